@@ -1,0 +1,142 @@
+using System.Globalization;
+
+namespace MuScore.Core.Records;
+
+/// <summary>Readers for the cell forms of DOMAIN.md §10; each returns false for an unaccepted form.</summary>
+public static class CellParsers
+{
+    /// <summary>Largest magnitude accepted for any number: 10¹² in the field's unit.</summary>
+    public const decimal MaxMagnitude = 1_000_000_000_000m;
+
+    private const NumberStyles NumberForm =
+        NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+
+    /// <summary>A plain number: optional sign, digits, optional decimal point, optional exponent.</summary>
+    public static bool TryNumber(ReadOnlySpan<char> text, out decimal value) =>
+        decimal.TryParse(text, NumberForm, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>true/false, 1/0, yes/no, y/n (any case), 是/否.</summary>
+    public static bool TryBoolean(ReadOnlySpan<char> text, out bool value)
+    {
+        if (Is(text, "true") || Is(text, "1") || Is(text, "yes") || Is(text, "y") || Is(text, "是"))
+        {
+            value = true;
+            return true;
+        }
+
+        value = false;
+        return Is(text, "false") || Is(text, "0") || Is(text, "no") || Is(text, "n") || Is(text, "否");
+    }
+
+    /// <summary>ABOVE/BELOW (any case), 规上/规下, 规模以上/规模以下.</summary>
+    public static bool TryScale(ReadOnlySpan<char> text, out Scale value)
+    {
+        if (Is(text, "above") || Is(text, "规上") || Is(text, "规模以上"))
+        {
+            value = Scale.Above;
+            return true;
+        }
+
+        value = Scale.Below;
+        return Is(text, "below") || Is(text, "规下") || Is(text, "规模以下");
+    }
+
+    /// <summary>
+    /// 2025-01-31, 2025/01/31, 2025.01.31 (month and day may have one digit) or 20250131; the
+    /// date must exist.
+    /// </summary>
+    public static bool TryDate(ReadOnlySpan<char> text, out DateOnly value)
+    {
+        value = default;
+        int year, month, day;
+        if (text.Length == 8 && IsDigits(text))
+        {
+            year = Digits(text[..4]);
+            month = Digits(text.Slice(4, 2));
+            day = Digits(text.Slice(6, 2));
+        }
+        else
+        {
+            if (text.Length < 8 || !IsDigits(text[..4]))
+            {
+                return false;
+            }
+
+            var separator = text[4];
+            if (separator is not ('-' or '/' or '.'))
+            {
+                return false;
+            }
+
+            var rest = text[5..];
+            var second = rest.IndexOf(separator);
+            if (second is < 1 or > 2 || rest.Length - second - 1 is < 1 or > 2)
+            {
+                return false;
+            }
+
+            var monthText = rest[..second];
+            var dayText = rest[(second + 1)..];
+            if (!IsDigits(monthText) || !IsDigits(dayText))
+            {
+                return false;
+            }
+
+            year = Digits(text[..4]);
+            month = Digits(monthText);
+            day = Digits(dayText);
+        }
+
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        value = new DateOnly(year, month, day);
+        return true;
+    }
+
+    /// <summary>Optional GB/T 4754 section letter then 2 to 4 digits; yields the 2-digit division.</summary>
+    public static bool TryIndustry(ReadOnlySpan<char> text, out int division)
+    {
+        division = 0;
+        var digits = text.Length > 0 && char.IsAsciiLetter(text[0]) ? text[1..] : text;
+        if (digits.Length is < 2 or > 4 || !IsDigits(digits))
+        {
+            return false;
+        }
+
+        division = Digits(digits[..2]);
+        return true;
+    }
+
+    /// <summary>Exactly six ASCII digits.</summary>
+    public static bool IsRegion(ReadOnlySpan<char> text) => text.Length == 6 && IsDigits(text);
+
+    private static bool Is(ReadOnlySpan<char> text, string word) =>
+        text.Equals(word, StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsDigits(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return text.Length > 0;
+    }
+
+    private static int Digits(ReadOnlySpan<char> text)
+    {
+        var value = 0;
+        foreach (var c in text)
+        {
+            value = (value * 10) + (c - '0');
+        }
+
+        return value;
+    }
+}

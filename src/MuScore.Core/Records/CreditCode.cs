@@ -1,0 +1,59 @@
+namespace MuScore.Core.Records;
+
+/// <summary>
+/// The unified social credit code (统一社会信用代码) of GB 32100-2015: 18 characters from a 31-symbol
+/// alphabet (digits and upper-case letters without I, O, S, V, Z), the last a weighted mod-31 check.
+/// </summary>
+public static class CreditCode
+{
+    /// <summary>The code alphabet; a character's value is its index.</summary>
+    public const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+    /// <summary>Length of a code.</summary>
+    public const int Length = 18;
+
+    private static readonly int[] Weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+    /// <summary>Checks a (trimmed) code; returns null when valid, else the rule it breaks.</summary>
+    public static ProblemRule? Validate(ReadOnlySpan<char> code)
+    {
+        if (code.Length != Length)
+        {
+            return ProblemRule.CreditCodeFormat;
+        }
+
+        foreach (var c in code)
+        {
+            if (Alphabet.IndexOf(c, StringComparison.Ordinal) < 0)
+            {
+                return ProblemRule.CreditCodeFormat;
+            }
+        }
+
+        return code[Length - 1] == CheckCharacter(code[..(Length - 1)]) ? null : ProblemRule.CreditCodeCheck;
+    }
+
+    /// <summary>The check character for the first 17 characters of a code (all from <see cref="Alphabet"/>).</summary>
+    public static char CheckCharacter(ReadOnlySpan<char> first17)
+    {
+        if (first17.Length != Length - 1)
+        {
+            throw new ArgumentException("A credit code body has 17 characters.", nameof(first17));
+        }
+
+        var sum = 0;
+        for (var i = 0; i < first17.Length; i++)
+        {
+            var value = Alphabet.IndexOf(first17[i], StringComparison.Ordinal);
+            if (value < 0)
+            {
+                throw new ArgumentException($"'{first17[i]}' is not in the credit code alphabet.", nameof(first17));
+            }
+
+            sum += value * Weights[i];
+        }
+
+        var check = 31 - (sum % 31);
+        return Alphabet[check == 31 ? 0 : check];
+    }
+}

@@ -1,0 +1,247 @@
+using System.Globalization;
+
+namespace MuScore.Core.Records;
+
+/// <summary>
+/// Validates raw rows into <see cref="EnterpriseRecord"/>s by the rules of DOMAIN.md §10, listing
+/// every problem of a row. Not thread-safe: it keeps a pool of repeated strings (regions,
+/// industries) so that a million rows do not hold a million copies of "330603".
+/// </summary>
+public sealed class RecordParser
+{
+    private readonly Dictionary<string, string> pool = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> poolLookup;
+
+    /// <summary>Creates a parser with an empty string pool.</summary>
+    public RecordParser() => poolLookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Validates one raw row.</summary>
+    public ParsedRow Parse(IRawRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (row.IsBlank)
+        {
+            return new ParsedRow
+            {
+                RowNumber = row.RowNumber,
+                Problems = [new FieldProblem(null, ProblemRule.BlankRow, "the row is blank")],
+            };
+        }
+
+        var problems = new List<FieldProblem>();
+        var code = Text(row, Field.CreditCode, problems);
+        var codeValid = false;
+        if (code is not null)
+        {
+            var rule = CreditCode.Validate(code);
+            codeValid = rule is null;
+            if (rule == ProblemRule.CreditCodeFormat)
+            {
+                problems.Add(new(Field.CreditCode, rule.Value, $"credit_code '{code}' is not 18 characters of digits and upper-case letters other than I, O, S, V, Z"));
+            }
+            else if (rule == ProblemRule.CreditCodeCheck)
+            {
+                problems.Add(new(Field.CreditCode, rule.Value, $"credit_code '{code}' fails the GB 32100-2015 check character (expected '{CreditCode.CheckCharacter(code.AsSpan(0, 17))}')"));
+            }
+        }
+
+        var name = Text(row, Field.Name, problems);
+        var region = Pooled(row, Field.Region, problems);
+        var regionValid = region is not null && CellParsers.IsRegion(region);
+        if (region is not null && !regionValid)
+        {
+            problems.Add(new(Field.Region, ProblemRule.RegionFormat, $"region '{region}' is not a 6-digit region code"));
+        }
+
+        var industry = Pooled(row, Field.Industry, problems);
+        var division = 0;
+        if (industry is not null && !CellParsers.TryIndustry(industry, out division))
+        {
+            problems.Add(new(Field.Industry, ProblemRule.IndustryFormat, $"industry '{industry}' is not a GB/T 4754 code such as C3670 or 3670"));
+        }
+
+        var scale = ReadScale(row, problems);
+        var landOwn = Number(row, Field.LandOwnMu, problems) ?? 0m;
+        var landIn = Number(row, Field.LandLeasedInMu, problems) ?? 0m;
+        var landOut = Number(row, Field.LandLeasedOutMu, problems) ?? 0m;
+        var tax = Number(row, Field.Tax, problems);
+        var record = new EnterpriseRecord
+        {
+            CreditCode = code ?? string.Empty,
+            Name = name,
+            Region = region ?? string.Empty,
+            Industry = industry ?? string.Empty,
+            Division = division,
+            Scale = scale ?? Scale.Above,
+            LandOwnMu = landOwn,
+            LandLeasedInMu = landIn,
+            LandLeasedOutMu = landOut,
+            Tax = tax ?? 0m,
+            ValueAdded = Number(row, Field.ValueAdded, problems),
+            Revenue = Number(row, Field.Revenue, problems),
+            EnergyTce = Number(row, Field.EnergyTce, problems),
+            Electricity = Number(row, Field.Electricity, problems),
+            Water = Number(row, Field.Water, problems),
+            Cod = Number(row, Field.Cod, problems),
+            Nh3n = Number(row, Field.Nh3n, problems),
+            So2 = Number(row, Field.So2, problems),
+            Nox = Number(row, Field.Nox, problems),
+            Employees = Number(row, Field.Employees, problems),
+            Rd = Number(row, Field.Rd, problems),
+            FixedAssetInvestment = Number(row, Field.FixedAssetInvestment, problems),
+            InConstruction = Boolean(row, Field.InConstruction, problems),
+            ProductionStart = Date(row, problems),
+            MajorIncident = Boolean(row, Field.MajorIncident, problems),
+            FailsStandards = Boolean(row, Field.FailsStandards, problems),
+            BonusPoints = Number(row, Field.BonusPoints, problems) ?? 0m,
+            PenaltyPoints = Number(row, Field.PenaltyPoints, problems) ?? 0m,
+        };
+
+        var landProblem = problems.Exists(p => p.Field is Field.LandOwnMu or Field.LandLeasedInMu or Field.LandLeasedOutMu);
+        if (!landProblem && record.LandMu <= 0m)
+        {
+            problems.Add(new(Field.LandOwnMu, ProblemRule.LandNotPositive, Invariant($"evaluated land {landOwn} + {landIn} - {landOut} = {record.LandMu} mu is not above 0")));
+        }
+
+        return new ParsedRow
+        {
+            RowNumber = row.RowNumber,
+            CreditCodeText = code,
+            Name = name,
+            RegionText = region,
+            CreditCodeValid = codeValid,
+            RegionValid = regionValid,
+            Record = problems.Count == 0 ? record : null,
+            Problems = problems.Count == 0 ? [] : problems,
+        };
+    }
+
+    private static string? Text(IRawRow row, Field field, List<FieldProblem> problems)
+    {
+        var text = row.Cell(field).Trim();
+        if (text.IsEmpty)
+        {
+            RequireIfNeeded(field, problems);
+            return null;
+        }
+
+        return text.ToString();
+    }
+
+    private string? Pooled(IRawRow row, Field field, List<FieldProblem> problems)
+    {
+        var text = row.Cell(field).Trim();
+        if (text.IsEmpty)
+        {
+            RequireIfNeeded(field, problems);
+            return null;
+        }
+
+        if (poolLookup.TryGetValue(text, out var pooled))
+        {
+            return pooled;
+        }
+
+        // Unbounded growth would only follow from hostile input; cap the pool and fall back to copies.
+        var copy = text.ToString();
+        if (pool.Count < 100_000)
+        {
+            pool[copy] = copy;
+        }
+
+        return copy;
+    }
+
+    private static Scale? ReadScale(IRawRow row, List<FieldProblem> problems)
+    {
+        var text = row.Cell(Field.Scale).Trim();
+        if (text.IsEmpty)
+        {
+            RequireIfNeeded(Field.Scale, problems);
+            return null;
+        }
+
+        if (CellParsers.TryScale(text, out var scale))
+        {
+            return scale;
+        }
+
+        problems.Add(new(Field.Scale, ProblemRule.ScaleUnknown, $"scale '{text}' is not one of ABOVE, BELOW, 规上, 规下, 规模以上, 规模以下"));
+        return null;
+    }
+
+    private static decimal? Number(IRawRow row, Field field, List<FieldProblem> problems)
+    {
+        var text = row.Cell(field).Trim();
+        if (text.IsEmpty)
+        {
+            RequireIfNeeded(field, problems);
+            return null;
+        }
+
+        var name = FieldCatalog.NameOf(field);
+        if (!CellParsers.TryNumber(text, out var value))
+        {
+            problems.Add(new(field, ProblemRule.NumberFormat, $"{name} '{text}' is not a plain number (no thousands separators or units)"));
+            return null;
+        }
+
+        if (value < 0m && field != Field.ValueAdded)
+        {
+            problems.Add(new(field, ProblemRule.Negative, $"{name} '{text}' is negative; only value_added may be"));
+            return null;
+        }
+
+        if (Math.Abs(value) > CellParsers.MaxMagnitude)
+        {
+            problems.Add(new(field, ProblemRule.OutOfRange, $"{name} '{text}' exceeds 10^12"));
+            return null;
+        }
+
+        return value;
+    }
+
+    private static bool Boolean(IRawRow row, Field field, List<FieldProblem> problems)
+    {
+        var text = row.Cell(field).Trim();
+        if (text.IsEmpty)
+        {
+            return false;
+        }
+
+        if (CellParsers.TryBoolean(text, out var value))
+        {
+            return value;
+        }
+
+        problems.Add(new(field, ProblemRule.BooleanUnknown, $"{FieldCatalog.NameOf(field)} '{text}' is not one of true/false, 1/0, yes/no, y/n, 是/否"));
+        return false;
+    }
+
+    private static DateOnly? Date(IRawRow row, List<FieldProblem> problems)
+    {
+        var text = row.Cell(Field.ProductionStart).Trim();
+        if (text.IsEmpty)
+        {
+            return null;
+        }
+
+        if (CellParsers.TryDate(text, out var date))
+        {
+            return date;
+        }
+
+        problems.Add(new(Field.ProductionStart, ProblemRule.DateInvalid, $"production_start '{text}' is not an existing date written 2025-01-31, 2025/01/31, 2025.01.31 or 20250131"));
+        return null;
+    }
+
+    private static void RequireIfNeeded(Field field, List<FieldProblem> problems)
+    {
+        if (FieldCatalog.Get(field).Required)
+        {
+            problems.Add(new(field, ProblemRule.Required, $"{FieldCatalog.NameOf(field)} is required"));
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
