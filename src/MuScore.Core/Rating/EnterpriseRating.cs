@@ -10,7 +10,7 @@ public sealed record EnterpriseRating
     public required decimal LandMu { get; init; }
 
     /// <summary>Item scores in scheme order.</summary>
-    public required IReadOnlyList<ItemScore> Items { get; init; }
+    public required ArraySegment<ItemScore> Items { get; init; }
 
     /// <summary>Bonus points added.</summary>
     public required double Bonus { get; init; }

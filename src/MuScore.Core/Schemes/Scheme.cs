@@ -35,7 +35,9 @@ public enum ClassificationMode
 
 /// <summary>
 /// A named, versioned rating scheme: everything a region may vary. Built by
-/// <c>SchemeJson</c> from a scheme file, which validates it.
+/// <see cref="SchemeJson.Parse"/> from a scheme file (docs/schemes.md), which validates it, or
+/// taken from <see cref="SchemePresets"/>. Its lists compare by reference: compare two schemes
+/// by <see cref="SchemeJson.Hash"/>.
 /// </summary>
 public sealed record Scheme
 {

@@ -1,0 +1,60 @@
+using System.Globalization;
+using MuScore.Core.Records;
+
+namespace MuScore.Core.Rating;
+
+/// <summary>
+/// Duplicates (DOMAIN.md §10): every row sharing a credit code within a region is INVALID, the first
+/// included, and names the others. Rows invalid for other reasons still count when their code and
+/// region are themselves valid: nobody can tell which record is right.
+/// </summary>
+internal static class DuplicateFinder
+{
+    /// <summary>For each row index in a duplicate group, the problem to add.</summary>
+    public static Dictionary<int, FieldProblem> Find(IReadOnlyList<ParsedRow> rows)
+    {
+        // Keyed by code alone (codes are nationally unique, so sharing is rare); the few codes seen
+        // more than once are then split by region.
+        var first = new Dictionary<string, int>(rows.Count, StringComparer.Ordinal);
+        Dictionary<string, List<int>>? shared = null;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            if (!row.CreditCodeValid || !row.RegionValid)
+            {
+                continue;
+            }
+
+            var code = row.CreditCodeText!;
+            if (!first.TryAdd(code, i))
+            {
+                shared ??= new Dictionary<string, List<int>>(StringComparer.Ordinal);
+                if (!shared.TryGetValue(code, out var indices))
+                {
+                    shared[code] = indices = [first[code]];
+                }
+
+                indices.Add(i);
+            }
+        }
+
+        var problems = new Dictionary<int, FieldProblem>();
+        foreach (var (code, indices) in shared ?? [])
+        {
+            foreach (var group in indices.GroupBy(i => rows[i].RegionText!, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            {
+                var members = group.ToList();
+                foreach (var i in members)
+                {
+                    var others = string.Join(", ", members.Where(j => j != i).Select(j => rows[j].RowNumber.ToString(CultureInfo.InvariantCulture)));
+                    problems[i] = new FieldProblem(
+                        Field.CreditCode,
+                        ProblemRule.DuplicateCreditCode,
+                        $"credit_code '{code}' appears more than once in region {group.Key}: also in row(s) {others}");
+                }
+            }
+        }
+
+        return problems;
+    }
+}
