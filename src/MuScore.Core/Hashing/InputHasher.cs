@@ -12,8 +12,14 @@ namespace MuScore.Core.Hashing;
 /// </summary>
 public sealed class InputHasher : IDisposable
 {
+    private const byte UnitSeparator = 0x1f;
+    private const byte RecordSeparator = 0x1e;
+
     private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    private readonly byte[] buffer = new byte[4096];
+
+    // Cells are gathered into one buffer so the hash sees few large blocks, not 27 tiny ones per row.
+    private readonly byte[] buffer = new byte[1 << 16];
+    private int used;
 
     /// <summary>Adds one row.</summary>
     public void Append(IRawRow row)
@@ -22,22 +28,38 @@ public sealed class InputHasher : IDisposable
         for (var i = 0; i < FieldCatalog.Count; i++)
         {
             var cell = row.Cell((Field)i).Trim();
-            if (Encoding.UTF8.GetMaxByteCount(cell.Length) <= buffer.Length)
+            var room = Encoding.UTF8.GetMaxByteCount(cell.Length) + 1;
+            if (buffer.Length - used < room)
             {
-                hash.AppendData(buffer, 0, Encoding.UTF8.GetBytes(cell, buffer));
+                Flush();
             }
-            else
+
+            if (room > buffer.Length)
             {
                 hash.AppendData(Encoding.UTF8.GetBytes(cell.ToString()));
             }
+            else
+            {
+                used += Encoding.UTF8.GetBytes(cell, buffer.AsSpan(used));
+            }
 
-            hash.AppendData(i == FieldCatalog.Count - 1 ? "\u001e"u8 : "\u001f"u8);
+            buffer[used++] = i == FieldCatalog.Count - 1 ? RecordSeparator : UnitSeparator;
         }
     }
 
     /// <summary>The lower-case hex SHA-256 of the rows appended so far.</summary>
-    public string Finish() => Convert.ToHexStringLower(hash.GetHashAndReset());
+    public string Finish()
+    {
+        Flush();
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
 
     /// <inheritdoc/>
     public void Dispose() => hash.Dispose();
+
+    private void Flush()
+    {
+        hash.AppendData(buffer, 0, used);
+        used = 0;
+    }
 }

@@ -13,7 +13,48 @@ public static class CellParsers
 
     /// <summary>A plain number: optional sign, digits, optional decimal point, optional exponent.</summary>
     public static bool TryNumber(ReadOnlySpan<char> text, out decimal value) =>
-        decimal.TryParse(text, NumberForm, CultureInfo.InvariantCulture, out value);
+        TryShortDecimal(text, out value) || decimal.TryParse(text, NumberForm, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>
+    /// The common case fast: [sign] digits [. digits] with at most 18 digits, built straight from a
+    /// 64-bit mantissa and a scale, the same value decimal.Parse gives. A million-row file holds
+    /// eighteen million such cells.
+    /// </summary>
+    private static bool TryShortDecimal(ReadOnlySpan<char> text, out decimal value)
+    {
+        value = 0m;
+        var negative = text.Length > 0 && text[0] == '-';
+        var i = text.Length > 0 && text[0] is '-' or '+' ? 1 : 0;
+        ulong mantissa = 0;
+        var digits = 0;
+        var scale = -1;
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsAsciiDigit(c))
+            {
+                mantissa = unchecked((mantissa * 10) + (ulong)(c - '0'));
+                digits++;
+                scale += scale >= 0 ? 1 : 0;
+            }
+            else if (c == '.' && scale < 0 && digits > 0)
+            {
+                scale = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (digits is 0 or > 18 || scale == 0)
+        {
+            return false;
+        }
+
+        value = new decimal(unchecked((int)mantissa), unchecked((int)(mantissa >> 32)), 0, negative && mantissa != 0, (byte)Math.Max(scale, 0));
+        return true;
+    }
 
     /// <summary>true/false, 1/0, yes/no, y/n (any case), 是/否.</summary>
     public static bool TryBoolean(ReadOnlySpan<char> text, out bool value)

@@ -44,6 +44,9 @@ public enum ProblemRule
 
     /// <summary>Another row of the same region carries the same credit code.</summary>
     DuplicateCreditCode,
+
+    /// <summary>The row has non-blank cells right of the last header column (usually an unquoted comma).</summary>
+    ExtraCells,
 }
 
 /// <summary>Stable snake_case codes of <see cref="ProblemRule"/>, used in files and on the wire.</summary>
@@ -53,7 +56,7 @@ public static class ProblemRules
     [
         "blank_row", "required", "credit_code_format", "credit_code_check", "region_format",
         "industry_format", "scale_unknown", "number_format", "negative", "out_of_range",
-        "boolean_unknown", "date_invalid", "land_not_positive", "duplicate_credit_code",
+        "boolean_unknown", "date_invalid", "land_not_positive", "duplicate_credit_code", "extra_cells",
     ];
 
     /// <summary>The stable code of a rule.</summary>

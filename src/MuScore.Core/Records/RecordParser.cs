@@ -10,6 +10,9 @@ namespace MuScore.Core.Records;
 public sealed class RecordParser
 {
     private readonly Dictionary<string, string> pool = new(StringComparer.Ordinal);
+
+    // Reused for every row: most rows have no problem, and a fresh list per row is a million garbage lists.
+    private readonly List<FieldProblem> problems = [];
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> poolLookup;
 
     /// <summary>Creates a parser with an empty string pool.</summary>
@@ -28,7 +31,7 @@ public sealed class RecordParser
             };
         }
 
-        var problems = new List<FieldProblem>();
+        problems.Clear();
         var code = Text(row, Field.CreditCode, problems);
         var codeValid = false;
         if (code is not null)
@@ -112,7 +115,7 @@ public sealed class RecordParser
             CreditCodeValid = codeValid,
             RegionValid = regionValid,
             Record = problems.Count == 0 ? record : null,
-            Problems = problems.Count == 0 ? [] : problems,
+            Problems = problems.Count == 0 ? [] : problems.ToArray(),
         };
     }
 

@@ -1,0 +1,64 @@
+using System.Globalization;
+
+namespace MuScore.Cli.Arguments;
+
+/// <summary>The options and positional words of one command line, already checked against the command's specs.</summary>
+internal sealed class ParsedArguments
+{
+    private readonly Dictionary<string, List<string>> values;
+
+    public ParsedArguments(Dictionary<string, List<string>> values, IReadOnlyList<string> positionals, bool helpRequested)
+    {
+        this.values = values;
+        Positionals = positionals;
+        HelpRequested = helpRequested;
+    }
+
+    /// <summary>Words that are not options, in order.</summary>
+    public IReadOnlyList<string> Positionals { get; }
+
+    /// <summary>Whether --help or -h was given.</summary>
+    public bool HelpRequested { get; }
+
+    public bool Has(string name) => values.ContainsKey(name);
+
+    public string? Value(string name) => values.TryGetValue(name, out var list) ? list[0] : null;
+
+    public IReadOnlyList<string> Values(string name) => values.TryGetValue(name, out var list) ? list : [];
+
+    /// <summary>The option's value as an integer in a range; null when absent.</summary>
+    /// <exception cref="CommandFailure">The value is not such an integer.</exception>
+    public long? Integer(string name, long min, long max)
+    {
+        var text = Value(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        {
+            throw CommandFailure.Usage(FormattableString.Invariant($"--{name} '{text}' is not a whole number from {min} to {max}"));
+        }
+
+        return value;
+    }
+
+    /// <summary>The option's value as a number in a range; null when absent.</summary>
+    /// <exception cref="CommandFailure">The value is not such a number.</exception>
+    public double? Number(string name, double min, double max)
+    {
+        var text = Value(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        {
+            throw CommandFailure.Usage(FormattableString.Invariant($"--{name} '{text}' is not a number from {min} to {max}"));
+        }
+
+        return value;
+    }
+}

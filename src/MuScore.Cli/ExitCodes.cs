@@ -1,0 +1,17 @@
+namespace MuScore.Cli;
+
+/// <summary>Process exit codes (docs/outputs.md).</summary>
+internal static class ExitCodes
+{
+    /// <summary>The command did its work; INVALID rows are reported, not failures.</summary>
+    public const int Success = 0;
+
+    /// <summary>Files could not be read or written (permissions, disk full), or an internal error.</summary>
+    public const int IoFailure = 1;
+
+    /// <summary>Bad arguments, a bad scheme, or an input that is not a table.</summary>
+    public const int Usage = 2;
+
+    /// <summary>--strict and at least one INVALID row.</summary>
+    public const int StrictRejected = 3;
+}

@@ -1,0 +1,136 @@
+using System.Buffers;
+using System.Text;
+
+namespace MuScore.Ingest;
+
+/// <summary>
+/// Writes a CSV table: UTF-8 with a byte-order mark (so Excel on Chinese Windows does not read it
+/// as GBK), "\n" line ends, and RFC 4180 quotes only around cells holding the delimiter ',', a
+/// quote, CR or LF. The same rows always give the same bytes.
+/// </summary>
+public sealed class CsvTableWriter : IDisposable
+{
+    private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
+    private static readonly Encoding Utf8WithBom = new UTF8Encoding(true, true);
+
+    private readonly StreamWriter writer;
+    private readonly int width;
+    private bool disposed;
+
+    /// <summary>Creates (or replaces) the file at <paramref name="path"/> and writes the header row.</summary>
+    public CsvTableWriter(string path, IReadOnlyList<string> headers)
+        : this(CreateFile(path), headers, leaveOpen: false)
+    {
+    }
+
+    /// <summary>Writes the header row to <paramref name="stream"/>; disposes the stream at the end unless <paramref name="leaveOpen"/>.</summary>
+    public CsvTableWriter(Stream stream, IReadOnlyList<string> headers, bool leaveOpen = false)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(headers);
+        if (headers.Count == 0)
+        {
+            throw new ArgumentException("A table needs at least one column.", nameof(headers));
+        }
+
+        writer = new StreamWriter(stream, Utf8WithBom, 64 * 1024, leaveOpen);
+        width = headers.Count;
+        WriteCells(headers.ToArray());
+    }
+
+    /// <summary>Rows written after the header.</summary>
+    public long RowsWritten { get; private set; }
+
+    /// <summary>Writes one row; it must have one cell per header (null is an empty cell).</summary>
+    public void WriteRow(IReadOnlyList<string?> cells)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (cells.Count != width)
+        {
+            throw WidthMismatch(cells.Count, nameof(cells));
+        }
+
+        for (var i = 0; i < cells.Count; i++)
+        {
+            WriteCell(i, cells[i]);
+        }
+
+        writer.Write('\n');
+        RowsWritten++;
+    }
+
+    /// <summary>Writes one row from a span (no list needed); one cell per header.</summary>
+    public void WriteRow(ReadOnlySpan<string?> cells)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (cells.Length != width)
+        {
+            throw WidthMismatch(cells.Length, nameof(cells));
+        }
+
+        WriteCells(cells);
+        RowsWritten++;
+    }
+
+    /// <summary>Flushes and closes the output.</summary>
+    public void Dispose()
+    {
+        if (!disposed)
+        {
+            disposed = true;
+            writer.Dispose();
+        }
+    }
+
+    private static FileStream CreateFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
+    }
+
+    private ArgumentException WidthMismatch(int count, string paramName) =>
+        new($"The row has {count} cells but the table has {width} columns.", paramName);
+
+    private void WriteCells(ReadOnlySpan<string?> cells)
+    {
+        for (var i = 0; i < cells.Length; i++)
+        {
+            WriteCell(i, cells[i]);
+        }
+
+        writer.Write('\n');
+    }
+
+    private void WriteCell(int index, string? cell)
+    {
+        if (index > 0)
+        {
+            writer.Write(',');
+        }
+
+        if (string.IsNullOrEmpty(cell))
+        {
+            return;
+        }
+
+        if (!cell.AsSpan().ContainsAny(NeedsQuotes))
+        {
+            writer.Write(cell);
+            return;
+        }
+
+        writer.Write('"');
+        foreach (var c in cell)
+        {
+            if (c == '"')
+            {
+                writer.Write('"');
+            }
+
+            writer.Write(c);
+        }
+
+        writer.Write('"');
+    }
+}

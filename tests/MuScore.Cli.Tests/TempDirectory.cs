@@ -1,0 +1,14 @@
+namespace MuScore.Cli.Tests;
+
+/// <summary>A fresh directory under the system temp folder, deleted with its contents on dispose.</summary>
+internal sealed class TempDirectory : IDisposable
+{
+    public TempDirectory() =>
+        Path = Directory.CreateDirectory(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "muscore-cli-" + Guid.NewGuid().ToString("N"))).FullName;
+
+    public string Path { get; }
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}
