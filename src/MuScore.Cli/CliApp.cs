@@ -6,30 +6,33 @@ namespace MuScore.Cli;
 /// <summary>Dispatches a command line to its command and turns every failure into one message and an exit code.</summary>
 internal static class CliApp
 {
-    private static readonly ICommand[] Commands = [new RateCommand(), new SchemesCommand(), new SampleCommand()];
-
     /// <summary>Runs one command line; never throws.</summary>
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr) =>
+        Run(args, stdout, stderr, CancellationToken.None);
+
+    /// <summary>Runs one command line; <paramref name="stop"/> ends a long-running command (serve) like Ctrl-C. Never throws.</summary>
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(args);
+        ICommand[] commands = [new RateCommand(), new SchemesCommand(), new SampleCommand(), new PublishCommand(), new ServeCommand(stop)];
         var console = new CliConsole(stdout, stderr);
         if (args.Count == 0)
         {
-            stderr.Write(HelpText.General(Commands));
+            stderr.Write(HelpText.General(commands));
             return ExitCodes.Usage;
         }
 
         if (args[0] is "--help" or "-h" or "help")
         {
-            var topic = args.Count > 1 ? Commands.FirstOrDefault(c => c.Name == args[1]) : null;
-            stdout.Write(topic is null ? HelpText.General(Commands) : HelpText.ForCommand(topic));
+            var topic = args.Count > 1 ? commands.FirstOrDefault(c => c.Name == args[1]) : null;
+            stdout.Write(topic is null ? HelpText.General(commands) : HelpText.ForCommand(topic));
             return ExitCodes.Success;
         }
 
-        var command = Commands.FirstOrDefault(c => c.Name == args[0]);
+        var command = commands.FirstOrDefault(c => c.Name == args[0]);
         if (command is null)
         {
-            stderr.Write($"muscore: unknown command '{args[0]}'\n\n{HelpText.General(Commands)}");
+            stderr.Write($"muscore: unknown command '{args[0]}'\n\n{HelpText.General(commands)}");
             return ExitCodes.Usage;
         }
 

@@ -1,0 +1,67 @@
+using System.Globalization;
+
+namespace MuScore.LoadBench.Common;
+
+/// <summary><c>--name value</c> or <c>--name=value</c> options of one subcommand.</summary>
+internal sealed class CommandOptions
+{
+    private readonly Dictionary<string, string> values;
+
+    private CommandOptions(Dictionary<string, string> values) => this.values = values;
+
+    public static CommandOptions Parse(IReadOnlyList<string> args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Length == 2)
+            {
+                throw new OptionException($"'{arg}' is not an option (--name value)");
+            }
+
+            var equals = arg.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+            {
+                values[arg[2..equals]] = arg[(equals + 1)..];
+            }
+            else if (i + 1 < args.Count)
+            {
+                values[arg[2..]] = args[++i];
+            }
+            else
+            {
+                throw new OptionException($"option {arg} needs a value");
+            }
+        }
+
+        return new CommandOptions(values);
+    }
+
+    public string Text(string name, string? fallback = null) =>
+        values.TryGetValue(name, out var value) ? value
+        : fallback ?? throw new OptionException($"option --{name} is required");
+
+    public int Int(string name, int? fallback = null, int min = 1, int max = int.MaxValue)
+    {
+        if (!values.TryGetValue(name, out var text))
+        {
+            return fallback ?? throw new OptionException($"option --{name} is required");
+        }
+
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        {
+            throw new OptionException($"option --{name} must be a whole number from {min} to {max}, not '{text}'");
+        }
+
+        return value;
+    }
+
+    public Uri Server()
+    {
+        var text = Text("server");
+        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp
+            ? uri
+            : throw new OptionException($"option --server must be an http:// URL (h2c), not '{text}'");
+    }
+}

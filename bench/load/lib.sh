@@ -1,0 +1,99 @@
+# Helpers of bench/load/run.sh: bounded background processes, h2load runs and their numbers.
+# Sourced, not run. Expects $work, $loadbench (command array), CLIENTS, STREAMS.
+
+declare -A started=() # name -> pid of every background process this run started
+
+log() { printf '== %s\n' "$*" >&2; }
+die() { printf 'FAILED: %s\n' "$*" >&2; exit 1; }
+
+# start NAME SECONDS CMD...: runs CMD in the background under `timeout`, output in $work/logs/NAME.log.
+start() {
+    local name="$1" limit="$2"
+    shift 2
+    timeout -k 10 "$limit" "$@" >"$work/logs/$name.log" 2>&1 &
+    started[$name]=$!
+}
+
+# stop NAME: ends one process this run started (timeout passes the TERM on to its command).
+stop() {
+    local pid="${started[$1]:-}"
+    [[ -n "$pid" ]] || return 0
+    kill -TERM "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    unset "started[$1]"
+}
+
+stop_all() {
+    local name
+    for name in "${!started[@]}"; do stop "$name"; done
+}
+
+# wait_port NAME PORT: until PORT on 127.0.0.1 accepts connections (60 s at most, and while NAME lives).
+wait_port() {
+    local name="$1" port="$2" i
+    for ((i = 0; i < 600; i++)); do
+        if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+        kill -0 "${started[$name]}" 2>/dev/null || { cat "$work/logs/$name.log" >&2; die "$name exited before listening"; }
+        sleep 0.1
+    done
+    cat "$work/logs/$name.log" >&2
+    die "$name does not listen on port $port after 60 s"
+}
+
+free_port() { "${loadbench[@]}" free-port; }
+
+# check PORT: 100 real gRPC GetRating calls, each answer byte-identical to the captured response.
+check() {
+    timeout -k 5 120 "${loadbench[@]}" check --server "http://127.0.0.1:$1" \
+        --body "$data/getrating.bin" --expect "$data/getrating-response.bin" --calls 100 >>"$work/logs/checks.log" \
+        || die "the GetRating check against port $1 failed (see $work/logs/checks.log)"
+    checks=$((checks + 1))
+}
+
+# percentiles LOG: "p50_ms p99_ms" of the OK requests of an h2load --log-file (µs in column 3, nearest rank).
+percentiles() {
+    awk -F'\t' '$2 == 200 { print $3 }' "$1" | sort -n | awk '
+        { v[NR] = $1 }
+        END {
+            if (NR == 0) { print "nan nan"; exit }
+            i50 = int(NR * 0.50); if (i50 < NR * 0.50) i50++; if (i50 < 1) i50 = 1
+            i99 = int(NR * 0.99); if (i99 < NR * 0.99) i99++; if (i99 < 1) i99 = 1
+            printf "%.2f %.2f\n", v[i50] / 1000, v[i99] / 1000
+        }'
+}
+
+# h2load_run LABEL PORT REQUESTS: GetRating load at the one concurrency of this run; prints "req/s p50_ms p99_ms".
+# Fails unless every request succeeded AND carried the full expected response: h2load counts HTTP
+# statuses only, and a gRPC error is a trailers-only answer with no DATA, so the DATA byte count must
+# be exactly REQUESTS x (5-byte prefix + captured response size).
+h2load_run() {
+    local label="$1" port="$2" requests="$3"
+    local out="$work/h2load/$label.txt" log="$work/h2load/$label.log"
+    timeout -k 5 600 h2load -c"$CLIENTS" -m"$STREAMS" -n"$requests" \
+        -H 'content-type: application/grpc' -H 'te: trailers' -d "$data/getrating.bin" \
+        --log-file="$log" "http://127.0.0.1:$port/muscore.v1.RatingService/GetRating" >"$out" 2>&1 \
+        || { cat "$out" >&2; die "h2load $label failed"; }
+    local rps succeeded bytes expected
+    rps="$(sed -n 's/^finished in [^,]*, \([0-9.]*\) req\/s.*/\1/p' "$out")"
+    succeeded="$(sed -n 's/^requests: .* \([0-9]*\) succeeded.*/\1/p' "$out")"
+    bytes="$(sed -n 's/^traffic: .*(\([0-9]*\)) data$/\1/p' "$out")"
+    expected=$((requests * (5 + response_bytes)))
+    [[ "$succeeded" == "$requests" ]] || { cat "$out" >&2; die "h2load $label: $succeeded of $requests succeeded"; }
+    [[ "$bytes" == "$expected" ]] || { cat "$out" >&2; die "h2load $label: $bytes response bytes, expected $expected (some answers were not the rating)"; }
+    echo "$rps $(percentiles "$log")"
+    rm -f "$log"
+}
+
+# median X...: the median (mean of the middle two for an even count).
+median() {
+    printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# result_field LINE KEY: the value of KEY=value in a "RESULT ..." line.
+result_field() { tr ' ' '\n' <<<"$1" | sed -n "s/^$2=//p"; }
+
+# Number formatting for the table.
+thousands() { printf '%.0f' "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }
+percent() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", 100 * a / b }'; }
+at_least() { awk -v a="$1" -v b="$2" 'BEGIN { print (a >= b) ? "yes" : "**no**" }'; }
+below() { awk -v a="$1" -v b="$2" 'BEGIN { print (a < b) ? "yes" : "**no**" }'; }

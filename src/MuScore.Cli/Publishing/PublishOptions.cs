@@ -1,0 +1,82 @@
+using MuScore.Cli.Arguments;
+using MuScore.Core.Records;
+using MuScore.Ingest;
+
+namespace MuScore.Cli.Publishing;
+
+/// <summary>The checked options of "muscore publish".</summary>
+internal sealed record PublishOptions(
+    Uri Server,
+    string Input,
+    string Scheme,
+    string Region,
+    int Year,
+    CsvEncoding Encoding,
+    int BatchSize,
+    bool Publish,
+    int ShownRejected)
+{
+    /// <summary>Records per SubmitRun message unless --batch says otherwise.</summary>
+    public const int DefaultBatchSize = 1000;
+
+    /// <summary>Rejected rows printed unless --show-rejected says otherwise.</summary>
+    public const int DefaultShownRejected = 10;
+
+    // The server's own year range (docs/service.md), checked here so that a typo is exit 2, not a round trip.
+    private const int MinYear = 1990;
+    private const int MaxYear = 2100;
+
+    public static IReadOnlyList<OptionSpec> Specs { get; } =
+    [
+        OptionSpec.Value("server", "URL", "the MuScore server, e.g. http://127.0.0.1:5080", required: true),
+        OptionSpec.Value("input", "FILE", "the enterprise table: .csv (UTF-8 or GB18030) or .xlsx, English or Chinese headers", required: true),
+        OptionSpec.Value("scheme", "NAME|FILE", "a preset (see 'muscore schemes') or a scheme JSON file, sent inline", required: true),
+        OptionSpec.Value("region", "CODE", "the 6-digit region rated; the server rejects rows of other regions (other_region)", required: true),
+        OptionSpec.Value("year", "YYYY", "the evaluated year (1990..2100)", required: true),
+        OptionSpec.Value("encoding", "auto|utf-8|gb18030", "CSV text encoding (default auto, as for rate)"),
+        OptionSpec.Value("batch", "N", "records per upload message (default 1000, 1..10000)"),
+        OptionSpec.Flag("no-publish", "upload and rate as a draft run only; do not publish it"),
+        OptionSpec.Value("show-rejected", "N", "rejected rows to print (default 10; 0 prints only the count)"),
+    ];
+
+    /// <exception cref="CommandFailure">A value is malformed (exit code 2).</exception>
+    public static PublishOptions From(ParsedArguments args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Positionals.Count > 0)
+        {
+            throw CommandFailure.Usage($"unexpected argument '{args.Positionals[0]}'");
+        }
+
+        var server = args.Value("server")!;
+        if (!Uri.TryCreate(server, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw CommandFailure.Usage($"--server '{server}' is not an http:// or https:// URL (e.g. http://127.0.0.1:5080)");
+        }
+
+        var region = args.Value("region")!;
+        if (!CellParsers.IsRegion(region))
+        {
+            throw CommandFailure.Usage($"--region '{region}' is not a 6-digit region code");
+        }
+
+        return new PublishOptions(
+            uri,
+            args.Value("input")!,
+            args.Value("scheme")!,
+            region,
+            (int)args.Integer("year", MinYear, MaxYear)!.Value,
+            ParseEncoding(args.Value("encoding")),
+            (int)(args.Integer("batch", 1, 10_000) ?? DefaultBatchSize),
+            !args.Has("no-publish"),
+            (int)(args.Integer("show-rejected", 0, int.MaxValue) ?? DefaultShownRejected));
+    }
+
+    private static CsvEncoding ParseEncoding(string? text) => (text ?? "auto").ToUpperInvariant() switch
+    {
+        "AUTO" => CsvEncoding.Auto,
+        "UTF-8" or "UTF8" => CsvEncoding.Utf8,
+        "GB18030" or "GBK" => CsvEncoding.Gb18030,
+        _ => throw CommandFailure.Usage($"--encoding '{text}' is not auto, utf-8 or gb18030"),
+    };
+}

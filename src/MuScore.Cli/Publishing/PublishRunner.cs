@@ -1,0 +1,110 @@
+using System.Net.Http;
+using Grpc.Core;
+using Grpc.Net.Client;
+using MuScore.Contracts.V1;
+using MuScore.Ingest;
+
+namespace MuScore.Cli.Publishing;
+
+/// <summary>
+/// The publish flow: check the scheme and the file locally (exit 2 before any call), then upload
+/// through SubmitRun, publish through PublishRun and print the summary. The file is read twice:
+/// once to find the rows the wire cannot carry (<see cref="KeptBackRows"/>), once to send.
+/// </summary>
+internal static class PublishRunner
+{
+    /// <summary>
+    /// A SubmitRun answer lists every rejected record and outgrows gRPC's 4 MB default for large
+    /// runs with many bad rows (a million records, all rejected, is a few hundred MB).
+    /// </summary>
+    private const int MaxReceiveBytes = 512 * 1024 * 1024;
+
+    /// <summary>The server's default receive limit: a larger message would be refused anyway.</summary>
+    private const int MaxSendBytes = 4 * 1024 * 1024;
+
+    public static async Task<int> RunAsync(PublishOptions options, CliConsole console, CancellationToken cancellationToken)
+    {
+        var header = RunHeaderBuilder.Build(options);
+        var progress = new PublishProgress(console.Error);
+        var keptBack = await ReadAsync(options, table =>
+        {
+            if (table.IgnoredHeaders.Count > 0)
+            {
+                console.Error.WriteLine($"note: ignored columns: {string.Join(", ", table.IgnoredHeaders)}");
+            }
+
+            return Task.FromResult(KeptBackRows.Scan(table, progress));
+        }).ConfigureAwait(false);
+        if (keptBack.RowCount == 0)
+        {
+            throw CommandFailure.BadInput($"input file '{options.Input}' has a header but no data rows; nothing to publish");
+        }
+
+        if (keptBack.UnsendableCount == keptBack.RowCount)
+        {
+            throw CommandFailure.BadInput($"no row of '{options.Input}' can be sent (unknown booleans or cells right of the last header column); 'muscore rate' lists every problem");
+        }
+
+        using var channel = OpenChannel(options.Server);
+        var client = new EvaluationService.EvaluationServiceClient(channel);
+        var upload = await Call(options, "SubmitRun", () => ReadAsync(options, table => RunUpload.SendAsync(client, header, table, keptBack, options.BatchSize, progress, cancellationToken))).ConfigureAwait(false);
+        progress.Phase("the server rated the run");
+
+        Publication? publication = null;
+        var newVersion = false;
+        if (options.Publish)
+        {
+            var response = await Call(options, "PublishRun", async () => await client.PublishRunAsync(new PublishRunRequest { RunId = upload.Run.RunId }, cancellationToken: cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+            publication = response.Publication;
+            newVersion = !upload.Run.Publications.Any(p => p.Version == publication.Version);
+            progress.Phase("published");
+        }
+
+        console.Out.Write(PublishSummary.Format(upload, keptBack.Rejections(), keptBack.RowCount, publication, newVersion, options.ShownRejected));
+        return ExitCodes.Success;
+    }
+
+    private static GrpcChannel OpenChannel(Uri server) =>
+        GrpcChannel.ForAddress(server, new GrpcChannelOptions
+        {
+            MaxReceiveMessageSize = MaxReceiveBytes,
+            MaxSendMessageSize = MaxSendBytes,
+            HttpHandler = new SocketsHttpHandler
+            {
+                // A host that drops packets would otherwise hold the command for minutes.
+                ConnectTimeout = TimeSpan.FromSeconds(15),
+                EnableMultipleHttp2Connections = true,
+            },
+            DisposeHttpClient = true,
+        });
+
+    private static async Task<T> Call<T>(PublishOptions options, string step, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (RpcException exception)
+        {
+            throw new CommandFailure(ExitCodes.ServerError, ServerErrorText.Format(exception, options.Server, step));
+        }
+    }
+
+    private static async Task<T> ReadAsync<T>(PublishOptions options, Func<InputTable, Task<T>> use)
+    {
+        if (!File.Exists(options.Input))
+        {
+            throw CommandFailure.BadInput($"input file '{options.Input}' does not exist");
+        }
+
+        try
+        {
+            using var table = TableReader.Open(options.Input, new TableReadOptions { Encoding = options.Encoding });
+            return await use(table).ConfigureAwait(false);
+        }
+        catch (TableFormatException exception)
+        {
+            throw CommandFailure.BadInput(exception.Message);
+        }
+    }
+}

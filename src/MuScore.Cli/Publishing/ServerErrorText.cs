@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Text;
+using Google.Rpc;
+using Grpc.Core;
+
+namespace MuScore.Cli.Publishing;
+
+/// <summary>
+/// A failed call as one readable block, never a stack trace: the first line says what failed with
+/// the gRPC status; then, when the server sent them, every BadRequest field violation and the
+/// ErrorInfo reason (docs/service.md, "Status codes").
+/// </summary>
+internal static class ServerErrorText
+{
+    /// <summary>The message for a failed <paramref name="step"/> (e.g. "SubmitRun") against <paramref name="server"/>.</summary>
+    public static string Format(RpcException exception, Uri server, string step)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        ArgumentNullException.ThrowIfNull(server);
+        var status = exception.Status;
+        var address = server.GetLeftPart(UriPartial.Authority);
+        if (Unreachable(status))
+        {
+            return $"cannot reach the server at {address}: {Code(status.StatusCode)}: {OneLine(status.Detail)}{Cause(status.DebugException)}";
+        }
+
+        var details = exception.GetRpcStatus();
+        var violations = details?.GetDetail<BadRequest>()?.FieldViolations ?? [];
+        var text = new StringBuilder();
+
+        // The status detail repeats the first violation; with violations the list says it all.
+        text.Append(CultureInfo.InvariantCulture, $"the server at {address} answered {step} with {Code(status.StatusCode)}:");
+        text.Append(violations.Count == 0 ? $" {OneLine(status.Detail)}" : string.Empty);
+        foreach (var violation in violations)
+        {
+            var rule = violation.Reason.Length > 0 ? $"{violation.Reason}: " : string.Empty;
+            text.Append(CultureInfo.InvariantCulture, $"\n  {violation.Field}: {rule}{OneLine(violation.Description)}");
+        }
+
+        if (details?.GetDetail<ErrorInfo>() is { } info)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n  reason: {info.Reason}");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>"INVALID_ARGUMENT", as grpc.io and the server's docs spell the codes.</summary>
+    public static string Code(StatusCode code) => code switch
+    {
+        StatusCode.OK => "OK",
+        StatusCode.InvalidArgument => "INVALID_ARGUMENT",
+        StatusCode.DeadlineExceeded => "DEADLINE_EXCEEDED",
+        StatusCode.NotFound => "NOT_FOUND",
+        StatusCode.AlreadyExists => "ALREADY_EXISTS",
+        StatusCode.PermissionDenied => "PERMISSION_DENIED",
+        StatusCode.ResourceExhausted => "RESOURCE_EXHAUSTED",
+        StatusCode.FailedPrecondition => "FAILED_PRECONDITION",
+        StatusCode.OutOfRange => "OUT_OF_RANGE",
+        StatusCode.Unimplemented => "UNIMPLEMENTED",
+        StatusCode.DataLoss => "DATA_LOSS",
+        StatusCode.Unauthenticated => "UNAUTHENTICATED",
+        _ => code.ToString().ToUpperInvariant(),
+    };
+
+    // No connection at all: the client's own UNAVAILABLE, with the socket or HTTP error as its cause.
+    private static bool Unreachable(Grpc.Core.Status status) =>
+        status.StatusCode == StatusCode.Unavailable && status.DebugException is HttpRequestException or SocketException;
+
+    private static string Cause(Exception? exception)
+    {
+        var innermost = exception;
+        while (innermost?.InnerException is { } inner)
+        {
+            innermost = inner;
+        }
+
+        return innermost is null ? string.Empty : $" ({OneLine(innermost.Message)})";
+    }
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
+}

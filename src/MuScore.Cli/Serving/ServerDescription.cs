@@ -1,0 +1,50 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MuScore.Server;
+using MuScore.Store;
+
+namespace MuScore.Cli.Serving;
+
+/// <summary>
+/// What <c>muscore serve</c> prints once the server listens: the addresses, where the data goes and
+/// whether Redis is used. Never a password: connection strings are reduced to file, host and database.
+/// </summary>
+internal static class ServerDescription
+{
+    public static string Of(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var store = app.Services.GetRequiredService<IOptions<RatingStoreOptions>>().Value;
+        var redis = app.Configuration[ServeOptions.RedisKey];
+        return
+            $"muscore serve: gRPC (HTTP/2, no TLS) listening on {string.Join(", ", app.Urls)}\n" +
+            $"  store: {Store(store)}\n" +
+            $"  cache: in process{(string.IsNullOrWhiteSpace(redis) ? ", no Redis" : $" and Redis at {redis.Split(',')[0].Trim()}")}\n" +
+            "Press Ctrl-C to stop.\n";
+    }
+
+    private static string Store(RatingStoreOptions options)
+    {
+        var values = new DbConnectionStringBuilder { ConnectionString = options.EffectiveConnectionString };
+        if (options.Provider == StoreProvider.Sqlite)
+        {
+            var file = Value(values, "Data Source", "DataSource", "Filename") ?? RatingStoreOptions.DefaultSqliteFile;
+
+            // SQLite resolves a relative file against the working directory.
+            return file.Equals(":memory:", StringComparison.OrdinalIgnoreCase) ? "SQLite in memory (nothing is kept)" : $"SQLite file {Path.GetFullPath(file)}";
+        }
+
+        var host = Value(values, "Host", "Server") ?? "(default host)";
+        var database = Value(values, "Database") ?? "(default database)";
+        return $"PostgreSQL database {database} on {host}";
+    }
+
+    private static string? Value(DbConnectionStringBuilder values, params string[] keys) =>
+        keys.Select(k => values.TryGetValue(k, out var value) ? value?.ToString() : null).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+
+    /// <summary>The configured URLs before start (for messages when binding fails).</summary>
+    public static string ConfiguredUrls(WebApplication app) => app.Configuration[ServerHost.UrlsKey] ?? ServerHost.DefaultUrl;
+}

@@ -1,0 +1,125 @@
+using MuScore.Server.Reading;
+
+namespace MuScore.Server.Caching;
+
+/// <summary>Batch reads: the in-process cache first, one MGET for what it lacks, one database read for the rest.</summary>
+internal sealed partial class CachedPublishedRatings
+{
+    public ValueTask<IReadOnlyList<RatingLookup>> GetManyAsync(string region, IReadOnlyList<string> creditCodes, int? year, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(creditCodes);
+        var key = PointerKey.For(region, year);
+        if (!pointers.TryGetLocal(key, out var pointer))
+        {
+            return GetManySlowAsync(key, creditCodes, cancellationToken);
+        }
+
+        if (pointer.IsNone)
+        {
+            return ValueTask.FromResult<IReadOnlyList<RatingLookup>>(AllNothingPublished(creditCodes.Count));
+        }
+
+        var lookups = new RatingLookup[creditCodes.Count];
+        var missing = FillFromLocal(region, pointer, creditCodes, lookups);
+        return missing == 0
+            ? ValueTask.FromResult<IReadOnlyList<RatingLookup>>(lookups)
+            : FillRemainingAsync(region, pointer, creditCodes, lookups, cancellationToken);
+    }
+
+    private async ValueTask<IReadOnlyList<RatingLookup>> GetManySlowAsync(PointerKey key, IReadOnlyList<string> creditCodes, CancellationToken cancellationToken)
+    {
+        var pointer = await pointers.ResolveAsync(key, cancellationToken).ConfigureAwait(false);
+        if (pointer.IsNone)
+        {
+            return AllNothingPublished(creditCodes.Count);
+        }
+
+        var lookups = new RatingLookup[creditCodes.Count];
+        return FillFromLocal(key.Region, pointer, creditCodes, lookups) == 0
+            ? lookups
+            : await FillRemainingAsync(key.Region, pointer, creditCodes, lookups, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask<IReadOnlyList<RatingLookup>> FillRemainingAsync(
+        string region,
+        PublicationPointer pointer,
+        IReadOnlyList<string> creditCodes,
+        RatingLookup[] lookups,
+        CancellationToken cancellationToken)
+    {
+        var missing = MissingIndexes(lookups);
+        if (redis is not null)
+        {
+            var keys = missing.ConvertAll(i => RatingKey.For(region, pointer, creditCodes[i]));
+            if (await redis.TryGetRatingsAsync(keys, cancellationToken).ConfigureAwait(false) is { } values)
+            {
+                for (var j = 0; j < keys.Count; j++)
+                {
+                    if (RatingCodec.Decode(values[j], keys[j]) is { } cached)
+                    {
+                        lookups[missing[j]] = cached;
+                        local.Set(keys[j], cached);
+                    }
+                }
+
+                missing = MissingIndexes(lookups);
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return lookups;
+        }
+
+        var codes = missing.ConvertAll(i => creditCodes[i]);
+        var answers = await inner.GetManyAsync(region, codes, pointer.Year, cancellationToken).ConfigureAwait(false);
+        for (var j = 0; j < missing.Count; j++)
+        {
+            lookups[missing[j]] = answers[j];
+        }
+
+        await RememberAsync(region, pointer, codes, answers, cancellationToken).ConfigureAwait(false);
+        return lookups;
+    }
+
+    /// <summary>Fills what the in-process cache holds; returns how many are still missing.</summary>
+    private int FillFromLocal(string region, PublicationPointer pointer, IReadOnlyList<string> creditCodes, RatingLookup[] lookups)
+    {
+        var missing = 0;
+        for (var i = 0; i < lookups.Length; i++)
+        {
+            if (local.TryGet(RatingKey.For(region, pointer, creditCodes[i]), out var hit))
+            {
+                lookups[i] = hit;
+            }
+            else
+            {
+                missing++;
+            }
+        }
+
+        return missing;
+    }
+
+    // An unfilled slot is the default lookup: no rating and no reason.
+    private static List<int> MissingIndexes(RatingLookup[] lookups)
+    {
+        var missing = new List<int>();
+        for (var i = 0; i < lookups.Length; i++)
+        {
+            if (lookups[i] is { Rating: null, Miss: LookupMiss.None })
+            {
+                missing.Add(i);
+            }
+        }
+
+        return missing;
+    }
+
+    private static RatingLookup[] AllNothingPublished(int count)
+    {
+        var lookups = new RatingLookup[count];
+        Array.Fill(lookups, NothingPublished);
+        return lookups;
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MuScore.Server.Options;
+using MuScore.Server.Reading;
+using MuScore.Store;
+using Polly;
+
+namespace MuScore.Server.Caching;
+
+/// <summary>Registers the cache in front of the database's <see cref="IPublishedRatings"/>.</summary>
+public static class CachingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Decorates the registered <see cref="IPublishedRatings"/> (call this after registering it and
+    /// <see cref="IRatingStore"/>) with the in-process cache, and Redis when
+    /// <c>MuScore:Redis:ConnectionString</c> is set; binds and validates at start the options of
+    /// sections <c>MuScore:Cache</c> and <c>MuScore:Redis</c>; registers the Polly pipeline "redis"
+    /// and the hosted service that listens for publishes made by other instances.
+    /// </summary>
+    public static IServiceCollection AddMuScoreCaching(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var database = services.LastOrDefault(d => d.ServiceType == typeof(IPublishedRatings) && !d.IsKeyedService)
+            ?? throw new InvalidOperationException("AddMuScoreCaching decorates IPublishedRatings: register the database implementation first");
+
+        BindOnce<CacheOptions>(services, configuration, CacheOptions.Section);
+        BindOnce<RedisOptions>(services, configuration, RedisOptions.Section);
+        BindOnce<InvalidationOptions>(services, configuration, InvalidationOptions.Section);
+        BindOnce<RedisResilienceOptions>(services, configuration, RedisResilienceOptions.Section);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new LocalPointers(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<InvalidationOptions>>().Value));
+        services.TryAddSingleton(sp =>
+        {
+            var cache = sp.GetRequiredService<IOptions<CacheOptions>>().Value;
+            return new ClockCache<RatingKey, RatingLookup>(cache.Enabled ? cache.SizeLimit : 0, cache.Ttl, sp.GetRequiredService<TimeProvider>());
+        });
+        services.TryAddSingleton<PendingInvalidations>();
+        services.TryAddSingleton<SharedRedis>();
+        services.TryAddSingleton(sp => new PublicationInvalidator(
+            sp.GetRequiredService<LocalPointers>(),
+            sp.GetRequiredService<SharedRedis>().Cache,
+            sp.GetRequiredService<PendingInvalidations>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(CacheLog.Category)));
+        services.AddResiliencePipeline(RedisResilience.PipelineName, static (builder, context) => RedisResilience.Configure(
+            builder,
+            context.ServiceProvider.GetRequiredService<IOptions<RedisResilienceOptions>>().Value,
+            context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(CacheLog.Category)));
+        services.AddHostedService<InvalidationListener>();
+
+        var createDatabase = Factory(database);
+        services.Remove(database);
+        services.Add(ServiceDescriptor.Describe(typeof(IPublishedRatings), sp => Decorate(sp, createDatabase(sp)), database.Lifetime));
+        return services;
+    }
+
+    private static CachedPublishedRatings Decorate(IServiceProvider sp, IPublishedRatings database)
+    {
+        var store = sp.GetRequiredService<IRatingStore>();
+        var redis = sp.GetRequiredService<SharedRedis>().Cache;
+        var pointers = new PointerResolver(sp.GetRequiredService<LocalPointers>(), store, redis, sp.GetRequiredService<PendingInvalidations>());
+        return new CachedPublishedRatings(
+            database,
+            store,
+            pointers,
+            sp.GetRequiredService<ClockCache<RatingKey, RatingLookup>>(),
+            redis,
+            sp.GetRequiredService<PublicationInvalidator>());
+    }
+
+    private static Func<IServiceProvider, IPublishedRatings> Factory(ServiceDescriptor descriptor) => descriptor switch
+    {
+        { ImplementationInstance: IPublishedRatings instance } => _ => instance,
+        { ImplementationFactory: { } factory } => sp => (IPublishedRatings)factory(sp),
+        { ImplementationType: { } type } => sp => (IPublishedRatings)ActivatorUtilities.CreateInstance(sp, type),
+        _ => throw new InvalidOperationException("the registered IPublishedRatings has no implementation to decorate"),
+    };
+
+    // The host may bind these sections itself; binding twice would only repeat validation errors.
+    private static void BindOnce<TOptions>(IServiceCollection services, IConfiguration configuration, string section)
+        where TOptions : class
+    {
+        if (services.Any(d => d.ServiceType == typeof(IConfigureOptions<TOptions>)))
+        {
+            return;
+        }
+
+        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
+    }
+}

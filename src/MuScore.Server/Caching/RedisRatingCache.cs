@@ -1,0 +1,141 @@
+using Microsoft.Extensions.Logging;
+using Polly;
+using StackExchange.Redis;
+
+namespace MuScore.Server.Caching;
+
+/// <summary>
+/// The Redis side of the cache. Every call runs through the shared Polly pipeline and never throws
+/// for a Redis problem: a failed, timed-out or refused call (breaker open) answers "not answered"
+/// and the caller reads the database. Only the caller's own cancellation propagates.
+/// </summary>
+internal sealed class RedisRatingCache(
+    IConnectionMultiplexer multiplexer,
+    ResiliencePipeline pipeline,
+    RedisKeys keys,
+    TimeSpan ratingTtl,
+    TimeSpan pointerTtl,
+    ILogger logger)
+{
+    // Moves a pointer forward only, so a reader holding an older answer can never overwrite a newer one.
+    private const string MaxWriteScript = """
+        local current = redis.call('GET', KEYS[1])
+        if current then
+          local y, v = string.match(current, '^(%d+):(%d+)$')
+          if y then
+            y = tonumber(y)
+            v = tonumber(v)
+            local ny = tonumber(ARGV[1])
+            local nv = tonumber(ARGV[2])
+            if y > ny or (y == ny and v >= nv) then
+              return 0
+            end
+          end
+        end
+        redis.call('SET', KEYS[1], ARGV[1] .. ':' .. ARGV[2], 'PX', ARGV[3])
+        return 1
+        """;
+
+    private readonly IDatabase database = multiplexer.GetDatabase();
+
+    public RedisKeys Keys => keys;
+
+    public ISubscriber Subscriber => multiplexer.GetSubscriber();
+
+    public async ValueTask<(bool Answered, PublicationPointer? Pointer)> TryGetPointerAsync(PointerKey key, CancellationToken cancellationToken)
+    {
+        var (answered, value) = await RunAsync("GET pointer", static (db, k) => db.StringGetAsync(k), keys.Pointer(key), cancellationToken).ConfigureAwait(false);
+        return answered && PublicationPointer.TryDecode(value, out var pointer) ? (true, pointer) : (answered, null);
+    }
+
+    public async ValueTask<bool> TrySetPointerAsync(PointerKey key, PublicationPointer pointer, CancellationToken cancellationToken)
+    {
+        RedisValue[] arguments = [pointer.Year, pointer.Version, (long)pointerTtl.TotalMilliseconds];
+        var (answered, _) = await RunAsync(
+            "SET pointer",
+            static (db, state) => db.ScriptEvaluateAsync(MaxWriteScript, [state.Key], state.Arguments),
+            (Key: keys.Pointer(key), Arguments: arguments),
+            cancellationToken).ConfigureAwait(false);
+        return answered;
+    }
+
+    public async ValueTask<RedisValue?> TryGetRatingAsync(RatingKey key, CancellationToken cancellationToken)
+    {
+        var (answered, value) = await RunAsync("GET rating", static (db, k) => db.StringGetAsync(k), keys.Rating(key), cancellationToken).ConfigureAwait(false);
+        return answered ? (RedisValue?)value : null;
+    }
+
+    /// <summary>One MGET for the whole batch; null when Redis did not answer.</summary>
+    public async ValueTask<RedisValue[]?> TryGetRatingsAsync(IReadOnlyList<RatingKey> ratingKeys, CancellationToken cancellationToken)
+    {
+        var redisKeys = new RedisKey[ratingKeys.Count];
+        for (var i = 0; i < redisKeys.Length; i++)
+        {
+            redisKeys[i] = keys.Rating(ratingKeys[i]);
+        }
+
+        var (answered, values) = await RunAsync("MGET ratings", static (db, k) => db.StringGetAsync(k), redisKeys, cancellationToken).ConfigureAwait(false);
+        return answered ? values : null;
+    }
+
+    /// <summary>Pipelined SETs with the rating TTL (MSET cannot expire keys on Redis 7).</summary>
+    public async ValueTask<bool> TrySetRatingsAsync(IReadOnlyList<KeyValuePair<RatingKey, RedisValue>> entries, CancellationToken cancellationToken)
+    {
+        var writes = new KeyValuePair<RedisKey, RedisValue>[entries.Count];
+        for (var i = 0; i < writes.Length; i++)
+        {
+            writes[i] = new(keys.Rating(entries[i].Key), entries[i].Value);
+        }
+
+        var (answered, _) = await RunAsync(
+            "SET ratings",
+            static (db, state) =>
+            {
+                var sets = new Task[state.Writes.Length];
+                for (var i = 0; i < sets.Length; i++)
+                {
+                    sets[i] = db.StringSetAsync(state.Writes[i].Key, state.Writes[i].Value, state.Ttl, When.Always);
+                }
+
+                return Task.WhenAll(sets).ContinueWith(static _ => true, CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            },
+            (Writes: writes, Ttl: ratingTtl),
+            cancellationToken).ConfigureAwait(false);
+        return answered;
+    }
+
+    public async ValueTask<bool> TryPublishAsync(string message, CancellationToken cancellationToken)
+    {
+        var (answered, _) = await RunAsync(
+            "PUBLISH",
+            static (db, state) => state.Subscriber.PublishAsync(state.Channel, state.Message),
+            (Subscriber: multiplexer.GetSubscriber(), Channel: keys.Channel, Message: message),
+            cancellationToken).ConfigureAwait(false);
+        return answered;
+    }
+
+    private async ValueTask<(bool Answered, TResult Value)> RunAsync<TState, TResult>(
+        string operation,
+        Func<IDatabase, TState, Task<TResult>> command,
+        TState state,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var value = await pipeline.ExecuteAsync(
+                static async (s, token) =>
+                    // The client takes no token: WaitAsync lets Polly's timeout (and the caller) stop the wait.
+                    await s.Command(s.Database, s.State).WaitAsync(token).ConfigureAwait(false),
+                (Database: database, Command: command, State: state),
+                cancellationToken).ConfigureAwait(false);
+            return (true, value);
+        }
+#pragma warning disable CA1031 // Any failure of the cache must fall back to the database, never fail the request.
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            CacheLog.Fallback(logger, operation, exception);
+            return (false, default!);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace MuScore.Server.Diagnostics;
+
+/// <summary>Every log line the server writes, source-generated (no boxing, no formatting when disabled).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Store ready: {Provider}", EventName = "StoreReady")]
+    public static partial void StoreReady(ILogger logger, string provider);
+
+    [LoggerMessage(2, LogLevel.Information, "Run {RunId} stored for region {Region} year {Year}: {RecordCount} records, {RejectedCount} rejected", EventName = "RunStored")]
+    public static partial void RunStored(ILogger logger, string runId, string region, int year, int recordCount, int rejectedCount);
+
+    [LoggerMessage(3, LogLevel.Information, "Run {RunId} published as version {Version} of region {Region} year {Year}", EventName = "RunPublished")]
+    public static partial void RunPublished(ILogger logger, string runId, int version, string region, int year);
+
+    [LoggerMessage(4, LogLevel.Warning, "Store unavailable during {Method}", EventName = "StoreUnavailable")]
+    public static partial void StoreUnavailable(ILogger logger, string method, Exception exception);
+
+    [LoggerMessage(5, LogLevel.Error, "Unexpected failure in {Method}", EventName = "UnexpectedFailure")]
+    public static partial void UnexpectedFailure(ILogger logger, string method, Exception exception);
+}

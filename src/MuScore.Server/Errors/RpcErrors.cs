@@ -1,0 +1,87 @@
+using System.Globalization;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+
+namespace MuScore.Server.Errors;
+
+/// <summary>
+/// The one place where an expected condition becomes a gRPC status (docs/service.md lists them).
+/// Every error carries a <c>google.rpc.Status</c> in the trailers: INVALID_ARGUMENT with a
+/// <c>BadRequest</c> naming each field and rule, the others with an <c>ErrorInfo</c> whose reason
+/// a client can branch on.
+/// </summary>
+internal static class RpcErrors
+{
+    /// <summary>The <c>ErrorInfo.domain</c> of every error.</summary>
+    public const string Domain = "muscore.v1";
+
+    /// <summary>INVALID_ARGUMENT listing every field violation found.</summary>
+    public static RpcException InvalidArgument(IReadOnlyList<BadRequest.Types.FieldViolation> violations)
+    {
+        var first = violations[0];
+        var message = violations.Count == 1
+            ? $"{first.Field}: {first.Description}"
+            : string.Create(CultureInfo.InvariantCulture, $"{first.Field}: {first.Description} (and {violations.Count - 1} more)");
+        var badRequest = new BadRequest();
+        badRequest.FieldViolations.AddRange(violations);
+        return Build(Code.InvalidArgument, message, badRequest);
+    }
+
+    /// <summary>NOT_FOUND: no run has this id.</summary>
+    public static RpcException RunNotFound(string runId) =>
+        Build(Code.NotFound, $"no run has id '{runId}'", Info("RUN_NOT_FOUND", ("run_id", runId)));
+
+    /// <summary>
+    /// NOT_FOUND: the region (and year) has no published run. grpc.io's status guide keeps
+    /// FAILED_PRECONDITION for operations the system state forbids; a read of a publication that
+    /// does not exist is "some requested entity was not found".
+    /// </summary>
+    public static RpcException NothingPublished(string region, int? year) =>
+        Build(
+            Code.NotFound,
+            year is { } y
+                ? string.Create(CultureInfo.InvariantCulture, $"nothing is published for region {region} year {y}")
+                : $"nothing is published for region {region}",
+            Info("NOTHING_PUBLISHED", ("region", region), ("year", year?.ToString(CultureInfo.InvariantCulture) ?? string.Empty)));
+
+    /// <summary>NOT_FOUND: the publication has no such enterprise.</summary>
+    public static RpcException EnterpriseNotFound(string creditCode, string region, int? year) =>
+        Build(
+            Code.NotFound,
+            $"enterprise {creditCode} is not in the published ratings of region {region}"
+                + (year is { } y ? string.Create(CultureInfo.InvariantCulture, $" year {y}") : " (latest year)"),
+            Info("ENTERPRISE_NOT_FOUND", ("credit_code", creditCode), ("region", region)));
+
+    /// <summary>UNAVAILABLE: the store cannot be reached; the client may retry with backoff.</summary>
+    public static RpcException StoreUnavailable() =>
+        Build(Code.Unavailable, "the rating store is unavailable; retry later", Info("STORE_UNAVAILABLE"));
+
+    /// <summary>CANCELLED or DEADLINE_EXCEEDED, whichever ended the call.</summary>
+    public static RpcException Ended(bool deadlinePassed) => deadlinePassed
+        ? new RpcException(new Grpc.Core.Status(StatusCode.DeadlineExceeded, "the deadline passed"))
+        : new RpcException(new Grpc.Core.Status(StatusCode.Cancelled, "the call was cancelled"));
+
+    /// <summary>INTERNAL for a failure nobody expected (a bug); the details stay in the server log.</summary>
+    public static RpcException Unexpected() =>
+        Build(Code.Internal, "unexpected server failure; see the server log", Info("INTERNAL"));
+
+    private static ErrorInfo Info(string reason, params (string Key, string Value)[] metadata)
+    {
+        var info = new ErrorInfo { Reason = reason, Domain = Domain };
+        foreach (var (key, value) in metadata)
+        {
+            info.Metadata[key] = value;
+        }
+
+        return info;
+    }
+
+    private static RpcException Build(Code code, string message, Google.Protobuf.IMessage detail) =>
+        new Google.Rpc.Status
+        {
+            Code = (int)code,
+            Message = message,
+            Details = { Any.Pack(detail) },
+        }.ToRpcException();
+}

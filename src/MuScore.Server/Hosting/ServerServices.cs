@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MuScore.Server.Caching;
+using MuScore.Server.Errors;
+using MuScore.Server.Options;
+using MuScore.Server.Reading;
+using MuScore.Server.Services;
+using MuScore.Store;
+
+namespace MuScore.Server.Hosting;
+
+/// <summary>Everything the server registers: options (validated at start), the store, the readers, gRPC.</summary>
+internal static class ServerServices
+{
+    /// <summary>Configuration section of <see cref="RatingStoreOptions"/>.</summary>
+    public const string StoreSection = "MuScore:Store";
+
+    /// <summary>The gRPC service names the health service answers for, besides the whole server ("").</summary>
+    private static readonly string[] HealthServiceNames = ["", "muscore.v1.RatingService", "muscore.v1.EvaluationService"];
+
+    public static IServiceCollection AddMuScoreServer(this IServiceCollection services, IConfiguration configuration)
+    {
+        AddValidatedOptions<RatingStoreOptions>(services, configuration, StoreSection);
+        AddValidatedOptions<CacheOptions>(services, configuration, CacheOptions.Section);
+        AddValidatedOptions<RedisOptions>(services, configuration, RedisOptions.Section);
+        AddValidatedOptions<LimitsOptions>(services, configuration, LimitsOptions.Section);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => RatingStoreFactory.Create(sp.GetRequiredService<IOptions<RatingStoreOptions>>().Value));
+        services.AddHostedService<StoreInitializer>();
+
+        // Reads go through IPublishedRatings: the database reader, decorated by the in-process and
+        // Redis caches (Caching/), which replace the IPublishedRatings registration.
+        services.AddSingleton<RunStamps>();
+        services.AddSingleton<DatabasePublishedRatings>();
+        services.AddSingleton<IPublishedRatings>(sp => sp.GetRequiredService<DatabasePublishedRatings>());
+        services.AddMuScoreCaching(configuration);
+
+        // Handlers and the interceptor are stateless: registered as singletons, one instance serves
+        // every call instead of one being activated per call.
+        services.AddSingleton<ErrorInterceptor>();
+        services.AddSingleton<RatingGrpcService>();
+        services.AddSingleton<EvaluationGrpcService>();
+        services.AddGrpc(grpc => grpc.Interceptors.Add<ErrorInterceptor>());
+        services.AddGrpcReflection();
+        services.AddGrpcHealthChecks(health =>
+        {
+            foreach (var name in HealthServiceNames)
+            {
+                health.Services.Map(name, _ => true);
+            }
+        }).AddCheck<StoreHealthCheck>("store");
+        return services;
+    }
+
+    private static void AddValidatedOptions<T>(IServiceCollection services, IConfiguration configuration, string section)
+        where T : class =>
+        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
+}

@@ -1,0 +1,65 @@
+using Google.Protobuf.WellKnownTypes;
+using MuScore.Store;
+using Proto = MuScore.Contracts.V1;
+
+namespace MuScore.Server.Mapping;
+
+/// <summary>Stored runs and publications as wire messages.</summary>
+internal static class RunMapper
+{
+    public static Proto.Run ToProto(RunInfo run)
+    {
+        var proto = new Proto.Run
+        {
+            RunId = run.RunId,
+            Region = run.Region,
+            Year = run.Year,
+            SchemeId = run.SchemeId,
+            SchemeVersion = run.SchemeVersion,
+            SchemeHash = run.SchemeHash,
+            InputHash = run.InputHash,
+            State = run.Publications.Count > 0 ? Proto.RunState.Published : Proto.RunState.Draft,
+            CreatedAt = Timestamp.FromDateTimeOffset(run.CreatedAt),
+            RecordCount = run.RecordCount,
+            RatedCount = run.RatedCount,
+            ExcludedCount = run.ExcludedCount,
+            RejectedCount = run.RejectedCount,
+        };
+        foreach (var pool in run.Pools)
+        {
+            proto.Pools.Add(new Proto.PoolCounts { Pool = pool.Pool, Size = pool.Size, A = pool.A, B = pool.B, C = pool.C, D = pool.D });
+        }
+
+        foreach (var rejected in run.Rejected)
+        {
+            proto.Rejected.Add(ToProto(rejected));
+        }
+
+        foreach (var publication in run.Publications)
+        {
+            proto.Publications.Add(ToProto(publication));
+        }
+
+        return proto;
+    }
+
+    public static Proto.Publication ToProto(Publication publication) => new()
+    {
+        Region = publication.Region,
+        Year = publication.Year,
+        Version = publication.Version,
+        RunId = publication.RunId,
+        PublishedAt = Timestamp.FromDateTimeOffset(publication.PublishedAt),
+    };
+
+    private static Proto.RejectedRecord ToProto(RejectedRecord rejected)
+    {
+        var proto = new Proto.RejectedRecord { RecordNumber = rejected.RecordNumber, CreditCode = rejected.CreditCode ?? string.Empty };
+        foreach (var violation in rejected.Violations)
+        {
+            proto.Violations.Add(new Proto.RecordViolation { Field = violation.Field, Rule = violation.Rule, Description = violation.Description });
+        }
+
+        return proto;
+    }
+}

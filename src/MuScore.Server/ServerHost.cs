@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
+using MuScore.Server.Hosting;
+using MuScore.Server.Services;
+
+namespace MuScore.Server;
+
+/// <summary>
+/// Builds the MuScore gRPC server: Kestrel, HTTP/2 without TLS (h2c), on <see cref="DefaultUrl"/>
+/// unless <c>urls</c> says otherwise. Program.cs, <c>muscore serve</c> and the tests all start
+/// the same server through it:
+/// <code>
+/// var app = ServerHost.Build(ServerHost.CreateBuilder(args, settings));
+/// await app.RunAsync();
+/// </code>
+/// Settings (lowest to highest precedence): the defaults here, appsettings.json beside the
+/// binary, environment variables (<c>MuScore__Store__Provider</c>), command-line arguments
+/// (<c>--MuScore:Store:Provider=Postgres</c>, <c>--urls=http://0.0.0.0:5080</c>), then
+/// the settings passed to <see cref="CreateBuilder"/>. See docs/service.md.
+/// </summary>
+public static class ServerHost
+{
+    /// <summary>Where the server listens when <c>urls</c> is not configured.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <summary>Configuration key of the listening URLs (ASP.NET Core's own; several are separated by ';').</summary>
+    public const string UrlsKey = "urls";
+
+    /// <summary>Configuration section of the store (<see cref="Store.RatingStoreOptions"/>).</summary>
+    public const string StoreSection = ServerServices.StoreSection;
+
+    private static readonly Dictionary<string, string?> Defaults = new(StringComparer.Ordinal)
+    {
+        [UrlsKey] = DefaultUrl,
+
+        // A request log line per call would cost more than the call itself.
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+    };
+
+    /// <summary>A builder with every service of the server registered and configuration in place.</summary>
+    /// <param name="args">Command-line arguments (configuration overrides such as <c>--urls=…</c>).</param>
+    /// <param name="settings">Configuration that overrides every other source, e.g. from tests or <c>muscore serve</c>.</param>
+    public static WebApplicationBuilder CreateBuilder(string[] args, IEnumerable<KeyValuePair<string, string?>>? settings = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        // gRPC needs HTTP/2; without TLS there is no protocol negotiation, so HTTP/2 is the only protocol.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2));
+        builder.Services.AddMuScoreServer(builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>Builds the application and maps the rating, evaluation, health and reflection services.</summary>
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var app = builder.Build();
+        app.MapGrpcService<RatingGrpcService>();
+        app.MapGrpcService<EvaluationGrpcService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+}

@@ -1,0 +1,49 @@
+namespace MuScore.Store;
+
+/// <summary>
+/// The system of record for rating runs. Drafts are stored whole; publishing makes a stored run
+/// the newest version for its region and year in one transaction, so a reader sees the old
+/// version or the new one, never half. Nothing published is ever changed in place.
+/// Every call honours its cancellation token (deadlines reach the database).
+/// </summary>
+public interface IRatingStore
+{
+    /// <summary>Creates the schema if it is missing. Idempotent.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores a draft run with all its ratings in one transaction. Idempotent on
+    /// <see cref="DraftRun.RunId"/>: storing the same run again returns the stored one unchanged.
+    /// </summary>
+    Task<RunInfo> SaveDraftAsync(DraftRun draft, CancellationToken cancellationToken);
+
+    /// <summary>A run by id, with its rejected records and publications; null when unknown.</summary>
+    Task<RunInfo?> GetRunAsync(string runId, CancellationToken cancellationToken);
+
+    /// <summary>Runs newest first (by creation time, then id), without rejected records.</summary>
+    Task<RunPage> ListRunsAsync(RunQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Publishes a stored run as the next version for its region and year (1, 2, ...).
+    /// Null when the run is unknown.
+    /// </summary>
+    Task<Publication?> PublishAsync(string runId, DateTimeOffset publishedAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The newest publication for a region and year; with no year, the newest publication of the
+    /// latest published year of the region. Null when nothing is published.
+    /// </summary>
+    Task<Publication?> GetLatestPublicationAsync(string region, int? year, CancellationToken cancellationToken);
+
+    /// <summary>The ratings of the given codes in a publication's run (missing codes are absent from the result).</summary>
+    Task<IReadOnlyDictionary<string, StoredRating>> GetRatingsAsync(Publication publication, IReadOnlyCollection<string> creditCodes, CancellationToken cancellationToken);
+
+    /// <summary>Every rating of a publication's run that passes the filter, in pool then rank order (EXCLUDED last, by code).</summary>
+    IAsyncEnumerable<StoredRating> ListRatingsAsync(Publication publication, RatingFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The (region, code, year) → status and class of the newest publication of every year before
+    /// <paramref name="beforeYear"/> in a region, for consecutive_d_years.
+    /// </summary>
+    Task<MuScore.Core.History.RatingHistory> LoadHistoryAsync(string region, int beforeYear, CancellationToken cancellationToken);
+}

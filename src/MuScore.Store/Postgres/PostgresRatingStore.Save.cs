@@ -1,0 +1,101 @@
+using MuScore.Store.Payload;
+using MuScore.Store.Sql;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace MuScore.Store.Postgres;
+
+internal sealed partial class PostgresRatingStore
+{
+    private const string InsertRun =
+        $"INSERT INTO runs ({RunRows.RunColumns}, rejected) VALUES " +
+        "(@run, @region, @year, @scheme_id, @scheme_version, @scheme_hash, @input_hash, @created_at, " +
+        "@record_count, @rated_count, @excluded_count, @rejected_count, @pools::jsonb, @rejected::jsonb) " +
+        "ON CONFLICT (run_id) DO NOTHING RETURNING run_key";
+
+    private const string CopyRatings =
+        "COPY ratings (run_key, credit_code, status, pool, class, industry, rank, payload) FROM STDIN (FORMAT BINARY)";
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// The run row and every rating (binary COPY) go in one transaction. A concurrent save of the
+    /// same run waits on the run_id unique key, then finds the run stored and returns it.
+    /// </remarks>
+    public override async Task<RunInfo> SaveDraftAsync(DraftRun draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var (rated, excluded) = RunRows.Count(draft);
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+        {
+            object? runKey;
+            await using (var insertRun = Command(
+                connection,
+                transaction,
+                InsertRun,
+                ("@run", draft.RunId),
+                ("@region", draft.Region),
+                ("@year", draft.Year),
+                ("@scheme_id", draft.SchemeId),
+                ("@scheme_version", draft.SchemeVersion),
+                ("@scheme_hash", draft.SchemeHash),
+                ("@input_hash", draft.InputHash),
+                ("@created_at", draft.CreatedAt.UtcTicks),
+                ("@record_count", draft.RecordCount),
+                ("@rated_count", rated),
+                ("@excluded_count", excluded),
+                ("@rejected_count", draft.Rejected.Count),
+                ("@pools", RunJson.WritePools(draft.Pools)),
+                ("@rejected", RunJson.WriteRejected(draft.Rejected))))
+            {
+                runKey = await insertRun.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (runKey is long key)
+            {
+                await CopyAsync(connection, key, draft.Ratings, cancellationToken).ConfigureAwait(false);
+
+                // Fresh statistics, committed with the run: without them the planner, believing the
+                // table small, answers a 1,000-code lookup by filtering the whole run (0.5 s, not 5 ms).
+                await using (var analyze = Command(connection, transaction, "ANALYZE ratings"))
+                {
+                    await analyze.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return RunRows.FromDraft(draft, rated, excluded);
+            }
+        }
+
+        return await GetRunAsync(draft.RunId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"run {draft.RunId} was reported stored but cannot be read");
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection connection, long runKey, IReadOnlyList<StoredRating> ratings, CancellationToken cancellationToken)
+    {
+        var writer = new PayloadWriter();
+        await using var importer = await connection.BeginBinaryImportAsync(CopyRatings, cancellationToken).ConfigureAwait(false);
+        foreach (var index in InsertionOrder.Of(ratings))
+        {
+            var stored = ratings[index];
+            await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(runKey, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(stored.CreditCode, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(RatingColumns.Status(stored), NpgsqlDbType.Smallint, cancellationToken).ConfigureAwait(false);
+            await WriteNullableAsync(importer, RatingColumns.Pool(stored), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await WriteNullableAsync(importer, RatingColumns.Class(stored), NpgsqlDbType.Smallint, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(RatingColumns.IndustryKey(stored.Industry), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+            await WriteNullableAsync(importer, RatingColumns.Rank(stored), NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(RatingPayload.Encode(stored, writer), NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+        }
+
+        await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter importer, string? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
+        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, type, cancellationToken);
+
+    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
+        where T : struct =>
+        value is { } v ? importer.WriteAsync(v, type, cancellationToken) : importer.WriteNullAsync(cancellationToken);
+}

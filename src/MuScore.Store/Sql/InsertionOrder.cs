@@ -1,0 +1,38 @@
+namespace MuScore.Store.Sql;
+
+/// <summary>
+/// The order a draft's ratings are inserted in: listing order (RATED by pool and rank, then
+/// EXCLUDED). Rows then append to the table and to the listing index instead of landing at random
+/// places in it, which makes a million-row save about a third faster and lets a listing read the
+/// table front to back. Correctness never depends on it: every read has its own ORDER BY.
+/// </summary>
+internal static class InsertionOrder
+{
+    public static int[] Of(IReadOnlyList<StoredRating> ratings)
+    {
+        var poolNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var stored in ratings)
+        {
+            if (stored.Rating is { } rating)
+            {
+                poolNames.Add(rating.Pool);
+            }
+        }
+
+        var pools = poolNames.Order(StringComparer.Ordinal).ToArray();
+        var keys = new long[ratings.Count];
+        var order = new int[ratings.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            order[i] = i;
+
+            // One sortable number per row: pool position in the high half, rank in the low half.
+            keys[i] = ratings[i].Rating is { } rating
+                ? ((long)Array.BinarySearch(pools, rating.Pool, StringComparer.Ordinal) << 32) | (uint)rating.Rank
+                : long.MaxValue;
+        }
+
+        Array.Sort(keys, order);
+        return order;
+    }
+}

@@ -1,0 +1,108 @@
+using System.Buffers;
+using System.Data.Common;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using MuScore.Store.Sql;
+
+namespace MuScore.Store.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode (readers never wait for the writer), one pooled
+/// connection per operation, writes serialised by <c>BEGIN IMMEDIATE</c>. Bulk saves run with
+/// synchronous=NORMAL; a publish commits with synchronous=FULL, which also makes every draft
+/// before it durable (the WAL is synced up to that commit).
+/// </summary>
+internal sealed partial class SqliteRatingStore(string connectionString) : SqlRatingStore
+{
+    // busy_timeout: a writer waits up to 30 s for another writer's lock (a million-row save holds it for seconds).
+    private const string ConnectionPragmas = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
+
+    /// <inheritdoc/>
+    public override async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenSqliteAsync(cancellationToken).ConfigureAwait(false);
+
+        // WAL is a property of the file: set once, every later connection uses it. It cannot change inside a transaction.
+        await using (var wal = Command(connection, null, "PRAGMA journal_mode = WAL"))
+        {
+            await wal.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var create = Command(connection, transaction, SqliteSchema.Create, ("@now", DateTimeOffset.UtcNow.UtcTicks));
+        var version = Convert.ToInt32(await create.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        if (version > SqliteSchema.Version)
+        {
+            throw new InvalidOperationException($"the database has schema version {version}; this build of MuScore reads version {SqliteSchema.Version} only");
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public override ValueTask DisposeAsync()
+    {
+        // Pooled connections keep the file open; release this store's pool.
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    protected override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await OpenSqliteAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc/>
+    protected override string InList(string column, string parameter) => $"{column} IN (SELECT value FROM json_each({parameter}))";
+
+    /// <inheritdoc/>
+    protected override void AddList(DbCommand command, string parameter, IReadOnlyCollection<string> values)
+    {
+        // One JSON array parameter instead of one parameter per value: one statement shape for any count.
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var value in values)
+            {
+                writer.WriteStringValue(value);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        Add(command, parameter, Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    /// <inheritdoc/>
+    protected override async Task<DbTransaction> BeginPublishAsync(DbConnection connection, string region, int year, CancellationToken cancellationToken)
+    {
+        // BEGIN IMMEDIATE takes the file's write lock: one publish at a time, whatever the region.
+        await using (var durable = Command(connection, null, "PRAGMA synchronous = FULL"))
+        {
+            await durable.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return ((SqliteConnection)connection).BeginTransaction(deferred: false);
+    }
+
+    private async Task<SqliteConnection> OpenSqliteAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+            // Per connection, and reset on every open because a pooled connection may come back from a publish (FULL).
+            await using var pragmas = Command(connection, null, ConnectionPragmas);
+            await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using MuScore.Core.Rating;
+
+namespace MuScore.Store;
+
+/// <summary>A rated (or excluded) enterprise as stored with its run.</summary>
+public sealed record StoredRating
+{
+    public required string CreditCode { get; init; }
+    public string? Name { get; init; }
+    public required string Region { get; init; }
+    public required int Year { get; init; }
+    public required string Industry { get; init; }
+    public required string Scale { get; init; }
+    public required RowStatus Status { get; init; }
+    public IReadOnlyList<string> ExclusionReasons { get; init; } = [];
+    public required decimal LandMu { get; init; }
+
+    /// <summary>The rating (RATED only).</summary>
+    public EnterpriseRating? Rating { get; init; }
+}
+
+/// <summary>A rejected (INVALID) record of a run and its reasons.</summary>
+public sealed record RejectedRecord(int RecordNumber, string? CreditCode, IReadOnlyList<RecordViolation> Violations);
+
+/// <summary>One reason a record was rejected.</summary>
+public sealed record RecordViolation(string Field, string Rule, string Description);
+
+/// <summary>Size and class counts of one pool of a run.</summary>
+public sealed record PoolCounts(string Pool, int Size, int A, int B, int C, int D);
+
+/// <summary>One publication: a run made the result for its region and year as a version.</summary>
+public sealed record Publication(string Region, int Year, int Version, string RunId, DateTimeOffset PublishedAt);
+
+/// <summary>A run to store: its metadata, counts, rejected records and every rating.</summary>
+public sealed record DraftRun
+{
+    public required string RunId { get; init; }
+    public required string Region { get; init; }
+    public required int Year { get; init; }
+    public required string SchemeId { get; init; }
+    public required string SchemeVersion { get; init; }
+    public required string SchemeHash { get; init; }
+    public required string InputHash { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required int RecordCount { get; init; }
+    public required IReadOnlyList<PoolCounts> Pools { get; init; }
+    public required IReadOnlyList<RejectedRecord> Rejected { get; init; }
+    public required IReadOnlyList<StoredRating> Ratings { get; init; }
+}
+
+/// <summary>A stored run's metadata.</summary>
+public sealed record RunInfo
+{
+    public required string RunId { get; init; }
+    public required string Region { get; init; }
+    public required int Year { get; init; }
+    public required string SchemeId { get; init; }
+    public required string SchemeVersion { get; init; }
+    public required string SchemeHash { get; init; }
+    public required string InputHash { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required int RecordCount { get; init; }
+    public required int RatedCount { get; init; }
+    public required int ExcludedCount { get; init; }
+    public required int RejectedCount { get; init; }
+    public required IReadOnlyList<PoolCounts> Pools { get; init; }
+
+    /// <summary>Rejected records (GetRun only; empty in listings).</summary>
+    public IReadOnlyList<RejectedRecord> Rejected { get; init; } = [];
+
+    /// <summary>Publications of this run, oldest first; empty for a draft never published.</summary>
+    public IReadOnlyList<Publication> Publications { get; init; } = [];
+}
+
+/// <summary>A filter over runs.</summary>
+/// <param name="Region">Only this region; null for all.</param>
+/// <param name="Year">Only this year; null for all.</param>
+/// <param name="PageSize">At most this many (1..500).</param>
+/// <param name="PageToken">Opaque continuation from <see cref="RunPage.NextPageToken"/>; null for the first page.</param>
+public sealed record RunQuery(string? Region, int? Year, int PageSize, string? PageToken);
+
+/// <summary>One page of runs.</summary>
+public sealed record RunPage(IReadOnlyList<RunInfo> Runs, string? NextPageToken);
+
+/// <summary>A filter over a publication's ratings; empty lists mean "all".</summary>
+/// <param name="Pools">Only these pools.</param>
+/// <param name="Classes">Only these classes (excludes EXCLUDED rows when non-empty).</param>
+/// <param name="IndustryPrefixes">Only industries starting with one of these (a leading section letter is ignored on both sides).</param>
+public sealed record RatingFilter(IReadOnlyList<string> Pools, IReadOnlyList<RatingClass> Classes, IReadOnlyList<string> IndustryPrefixes);

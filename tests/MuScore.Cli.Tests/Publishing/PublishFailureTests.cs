@@ -1,0 +1,114 @@
+using MuScore.TestSupport.Server;
+
+namespace MuScore.Cli.Tests.Publishing;
+
+/// <summary>How "muscore publish" fails: exit 2 before any call for bad local input, exit 4 for the server's errors.</summary>
+public sealed class PublishFailureTests : IDisposable
+{
+    /// <summary>项目建设期 in the sample's header (0-based).</summary>
+    private const int InConstructionColumn = 21;
+
+    private readonly TempDirectory temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public async Task Publish_UnreachableServer_ExitsFourWithOneLineAndNoStackTrace()
+    {
+        var nowhere = Publisher.Nowhere();
+
+        var run = (await Publisher.RunAsync(nowhere, Publisher.SampleCounty)).Expect(4);
+
+        Assert.StartsWith($"muscore publish: cannot reach the server at {nowhere.GetLeftPart(UriPartial.Authority)}: UNAVAILABLE", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Out);
+    }
+
+    [Fact]
+    public async Task Publish_InvalidSchemeFile_ExitsTwoWithJsonPathsBeforeContactingTheServer()
+    {
+        var scheme = temp.File("scheme.json");
+        await File.WriteAllTextAsync(scheme, """{ "id": "x", "version": "1", "title": "x", "pools": [] }""");
+
+        // Nothing listens there: a call would end in exit 4, so exit 2 proves no call was made.
+        var run = (await Publisher.RunAsync(Publisher.Nowhere(), Publisher.SampleCounty, "--scheme", scheme)).Expect(2);
+
+        Assert.Contains($"scheme file '{scheme}' is invalid", run.Error, StringComparison.Ordinal);
+        Assert.Contains("  pools:", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publish_MissingInput_ExitsTwoNamingIt()
+    {
+        var missing = temp.File("missing.csv");
+
+        var run = (await Publisher.RunAsync(Publisher.Nowhere(), missing)).Expect(2);
+
+        Assert.Contains($"input file '{missing}' does not exist", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--server", "127.0.0.1:5080", "is not an http:// or https:// URL")]
+    [InlineData("--region", "33108", "is not a 6-digit region code")]
+    [InlineData("--year", "1989", "is not a whole number from 1990 to 2100")]
+    [InlineData("--batch", "0", "is not a whole number from 1 to 10000")]
+    public void Publish_BadArgument_ExitsTwoWithUsage(string option, string value, string message)
+    {
+        var args = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["--server"] = "http://127.0.0.1:5080",
+            ["--input"] = Publisher.SampleCounty,
+            ["--scheme"] = "zj-standard",
+            ["--region"] = "331082",
+            ["--year"] = "2024",
+        };
+        args[option] = value;
+
+        var run = CliRun.Of(["publish", .. args.SelectMany(a => new[] { a.Key, a.Value })]).Expect(2);
+
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+        Assert.Contains("usage: muscore publish", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publish_MoreRecordsThanTheServerTakes_ExitsFourWithTheFieldViolation()
+    {
+        await using var server = await ServerInstance.StartAsync(new ServerSettings
+        {
+            Configuration = new Dictionary<string, string?> { ["MuScore:Limits:MaxRecordsPerRun"] = "10" },
+        });
+
+        var run = (await Publisher.RunAsync(server.Address, Publisher.SampleCounty, "--batch", "4")).Expect(4);
+
+        Assert.Equal(
+            $"muscore publish: the server at {server.Address.GetLeftPart(UriPartial.Authority)} answered SubmitRun with INVALID_ARGUMENT:\n  record: too_many: more than 10 records; a run holds at most 10\n",
+            run.Error);
+        Assert.Empty(run.Out);
+    }
+
+    [Fact]
+    public async Task Publish_RowsTheWireCannotCarry_KeepsThemAndTheirDuplicatesBackAsRateRejectsThem()
+    {
+        // Row 4 has an unknown boolean; row 6 takes row 4's credit code, so both are duplicates.
+        var code = File.ReadLines(Publisher.SampleCounty).ElementAt(3).Split(',')[0];
+        var input = Publisher.Edited(Publisher.SampleCounty, temp.File("county.csv"), new Dictionary<int, Func<string, string>>
+        {
+            [4] = line => string.Join(',', line.Split(',').Select((cell, column) => column == InConstructionColumn ? "maybe" : cell)),
+            [6] = line => code + line[line.IndexOf(',', StringComparison.Ordinal)..],
+        });
+        await using var server = await ServerInstance.StartAsync();
+
+        var run = (await Publisher.RunAsync(server.Address, input, "--show-rejected", "3")).Expect(0);
+
+        Assert.Contains("300 rows read, 297 sent:", run.Out, StringComparison.Ordinal);
+        Assert.Contains("kept back  3 rows not sent", run.Out, StringComparison.Ordinal);
+        Assert.Contains($"row 4 (not sent) {code}\n    in_construction: boolean_unknown: in_construction 'maybe' is not one of", run.Out, StringComparison.Ordinal);
+        Assert.Contains($"    credit_code: duplicate_credit_code: credit_code '{code}' appears more than once in region 331082: also in row(s) 6", run.Out, StringComparison.Ordinal);
+        Assert.Contains($"row 6 (not sent) {code}\n    credit_code: duplicate_credit_code: credit_code '{code}' appears more than once in region 331082: also in row(s) 4", run.Out, StringComparison.Ordinal);
+        var rated = CliRun.Of("rate", "--input", input, "--scheme", "zj-standard", "--region", "331082", "--year", "2024", "--out", temp.File("out"), "--quiet").Expect(0);
+        var ratings = CsvFile.Read(Path.Combine(temp.File("out"), "ratings.csv"));
+        Assert.Equal(["INVALID", "INVALID"], ratings.Rows.Where(r => r[0] is "4" or "6").Select(r => r[1]));
+        Assert.Empty(rated.Error);
+    }
+}

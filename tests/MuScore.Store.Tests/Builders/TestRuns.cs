@@ -1,0 +1,131 @@
+using MuScore.Core.Indicators;
+using MuScore.Core.Rating;
+using MuScore.Core.Records;
+
+namespace MuScore.Store.Tests.Builders;
+
+/// <summary>Drafts and ratings built in code, with valid credit codes and awkward numbers.</summary>
+internal static class TestRuns
+{
+    public const string Region = "331082";
+
+    public const int Year = 2024;
+
+    public static readonly DateTimeOffset Created = new(2025, 3, 1, 8, 30, 15, TimeSpan.Zero);
+
+    /// <summary>A valid code from a serial: "91", the region, the serial in base 31, the check character.</summary>
+    public static string Code(int serial, string region = Region)
+    {
+        var body = new char[17];
+        "91".CopyTo(body);
+        region.CopyTo(body.AsSpan(2));
+        var rest = serial;
+        for (var i = 16; i >= 8; i--)
+        {
+            body[i] = CreditCode.Alphabet[rest % 31];
+            rest /= 31;
+        }
+
+        return new string(body) + CreditCode.CheckCharacter(body);
+    }
+
+    public static StoredRating Rated(int serial, string pool, int rank, RatingClass ratingClass, string industry = "C3670", int year = Year, string region = Region) => new()
+    {
+        CreditCode = Code(serial, region),
+        Name = $"企业{serial}有限公司",
+        Region = region,
+        Year = year,
+        Industry = industry,
+        Scale = pool == "BELOW" ? "BELOW" : "ABOVE",
+        Status = RowStatus.Rated,
+        LandMu = 2.25m + serial,
+        Rating = new EnterpriseRating
+        {
+            Pool = pool,
+            LandMu = 2.25m + serial,
+            Items = new ItemScore[]
+            {
+                new(Indicator.TaxPerMu, 0.1 + 0.2 + serial, 24.097, 30, 1.0 / 3.0, ItemBasis.Scored),
+                new(Indicator.VaPerEnergy, null, 2.694, 20, 7.123456789012345, ItemBasis.Imputed),
+                new(Indicator.RdIntensity, null, null, 10, 30, ItemBasis.ZeroDenominator),
+            },
+            Bonus = 0.5,
+            Penalty = 1e-7,
+            Total = 100 - rank + 0.123456,
+            Rank = rank,
+            PoolSize = 1000,
+            Percentile = 100.0 * rank / 1000,
+            QuotaRank = rank,
+            QuotaPoolSize = 1000,
+            Class = ratingClass,
+            Override = OverrideKind.None,
+            GapToNextClass = ratingClass == RatingClass.A ? null : 0.1 * rank,
+            ConsecutiveDYears = ratingClass == RatingClass.D ? 1 : 0,
+        },
+    };
+
+    public static StoredRating Excluded(int serial, string industry = "D4411", int year = Year, string region = Region) => new()
+    {
+        CreditCode = Code(serial, region),
+        Name = null,
+        Region = region,
+        Year = year,
+        Industry = industry,
+        Scale = "BELOW",
+        Status = RowStatus.Excluded,
+        ExclusionReasons = ["utility", "below_scale_small_land"],
+        LandMu = 0.97m,
+    };
+
+    /// <summary>
+    /// A mixed run: pools ABOVE and BELOW alternating, ranks 1.. within each pool, classes by rank,
+    /// industries cycling through C3670, 3611, C1711 and 1712 in both pools, and every tenth
+    /// enterprise EXCLUDED (industry D4411).
+    /// </summary>
+    public static IReadOnlyList<StoredRating> Mixed(int count, int year = Year, string region = Region, int firstSerial = 1)
+    {
+        string[] industries = ["C3670", "3611", "C1711", "1712"];
+        var ranks = new Dictionary<string, int>();
+        var ratings = new List<StoredRating>(count);
+        for (var serial = firstSerial; serial < firstSerial + count; serial++)
+        {
+            if (serial % 10 == 0)
+            {
+                ratings.Add(Excluded(serial, year: year, region: region));
+                continue;
+            }
+
+            var pool = serial % 2 == 0 ? "BELOW" : "ABOVE";
+            var rank = ranks[pool] = ranks.GetValueOrDefault(pool) + 1;
+            ratings.Add(Rated(serial, pool, rank, (RatingClass)(rank % 4), industries[serial / 2 % 4], year, region));
+        }
+
+        return ratings;
+    }
+
+    public static DraftRun Draft(string tag, IReadOnlyList<StoredRating> ratings, int year = Year, string region = Region, DateTimeOffset? createdAt = null) => new()
+    {
+        RunId = DraftRunBuilder.RunIdFor($"input-{tag}", "scheme-hash", region, year),
+        Region = region,
+        Year = year,
+        SchemeId = "zj-standard",
+        SchemeVersion = "2024.1",
+        SchemeHash = "scheme-hash",
+        InputHash = $"input-{tag}",
+        CreatedAt = createdAt ?? Created,
+        RecordCount = ratings.Count + 2,
+        Pools =
+        [
+            .. ratings.Where(r => r.Rating is not null).GroupBy(r => r.Rating!.Pool).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new PoolCounts(
+                g.Key, g.Count(), Count(g, RatingClass.A), Count(g, RatingClass.B), Count(g, RatingClass.C), Count(g, RatingClass.D))),
+        ],
+        Rejected =
+        [
+            new RejectedRecord(7, "BAD", [new RecordViolation("credit_code", "credit_code_format", "credit code 'BAD' is not 18 characters"), new RecordViolation("tax", "required", "tax is blank")]),
+            new RejectedRecord(9, null, [new RecordViolation(string.Empty, "blank_row", "row 10 is blank")]),
+        ],
+        Ratings = ratings,
+    };
+
+    private static int Count(IEnumerable<StoredRating> pool, RatingClass ratingClass) => pool.Count(r => r.Rating!.Class == ratingClass);
+}

@@ -1,0 +1,91 @@
+using MuScore.Store.Tests.Builders;
+
+namespace MuScore.Store.Tests.Contract;
+
+public abstract partial class RatingStoreContract
+{
+    [Fact]
+    public async Task Publish_ThreeRunsOfOneYear_GivesVersions123AndEarlierVersionsStayReadable()
+    {
+        var drafts = new[] { "v1", "v2", "v3" }.Select((tag, i) => TestRuns.Draft(tag, TestRuns.Mixed(5 + i))).ToArray();
+
+        var publications = new List<Publication>();
+        foreach (var (draft, i) in drafts.Select((d, i) => (d, i)))
+        {
+            publications.Add(await PublishAsync(draft, TestRuns.Created.AddDays(i)));
+        }
+
+        Assert.Equal([1, 2, 3], publications.Select(p => p.Version));
+        Assert.Equal(drafts.Select(d => d.RunId), publications.Select(p => p.RunId));
+        Assert.Equal(TestRuns.Created.AddDays(1), publications[1].PublishedAt);
+        Assert.Equal(publications[2], await Store.GetLatestPublicationAsync(TestRuns.Region, TestRuns.Year, None));
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(5 + i, (await ListAsync(publications[i], NoFilter)).Count);
+            Assert.Equal([publications[i]], (await Store.GetRunAsync(drafts[i].RunId, None))!.Publications);
+        }
+    }
+
+    [Fact]
+    public async Task Publish_UnknownRun_ReturnsNullAndPublishesNothing()
+    {
+        Assert.Null(await Store.PublishAsync("no-such-run", TestRuns.Created, None));
+        Assert.Null(await Store.GetLatestPublicationAsync(TestRuns.Region, null, None));
+    }
+
+    [Fact]
+    public async Task Publish_RunThatIsAlreadyNewest_ReturnsThatPublication()
+    {
+        var draft = TestRuns.Draft("a", TestRuns.Mixed(3));
+        var first = await PublishAsync(draft);
+
+        var again = await Store.PublishAsync(draft.RunId, TestRuns.Created.AddDays(9), None);
+
+        Assert.Equal(first, again);
+    }
+
+    [Fact]
+    public async Task Publish_OlderRunAgainAfterANewerOne_AddsAVersion()
+    {
+        var (a, b) = (TestRuns.Draft("a", TestRuns.Mixed(3)), TestRuns.Draft("b", TestRuns.Mixed(4)));
+        await PublishAsync(a);
+        await PublishAsync(b);
+
+        var rollback = await Store.PublishAsync(a.RunId, TestRuns.Created.AddDays(3), None);
+
+        Assert.Equal((3, a.RunId), (rollback!.Version, rollback.RunId));
+        Assert.Equal([1, 3], (await Store.GetRunAsync(a.RunId, None))!.Publications.Select(p => p.Version));
+    }
+
+    [Fact]
+    public async Task GetLatestPublication_WithAndWithoutYear_PicksThatYearOrTheLatestYear()
+    {
+        var y2023 = await PublishAsync(TestRuns.Draft("a", TestRuns.Mixed(2, year: 2023), year: 2023));
+        var y2024 = await PublishAsync(TestRuns.Draft("b", TestRuns.Mixed(2)));
+        var y2023v2 = await PublishAsync(TestRuns.Draft("c", TestRuns.Mixed(3, year: 2023), year: 2023));
+
+        Assert.Equal(y2024, await Store.GetLatestPublicationAsync(TestRuns.Region, null, None));
+        Assert.Equal(y2023v2, await Store.GetLatestPublicationAsync(TestRuns.Region, 2023, None));
+        Assert.NotEqual(y2023, y2023v2);
+        Assert.Null(await Store.GetLatestPublicationAsync(TestRuns.Region, 2022, None));
+        Assert.Null(await Store.GetLatestPublicationAsync("330100", null, None));
+    }
+
+    [Fact]
+    public async Task Publish_ConcurrentlyFromTwoStoreInstances_GivesDistinctConsecutiveVersions()
+    {
+        var drafts = Enumerable.Range(0, 8).Select(i => TestRuns.Draft($"c{i}", TestRuns.Mixed(3))).ToArray();
+        foreach (var draft in drafts)
+        {
+            await Store.SaveDraftAsync(draft, None);
+        }
+
+        var other = await OpenAsync();
+        var publications = await Task.WhenAll(drafts.Select((d, i) =>
+            Task.Run(() => (i % 2 == 0 ? Store : other).PublishAsync(d.RunId, TestRuns.Created, None))));
+
+        Assert.Equal(Enumerable.Range(1, 8), publications.Select(p => p!.Version).Order());
+        Assert.Equal(drafts.Select(d => d.RunId).Order(StringComparer.Ordinal), publications.Select(p => p!.RunId).Order(StringComparer.Ordinal));
+        Assert.Equal(8, (await Store.GetLatestPublicationAsync(TestRuns.Region, TestRuns.Year, None))!.Version);
+    }
+}

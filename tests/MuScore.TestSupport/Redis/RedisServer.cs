@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace MuScore.TestSupport.Redis;
+
+/// <summary>
+/// A real redis-server (Debian package <c>redis-server</c>) on a free loopback port, without
+/// persistence, owned by one test class. <see cref="Kill"/> and <see cref="RestartAsync"/> inject
+/// the failures the cache must survive; the port stays the same so clients reconnect by themselves.
+/// </summary>
+public sealed class RedisServer : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(15);
+
+    private readonly string executable;
+    private readonly StringBuilder output = new();
+    private Process? process;
+
+    private RedisServer(string executable, int port)
+    {
+        this.executable = executable;
+        Port = port;
+    }
+
+    /// <summary>The loopback port the server listens on.</summary>
+    public int Port { get; }
+
+    /// <summary>A StackExchange.Redis configuration string for this server.</summary>
+    public string ConnectionString => string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{Port}");
+
+    /// <summary>Whether the process is running.</summary>
+    public bool IsRunning => process is { HasExited: false };
+
+    /// <summary>Starts a server on a free port and waits until it answers PING.</summary>
+    public static async Task<RedisServer> StartAsync()
+    {
+        var server = new RedisServer(FindExecutable(), FreePort());
+        await server.StartProcessAsync().ConfigureAwait(false);
+        return server;
+    }
+
+    /// <summary>Kills the server with SIGKILL (no shutdown, no goodbye to clients) and waits for it to exit.</summary>
+    public void Kill()
+    {
+        if (process is not { } running)
+        {
+            return;
+        }
+
+        if (!running.HasExited)
+        {
+            running.Kill(entireProcessTree: false);
+            running.WaitForExit();
+        }
+
+        running.Dispose();
+        process = null;
+    }
+
+    /// <summary>Starts the server again on the same port (killing it first if it runs); it comes back empty.</summary>
+    public async Task RestartAsync()
+    {
+        Kill();
+        await StartProcessAsync().ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        Kill();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task StartProcessAsync()
+    {
+        var info = new ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+                 {
+                     "--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
+                     "--save", "", "--appendonly", "no", "--daemonize", "no",
+                 })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        var started = Process.Start(info) ?? throw new InvalidOperationException($"could not start {executable}");
+        started.OutputDataReceived += (_, e) => Append(e.Data);
+        started.ErrorDataReceived += (_, e) => Append(e.Data);
+        started.BeginOutputReadLine();
+        started.BeginErrorReadLine();
+        process = started;
+        await WaitForPingAsync(started).ConfigureAwait(false);
+    }
+
+    private async Task WaitForPingAsync(Process started)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < StartTimeout)
+        {
+            if (started.HasExited)
+            {
+                throw new InvalidOperationException($"redis-server on port {Port} exited with code {started.ExitCode}:\n{Output()}");
+            }
+
+            if (await PingAsync().ConfigureAwait(false))
+            {
+                return;
+            }
+
+            await Task.Delay(20).ConfigureAwait(false);
+        }
+
+        Kill();
+        throw new InvalidOperationException($"redis-server on port {Port} did not answer PING within {StartTimeout.TotalSeconds} s:\n{Output()}");
+    }
+
+    private async Task<bool> PingAsync()
+    {
+        try
+        {
+            using var client = new TcpClient();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            await client.ConnectAsync(IPAddress.Loopback, Port, timeout.Token).ConfigureAwait(false);
+            var stream = client.GetStream();
+            await stream.WriteAsync("PING\r\n"u8.ToArray(), timeout.Token).ConfigureAwait(false);
+            var buffer = new byte[16];
+            var read = await stream.ReadAsync(buffer, timeout.Token).ConfigureAwait(false);
+            return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is SocketException or IOException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+    }
+
+    private string Output()
+    {
+        lock (output)
+        {
+            return output.ToString();
+        }
+    }
+
+    private static string FindExecutable()
+    {
+        SystemPackages.Ensure("redis-server", () => Candidates().Any(File.Exists));
+        return Candidates().FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException(
+                "redis-server was not found on PATH; the Redis tests need a real server: install it with `apt-get install -y redis-server`");
+    }
+
+    private static IEnumerable<string> Candidates()
+    {
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        var candidates = path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Append("/usr/bin").Append("/usr/local/bin")
+            .Select(directory => Path.Combine(directory, "redis-server"));
+        return candidates;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
