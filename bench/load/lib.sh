@@ -62,17 +62,27 @@ percentiles() {
         }'
 }
 
-# h2load_run LABEL PORT REQUESTS: GetRating load at the one concurrency of this run; prints "req/s p50_ms p99_ms".
+# pid_of NAME: the process `timeout` runs for NAME (the server itself).
+pid_of() { pgrep -P "${started[$1]}" | head -1; }
+
+# cpu_ticks PID: user + system CPU time of PID so far, in clock ticks.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+# h2load_run LABEL PORT REQUESTS PID: GetRating load at the one concurrency of this run; prints
+# "req/s p50_ms p99_ms cpu_us": cpu_us is the CPU time the server process PID spent per request, a
+# measure of its own cost that other load on the machine disturbs far less than requests/s.
 # Fails unless every request succeeded AND carried the full expected response: h2load counts HTTP
 # statuses only, and a gRPC error is a trailers-only answer with no DATA, so the DATA byte count must
 # be exactly REQUESTS x (5-byte prefix + captured response size).
 h2load_run() {
-    local label="$1" port="$2" requests="$3"
-    local out="$work/h2load/$label.txt" log="$work/h2load/$label.log"
+    local label="$1" port="$2" requests="$3" pid="$4"
+    local out="$work/h2load/$label.txt" log="$work/h2load/$label.log" ticks_before ticks_after
+    ticks_before="$(cpu_ticks "$pid")"
     timeout -k 5 600 h2load -c"$CLIENTS" -m"$STREAMS" -n"$requests" \
         -H 'content-type: application/grpc' -H 'te: trailers' -d "$data/getrating.bin" \
         --log-file="$log" "http://127.0.0.1:$port/muscore.v1.RatingService/GetRating" >"$out" 2>&1 \
         || { cat "$out" >&2; die "h2load $label failed"; }
+    ticks_after="$(cpu_ticks "$pid")"
     local rps succeeded bytes expected
     rps="$(sed -n 's/^finished in [^,]*, \([0-9.]*\) req\/s.*/\1/p' "$out")"
     succeeded="$(sed -n 's/^requests: .* \([0-9]*\) succeeded.*/\1/p' "$out")"
@@ -80,7 +90,8 @@ h2load_run() {
     expected=$((requests * (5 + response_bytes)))
     [[ "$succeeded" == "$requests" ]] || { cat "$out" >&2; die "h2load $label: $succeeded of $requests succeeded"; }
     [[ "$bytes" == "$expected" ]] || { cat "$out" >&2; die "h2load $label: $bytes response bytes, expected $expected (some answers were not the rating)"; }
-    echo "$rps $(percentiles "$log")"
+    echo "$rps $(percentiles "$log") $(awk -v t=$((ticks_after - ticks_before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+        'BEGIN { printf "%.1f", t * 1e6 / hz / n }')"
     rm -f "$log"
 }
 

@@ -11,9 +11,9 @@
 #        N           enterprises of the load data set   (default 20000)
 #        PUBLISH_N   enterprises of the publish run     (default 1000000)
 #        REQUESTS    requests per measured h2load run   (default 200000; warm-up runs send a quarter)
-#        ROUNDS      baseline/MuScore pairs per scenario (default 3; the table shows medians)
+#        ROUNDS      baseline/MuScore pairs per scenario (default 5; the table shows medians)
 #        CLIENTS, STREAMS  h2load -c and -m             (default 4 and 32)
-#        BATCH_CALLS BatchGetRatings calls measured     (default 500, after 50 warm-up calls)
+#        BATCH_CALLS BatchGetRatings calls measured     (default 1000, after 50 warm-up calls)
 #        OUT         result file                        (default docs/bench-results/load-<UTC date>.md)
 set -euo pipefail
 
@@ -23,10 +23,10 @@ artifacts="${ARTIFACTS:-/tmp/art-load}"
 N="${N:-20000}"
 PUBLISH_N="${PUBLISH_N:-1000000}"
 REQUESTS="${REQUESTS:-200000}"
-ROUNDS="${ROUNDS:-3}"
+ROUNDS="${ROUNDS:-5}"
 CLIENTS="${CLIENTS:-4}"
 STREAMS="${STREAMS:-32}"
-BATCH_CALLS="${BATCH_CALLS:-500}"
+BATCH_CALLS="${BATCH_CALLS:-1000}"
 out="${OUT:-$repo/docs/bench-results/load-$(date -u +%Y-%m-%d).md}"
 server_limit=3600 # seconds any server may live
 
@@ -76,20 +76,23 @@ start baseline "$server_limit" "${loadbench[@]}" baseline --urls "http://127.0.0
 wait_port baseline "$baseline_port"
 head -1 "$work/logs/baseline.log" >&2
 
-# scenario NAME PORT: warm-up, then ROUNDS alternating pairs; appends "NAME round server rps p50 p99" rows.
+# scenario NAME PORT SERVER: warm-up, then ROUNDS alternating pairs against the baseline and the
+# MuScore server SERVER on PORT; appends "NAME round server rps p50 p99 cpu_us" rows.
 scenario() {
-    local name="$1" port="$2" round first second target
+    local name="$1" port="$2" muscore_pid baseline_pid round first second target
+    muscore_pid="$(pid_of "$3")"
+    baseline_pid="$(pid_of baseline)"
     check "$baseline_port"; check "$port"
-    h2load_run "$name-warmup-baseline" "$baseline_port" $((REQUESTS / 4)) >/dev/null
-    h2load_run "$name-warmup-muscore" "$port" $((REQUESTS / 4)) >/dev/null
+    h2load_run "$name-warmup-baseline" "$baseline_port" $((REQUESTS / 4)) "$baseline_pid" >/dev/null
+    h2load_run "$name-warmup-muscore" "$port" $((REQUESTS / 4)) "$muscore_pid" >/dev/null
     for ((round = 1; round <= ROUNDS; round++)); do
         # Alternate who goes first, so neither always runs on the hotter (or quieter) machine.
         if ((round % 2)); then first=baseline; second=muscore; else first=muscore; second=baseline; fi
         for target in "$first" "$second"; do
-            local target_port="$baseline_port"
-            [[ "$target" == muscore ]] && target_port="$port"
+            local target_port="$baseline_port" target_pid="$baseline_pid"
+            [[ "$target" == muscore ]] && target_port="$port" && target_pid="$muscore_pid"
             local numbers
-            numbers="$(h2load_run "$name-$round-$target" "$target_port" "$REQUESTS")"
+            numbers="$(h2load_run "$name-$round-$target" "$target_port" "$REQUESTS" "$target_pid")"
             check "$target_port"
             echo "$name $round $target $numbers" | tee -a "$work/rounds.txt" >&2
         done
@@ -104,7 +107,7 @@ batch() {
 
 uptime_cache="$(uptime)"
 log "GetRating, in-process cache hit (load: $uptime_cache)"
-scenario cache "$sqlite_port"
+scenario cache "$sqlite_port" muscore-sqlite
 batch_cache="$(batch "$sqlite_port" cache)"
 stop muscore-sqlite
 
@@ -118,7 +121,9 @@ uptime_redis="$(uptime)"
 log "GetRating from Redis, in-process cache off (load: $uptime_redis)"
 hits() { redis-cli -p "$redis_port" info stats | tr -d '\r' | sed -n 's/^keyspace_hits://p'; }
 hits_before="$(hits)"
-scenario redis "$redis_server_port"
+redis_ticks_before="$(cpu_ticks "$(pid_of redis)")"
+scenario redis "$redis_server_port" muscore-redis
+redis_ticks_after="$(cpu_ticks "$(pid_of redis)")"
 hits_after="$(hits)"
 batch_redis="$(batch "$redis_server_port" redis)"
 stop muscore-redis

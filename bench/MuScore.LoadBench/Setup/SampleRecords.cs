@@ -54,14 +54,12 @@ internal static class SampleRecords
         Employees = cells[(int)Field.Employees],
         Rd = cells[(int)Field.Rd],
         FixedAssetInvestment = cells[(int)Field.FixedAssetInvestment],
-        InConstruction = Flag(cells[(int)Field.InConstruction]),
+        InConstruction = cells[(int)Field.InConstruction],
         ProductionStart = cells[(int)Field.ProductionStart],
-        MajorIncident = Flag(cells[(int)Field.MajorIncident]),
-        FailsStandards = Flag(cells[(int)Field.FailsStandards]),
+        MajorIncident = cells[(int)Field.MajorIncident],
+        FailsStandards = cells[(int)Field.FailsStandards],
         BonusPoints = cells[(int)Field.BonusPoints],
         PenaltyPoints = cells[(int)Field.PenaltyPoints],
     };
 
-    // English sample cells write flags as "true"/"false" (SampleCells).
-    private static bool Flag(string cell) => cell == "true";
 }

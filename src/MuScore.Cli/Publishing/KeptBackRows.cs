@@ -5,10 +5,9 @@ using MuScore.Ingest;
 namespace MuScore.Cli.Publishing;
 
 /// <summary>
-/// Rows the client does not send, and why. The proto record carries booleans as bool, so a
-/// boolean cell that is none of the accepted words cannot reach the server as it is, and cells
-/// right of the last header column are a problem only the reader sees. Sending such a row
-/// as false, or without the stray cells, would rate data the file does not hold; so the row is
+/// Rows the client does not send, and why. Cells right of the last header column are a problem
+/// only the reader sees: sending the row without the stray cells would rate data the file does
+/// not hold (usually a number split by an unquoted comma); so the row is
 /// kept back and reported with every problem <c>rate</c> would list for it. Rows sharing its
 /// credit code and region are kept back too, because the duplicate rule makes all of them
 /// INVALID and the server, seeing only the rest, would rate one of them.

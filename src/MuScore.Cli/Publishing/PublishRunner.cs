@@ -54,7 +54,8 @@ internal static class PublishRunner
         var newVersion = false;
         if (options.Publish)
         {
-            var response = await Call(options, "PublishRun", async () => await client.PublishRunAsync(new PublishRunRequest { RunId = upload.Run.RunId }, cancellationToken: cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+            var retry = $"\n  the run {upload.Run.RunId} is stored as a draft; the same command again publishes it (the same file gives the same run)";
+            var response = await Call(options, "PublishRun", async () => await client.PublishRunAsync(new PublishRunRequest { RunId = upload.Run.RunId }, cancellationToken: cancellationToken).ConfigureAwait(false), retry).ConfigureAwait(false);
             publication = response.Publication;
             newVersion = !upload.Run.Publications.Any(p => p.Version == publication.Version);
             progress.Phase("published");
@@ -78,7 +79,7 @@ internal static class PublishRunner
             DisposeHttpClient = true,
         });
 
-    private static async Task<T> Call<T>(PublishOptions options, string step, Func<Task<T>> call)
+    private static async Task<T> Call<T>(PublishOptions options, string step, Func<Task<T>> call, string hint = "")
     {
         try
         {
@@ -86,7 +87,7 @@ internal static class PublishRunner
         }
         catch (RpcException exception)
         {
-            throw new CommandFailure(ExitCodes.ServerError, ServerErrorText.Format(exception, options.Server, step));
+            throw new CommandFailure(ExitCodes.ServerError, ServerErrorText.Format(exception, options.Server, step) + hint);
         }
     }
 

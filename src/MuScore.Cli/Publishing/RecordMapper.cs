@@ -6,34 +6,18 @@ namespace MuScore.Cli.Publishing;
 
 /// <summary>
 /// A table row as the proto record the server validates: every cell's raw text, untouched, so
-/// that the server's validation is the file's. Only the three booleans are typed on the wire.
+/// that the server's validation and input hash are the file's.
 /// </summary>
 internal static class RecordMapper
 {
-    private static readonly Field[] Flags = [Field.InConstruction, Field.MajorIncident, Field.FailsStandards];
-
     /// <summary>
-    /// Whether the record can carry the row faithfully: every boolean cell blank or an accepted
-    /// word, and no cells right of the last header column (a problem only the reader sees).
+    /// Whether the record can carry the row faithfully: not when it has cells right of the last
+    /// header column, a problem only the reader sees.
     /// </summary>
     public static bool CanSend(ITableRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        if (row.TableProblems.Count > 0)
-        {
-            return false;
-        }
-
-        foreach (var field in Flags)
-        {
-            var text = row.Cell(field).Trim();
-            if (!text.IsEmpty && !CellParsers.TryBoolean(text, out _))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return row.TableProblems.Count == 0;
     }
 
     /// <summary>The record for a row that <see cref="CanSend"/>; a blank row becomes an all-empty record, which the server rejects as blank_row.</summary>
@@ -63,10 +47,10 @@ internal static class RecordMapper
             Employees = Text(row, Field.Employees),
             Rd = Text(row, Field.Rd),
             FixedAssetInvestment = Text(row, Field.FixedAssetInvestment),
-            InConstruction = Flag(row, Field.InConstruction),
+            InConstruction = Text(row, Field.InConstruction),
             ProductionStart = Text(row, Field.ProductionStart),
-            MajorIncident = Flag(row, Field.MajorIncident),
-            FailsStandards = Flag(row, Field.FailsStandards),
+            MajorIncident = Text(row, Field.MajorIncident),
+            FailsStandards = Text(row, Field.FailsStandards),
             BonusPoints = Text(row, Field.BonusPoints),
             PenaltyPoints = Text(row, Field.PenaltyPoints),
         };
@@ -81,8 +65,4 @@ internal static class RecordMapper
         var cell = row.Cell(field);
         return cell.IsEmpty ? string.Empty : cell.ToString();
     }
-
-    // Blank is false, as for a file row (DOMAIN.md §10); CanSend has ruled out every other word.
-    private static bool Flag(ITableRow row, Field field) =>
-        CellParsers.TryBoolean(row.Cell(field).Trim(), out var value) && value;
 }

@@ -5,7 +5,7 @@ namespace MuScore.Server.Mapping;
 
 /// <summary>
 /// A streamed <see cref="ProtoRecord"/> as a raw row, so that gRPC input is validated and hashed
-/// exactly like a file row. Booleans become "true"/"false". <see cref="RowNumber"/> is the
+/// exactly like a file row (every field is cell text). <see cref="RowNumber"/> is the
 /// record's 1-based position in the stream plus one (as if the stream were a table under a
 /// header row), so that a rejected record's number is its position in the stream.
 /// </summary>
@@ -13,16 +13,11 @@ internal sealed class ProtoRecordRow(ProtoRecord record, int recordNumber) : IRa
 {
     public int RowNumber { get; } = recordNumber + 1;
 
-    /// <summary>An all-default message: every text empty and every flag false.</summary>
+    /// <summary>An all-default message: every text empty.</summary>
     public bool IsBlank
     {
         get
         {
-            if (record.InConstruction || record.MajorIncident || record.FailsStandards)
-            {
-                return false;
-            }
-
             // A plain loop: this runs once per record of a million-record upload.
             for (var i = 0; i < FieldCatalog.Count; i++)
             {
@@ -36,15 +31,7 @@ internal sealed class ProtoRecordRow(ProtoRecord record, int recordNumber) : IRa
         }
     }
 
-    public ReadOnlySpan<char> Cell(Field field) => field switch
-    {
-        Field.InConstruction => Flag(record.InConstruction),
-        Field.MajorIncident => Flag(record.MajorIncident),
-        Field.FailsStandards => Flag(record.FailsStandards),
-        _ => Text(field),
-    };
-
-    private static string Flag(bool value) => value ? "true" : "false";
+    public ReadOnlySpan<char> Cell(Field field) => Text(field);
 
     private string Text(Field field) => field switch
     {
@@ -69,7 +56,10 @@ internal sealed class ProtoRecordRow(ProtoRecord record, int recordNumber) : IRa
         Field.Employees => record.Employees,
         Field.Rd => record.Rd,
         Field.FixedAssetInvestment => record.FixedAssetInvestment,
+        Field.InConstruction => record.InConstruction,
         Field.ProductionStart => record.ProductionStart,
+        Field.MajorIncident => record.MajorIncident,
+        Field.FailsStandards => record.FailsStandards,
         Field.BonusPoints => record.BonusPoints,
         Field.PenaltyPoints => record.PenaltyPoints,
         _ => string.Empty,

@@ -25,11 +25,11 @@ public sealed class PublishCommandTests : IAsyncLifetime, IDisposable
 
         var runId = Publisher.RunId(run);
         Assert.Equal(1, Publisher.Version(run));
-        Assert.Contains("300 rows read, 299 sent: 250 rated, 37 excluded, 12 rejected by the server", run.Out, StringComparison.Ordinal);
+        Assert.Contains("300 rows read, 300 sent: 250 rated, 37 excluded, 13 rejected by the server", run.Out, StringComparison.Ordinal);
         Assert.Matches(@"(?m)^ABOVE +\d+ +\d+ +\d+ +\d+ +\d+$", run.Out);
         var stored = await server.Evaluation.GetRunAsync(new GetRunRequest { RunId = runId });
         Assert.Equal(RunState.Published, stored.State);
-        Assert.Equal(299, stored.RecordCount);
+        Assert.Equal(300, stored.RecordCount);
         var rating = (await server.Ratings.GetRatingAsync(new GetRatingRequest { CreditCode = "91331082UQGQ6GKF22", Region = "331082", Year = 2024 })).Rating;
         Assert.Equal(runId, rating.RunId);
         Assert.Equal(1, rating.Version);
@@ -75,12 +75,12 @@ public sealed class PublishCommandTests : IAsyncLifetime, IDisposable
 
         Assert.Contains("rejected: 13 rows:", run.Out, StringComparison.Ordinal);
         Assert.Contains("row 76 (record 75) 91331082779J08571X\n    tax: negative: tax '-406.26' is negative", run.Out, StringComparison.Ordinal);
-        Assert.Contains("row 126 (not sent) 913310820DRK9HP770\n    in_construction: boolean_unknown: in_construction '待定'", run.Out, StringComparison.Ordinal);
+        Assert.Contains("row 126 (record 125) 913310820DRK9HP770\n    in_construction: boolean_unknown: in_construction '待定'", run.Out, StringComparison.Ordinal);
 
-        // Rows after the kept-back row 126 are numbered as in the file, in the server's messages too.
-        Assert.Contains("row 151 (record 149)", run.Out, StringComparison.Ordinal);
-        Assert.Contains("row 250 (record 248) 91331082DPW0GGK961\n    credit_code: duplicate_credit_code: credit_code '91331082DPW0GGK961' appears more than once in region 331082: also in row(s) 251", run.Out, StringComparison.Ordinal);
-        Assert.Contains("row 226 (record 224) (no credit code)\n    (row): blank_row:", run.Out, StringComparison.Ordinal);
+        // Every row is sent, so a record number is always its file row minus the header.
+        Assert.Contains("row 151 (record 150)", run.Out, StringComparison.Ordinal);
+        Assert.Contains("row 250 (record 249) 91331082DPW0GGK961\n    credit_code: duplicate_credit_code: credit_code '91331082DPW0GGK961' appears more than once in region 331082: also in row(s) 251", run.Out, StringComparison.Ordinal);
+        Assert.Contains("row 226 (record 225) (no credit code)\n    (row): blank_row:", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]

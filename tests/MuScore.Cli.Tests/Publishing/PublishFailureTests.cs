@@ -5,9 +5,6 @@ namespace MuScore.Cli.Tests.Publishing;
 /// <summary>How "muscore publish" fails: exit 2 before any call for bad local input, exit 4 for the server's errors.</summary>
 public sealed class PublishFailureTests : IDisposable
 {
-    /// <summary>项目建设期 in the sample's header (0-based).</summary>
-    private const int InConstructionColumn = 21;
-
     private readonly TempDirectory temp = new();
 
     public void Dispose() => temp.Dispose();
@@ -90,20 +87,20 @@ public sealed class PublishFailureTests : IDisposable
     [Fact]
     public async Task Publish_RowsTheWireCannotCarry_KeepsThemAndTheirDuplicatesBackAsRateRejectsThem()
     {
-        // Row 4 has an unknown boolean; row 6 takes row 4's credit code, so both are duplicates.
+        // Row 4 has a stray cell right of the header; row 6 takes row 4's credit code, so both are duplicates.
         var code = File.ReadLines(Publisher.SampleCounty).ElementAt(3).Split(',')[0];
         var input = Publisher.Edited(Publisher.SampleCounty, temp.File("county.csv"), new Dictionary<int, Func<string, string>>
         {
-            [4] = line => string.Join(',', line.Split(',').Select((cell, column) => column == InConstructionColumn ? "maybe" : cell)),
+            [4] = line => line + ",stray",
             [6] = line => code + line[line.IndexOf(',', StringComparison.Ordinal)..],
         });
         await using var server = await ServerInstance.StartAsync();
 
         var run = (await Publisher.RunAsync(server.Address, input, "--show-rejected", "3")).Expect(0);
 
-        Assert.Contains("300 rows read, 297 sent:", run.Out, StringComparison.Ordinal);
-        Assert.Contains("kept back  3 rows not sent", run.Out, StringComparison.Ordinal);
-        Assert.Contains($"row 4 (not sent) {code}\n    in_construction: boolean_unknown: in_construction 'maybe' is not one of", run.Out, StringComparison.Ordinal);
+        Assert.Contains("300 rows read, 298 sent:", run.Out, StringComparison.Ordinal);
+        Assert.Contains("kept back  2 rows not sent", run.Out, StringComparison.Ordinal);
+        Assert.Contains($"row 4 (not sent) {code}\n    (row): extra_cells: the row has 1 non-blank cell right of the last header column", run.Out, StringComparison.Ordinal);
         Assert.Contains($"    credit_code: duplicate_credit_code: credit_code '{code}' appears more than once in region 331082: also in row(s) 6", run.Out, StringComparison.Ordinal);
         Assert.Contains($"row 6 (not sent) {code}\n    credit_code: duplicate_credit_code: credit_code '{code}' appears more than once in region 331082: also in row(s) 4", run.Out, StringComparison.Ordinal);
         var rated = CliRun.Of("rate", "--input", input, "--scheme", "zj-standard", "--region", "331082", "--year", "2024", "--out", temp.File("out"), "--quiet").Expect(0);

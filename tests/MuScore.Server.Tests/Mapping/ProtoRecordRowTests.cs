@@ -16,7 +16,7 @@ public sealed class ProtoRecordRowTests
     {
         var record = Records.Enterprise(1, "331082");
         record.LandLeasedInMu = "1.5";
-        record.MajorIncident = true;
+        record.MajorIncident = "是";
         record.ProductionStart = "2020-03-01";
 
         var row = new ProtoRecordRow(record, 1);
@@ -24,8 +24,8 @@ public sealed class ProtoRecordRowTests
         Assert.Equal(record.CreditCode, row.Cell(Field.CreditCode).ToString());
         Assert.Equal("1.5", row.Cell(Field.LandLeasedInMu).ToString());
         Assert.Equal("0.2", row.Cell(Field.Nh3n).ToString());
-        Assert.Equal("true", row.Cell(Field.MajorIncident).ToString());
-        Assert.Equal("false", row.Cell(Field.FailsStandards).ToString());
+        Assert.Equal("是", row.Cell(Field.MajorIncident).ToString());
+        Assert.Equal(string.Empty, row.Cell(Field.FailsStandards).ToString());
         Assert.Equal("2020-03-01", row.Cell(Field.ProductionStart).ToString());
         Assert.False(row.IsBlank);
     }

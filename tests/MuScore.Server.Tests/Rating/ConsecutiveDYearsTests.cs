@@ -11,7 +11,7 @@ public sealed class ConsecutiveDYearsTests(ServerFixture fixture) : IClassFixtur
     {
         var region = Regions.Next();
         var vetoed = Records.Enterprise(1, region, tax: 500m);
-        vetoed.FailsStandards = true;
+        vetoed.FailsStandards = "是";
         var healthy = Records.Enterprise(2, region, tax: 500m);
         foreach (var year in new[] { 2022, 2023, 2024 })
         {
@@ -40,7 +40,7 @@ public sealed class ConsecutiveDYearsTests(ServerFixture fixture) : IClassFixtur
     {
         var region = Regions.Next();
         var vetoed = Records.Enterprise(1, region);
-        vetoed.FailsStandards = true;
+        vetoed.FailsStandards = "是";
         await Runs.PublishAsync(fixture.Server.Evaluation, Runs.Header(region, 2022), [.. Records.Sample(region, 2022, count: 20), vetoed]);
         await Runs.SubmitAsync(fixture.Server.Evaluation, Runs.Header(region, 2023), [.. Records.Sample(region, 2023, count: 20), vetoed]);
         await Runs.PublishAsync(fixture.Server.Evaluation, Runs.Header(region, 2024), [.. Records.Sample(region, 2024, count: 20), vetoed]);

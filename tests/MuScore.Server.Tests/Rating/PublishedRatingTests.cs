@@ -65,7 +65,7 @@ public sealed class PublishedRatingTests(ServerFixture fixture) : IClassFixture<
         var region = Regions.Next();
         var records = Records.Sample(region, 2024, count: 40);
         var vetoed = Records.Enterprise(1, region, tax: 900m);
-        vetoed.FailsStandards = true;
+        vetoed.FailsStandards = "是";
         records.Add(vetoed);
         await Runs.PublishAsync(Evaluation, Runs.Header(region, 2024), records);
 

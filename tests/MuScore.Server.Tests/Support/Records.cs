@@ -41,10 +41,10 @@ internal static class Records
         Employees = cells[(int)Field.Employees],
         Rd = cells[(int)Field.Rd],
         FixedAssetInvestment = cells[(int)Field.FixedAssetInvestment],
-        InConstruction = Flag(cells[(int)Field.InConstruction]),
+        InConstruction = cells[(int)Field.InConstruction],
         ProductionStart = cells[(int)Field.ProductionStart],
-        MajorIncident = Flag(cells[(int)Field.MajorIncident]),
-        FailsStandards = Flag(cells[(int)Field.FailsStandards]),
+        MajorIncident = cells[(int)Field.MajorIncident],
+        FailsStandards = cells[(int)Field.FailsStandards],
         BonusPoints = cells[(int)Field.BonusPoints],
         PenaltyPoints = cells[(int)Field.PenaltyPoints],
     };
