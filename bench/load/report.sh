@@ -83,7 +83,7 @@ $(awk -v t=$((redis_ticks_after - redis_ticks_before)) -v hz="$(getconf CLK_TCK)
 
 ## BatchGetRatings of 1,000 codes (.NET client, sequential calls)
 
-Calls after 50 warm-up calls; they rotate over up to 10 sets of 1,000 published codes, and every
+Calls after $BATCH_WARMUP warm-up calls; they rotate over up to 10 sets of 1,000 published codes, and every
 answer is checked (1,000 ratings, in request order).
 
 | configuration | calls | p50 ms | p99 ms | max ms | target | met |

@@ -13,7 +13,9 @@
 #        REQUESTS    requests per measured h2load run   (default 200000; warm-up runs send a quarter)
 #        ROUNDS      baseline/MuScore pairs per scenario (default 5; the table shows medians)
 #        CLIENTS, STREAMS  h2load -c and -m             (default 4 and 32)
-#        BATCH_CALLS BatchGetRatings calls measured     (default 1000, after 50 warm-up calls)
+#        BATCH_CALLS BatchGetRatings calls measured     (default 1000)
+#        BATCH_WARMUP  calls before measuring           (default 300: lets the JIT finish tiering up
+#                                                         the batch path, which GetRating load never ran)
 #        OUT         result file                        (default docs/bench-results/load-<UTC date>.md)
 set -euo pipefail
 
@@ -27,6 +29,7 @@ ROUNDS="${ROUNDS:-5}"
 CLIENTS="${CLIENTS:-4}"
 STREAMS="${STREAMS:-32}"
 BATCH_CALLS="${BATCH_CALLS:-1000}"
+BATCH_WARMUP="${BATCH_WARMUP:-300}"
 out="${OUT:-$repo/docs/bench-results/load-$(date -u +%Y-%m-%d).md}"
 server_limit=3600 # seconds any server may live
 
@@ -35,7 +38,8 @@ mkdir -p "$work/logs" "$work/h2load"
 data="$work/data"
 checks=0
 source "$here/lib.sh"
-trap 'stop_all; echo "work folder (logs): $work" >&2' EXIT
+# The databases go (the publish one holds a million ratings); logs and h2load output stay.
+trap 'stop_all; rm -f "$work"/*.db "$work"/*.db-*; echo "work folder (logs): $work" >&2' EXIT
 
 uptime_start="$(uptime)"
 log "load at start: $uptime_start"
@@ -102,7 +106,7 @@ scenario() {
 # batch PORT NAME: the BatchGetRatings latency line of one configuration.
 batch() {
     timeout -k 5 600 "${loadbench[@]}" batch --server "http://127.0.0.1:$1" --codes "$data/codes.txt" \
-        --n 1000 --calls "$BATCH_CALLS" --warmup 50 | tee "$work/logs/batch-$2.log" | grep '^RESULT batch'
+        --n 1000 --calls "$BATCH_CALLS" --warmup "$BATCH_WARMUP" | tee "$work/logs/batch-$2.log" | grep '^RESULT batch'
 }
 
 uptime_cache="$(uptime)"

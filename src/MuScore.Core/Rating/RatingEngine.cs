@@ -50,7 +50,22 @@ public static class RatingEngine
     private static Dictionary<string, List<int>?[]> Triage(RatingRequest request, RowOutcome[] outcomes)
     {
         var rows = request.Rows;
-        var duplicates = DuplicateFinder.Find(rows);
+
+        // Duplicates need one pass over all codes; scope is per row. Both only read the rows, so
+        // they run side by side, and the scope pass in chunks on every core.
+        var duplicatesTask = Task.Run(() => DuplicateFinder.Find(rows));
+        var pools = new int[rows.Count];
+        var reasons = new List<ExclusionReason>?[rows.Count];
+        var chunks = Math.Max(1, Math.Min(Environment.ProcessorCount, rows.Count / 50_000));
+        Parallel.For(0, chunks, c =>
+        {
+            for (var i = rows.Count * c / chunks; i < rows.Count * (c + 1) / chunks; i++)
+            {
+                (reasons[i], pools[i]) = Scope(request, rows[i].Record);
+            }
+        });
+
+        var duplicates = duplicatesTask.GetAwaiter().GetResult();
         var groups = new Dictionary<string, List<int>?[]>(StringComparer.Ordinal);
         for (var i = 0; i < rows.Count; i++)
         {
@@ -61,34 +76,47 @@ public static class RatingEngine
                 {
                     Problems = duplicates.TryGetValue(i, out var duplicate) ? [.. row.Problems, duplicate] : row.Problems,
                 };
-                continue;
             }
-
-            var land = record.LandMu;
-            var reasons = request.Region is not null && record.Region != request.Region
-                ? [ExclusionReason.OtherRegion]
-                : ScopeRules.Exclusions(request.Scheme.Exclusions, record, land, request.Year);
-            var pool = reasons is null ? ScopeRules.Pool(request.Scheme.Pools, record, land) : -1;
-            if (reasons is null && pool < 0)
+            else if (reasons[i] is { } excluded)
             {
-                reasons = [ExclusionReason.NoPool];
+                outcomes[i] = Outcome(row, RowStatus.Excluded) with { Record = record, Exclusions = excluded };
             }
-
-            if (reasons is not null)
+            else
             {
-                outcomes[i] = Outcome(row, RowStatus.Excluded) with { Record = record, Exclusions = reasons };
-                continue;
-            }
+                if (!groups.TryGetValue(record.Region, out var regionPools))
+                {
+                    groups[record.Region] = regionPools = new List<int>?[request.Scheme.Pools.Count];
+                }
 
-            if (!groups.TryGetValue(record.Region, out var pools))
-            {
-                groups[record.Region] = pools = new List<int>?[request.Scheme.Pools.Count];
+                (regionPools[pools[i]] ??= []).Add(i);
             }
-
-            (pools[pool] ??= []).Add(i);
         }
 
         return groups;
+    }
+
+    /// <summary>A valid record's exclusion reasons, or its pool index; (null, -1) for an invalid row.</summary>
+    private static (List<ExclusionReason>? Reasons, int Pool) Scope(RatingRequest request, EnterpriseRecord? record)
+    {
+        if (record is null)
+        {
+            return (null, -1);
+        }
+
+        if (request.Region is not null && record.Region != request.Region)
+        {
+            return ([ExclusionReason.OtherRegion], -1);
+        }
+
+        var land = record.LandMu;
+        var reasons = ScopeRules.Exclusions(request.Scheme.Exclusions, record, land, request.Year);
+        if (reasons is not null)
+        {
+            return (reasons, -1);
+        }
+
+        var pool = ScopeRules.Pool(request.Scheme.Pools, record, land);
+        return pool < 0 ? ([ExclusionReason.NoPool], -1) : (null, pool);
     }
 
     internal static RowOutcome Outcome(ParsedRow row, RowStatus status) => new()
