@@ -7,31 +7,44 @@ namespace MuScore.Core.Classification;
 /// as tax / land in decimal, then credit code in ordinal order. Total order, so sorting is stable
 /// whatever the input order.
 /// </summary>
-internal sealed class RankOrder(double[] totals, EnterpriseRecord[] members, decimal[] lands) : IComparer<int>
+internal readonly struct RankOrder(EnterpriseRecord[] members, decimal[] lands) : IComparer<RankOrder.Key>
 {
-    public int Compare(int x, int y)
+    /// <summary>Member indices in pool order.</summary>
+    public static int[] Sort(double[] totals, EnterpriseRecord[] members, decimal[] lands)
     {
-        var byTotal = totals[y].CompareTo(totals[x]);
+        // The total travels with the index so that most comparisons touch one contiguous array;
+        // a struct comparer lets the sort inline them.
+        var keys = new Key[members.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = new Key(totals[i], i);
+        }
+
+        keys.AsSpan().Sort(new RankOrder(members, lands));
+        var order = new int[keys.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = keys[i].Index;
+        }
+
+        return order;
+    }
+
+    public int Compare(Key x, Key y)
+    {
+        var byTotal = y.Total.CompareTo(x.Total);
         if (byTotal != 0)
         {
             return byTotal;
         }
 
         // tax_x / land_x vs tax_y / land_y with both lands > 0: compare the cross products exactly.
-        var byTax = (members[y].Tax * lands[x]).CompareTo(members[x].Tax * lands[y]);
-        return byTax != 0 ? byTax : string.CompareOrdinal(members[x].CreditCode, members[y].CreditCode);
+        var a = members[x.Index];
+        var b = members[y.Index];
+        var byTax = (b.Tax * lands[x.Index]).CompareTo(a.Tax * lands[y.Index]);
+        return byTax != 0 ? byTax : string.CompareOrdinal(a.CreditCode, b.CreditCode);
     }
 
-    /// <summary>Member indices in pool order.</summary>
-    public static int[] Sort(double[] totals, EnterpriseRecord[] members, decimal[] lands)
-    {
-        var order = new int[members.Length];
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-
-        Array.Sort(order, new RankOrder(totals, members, lands));
-        return order;
-    }
+    /// <summary>A member's rounded total and its index in the pool.</summary>
+    internal readonly record struct Key(double Total, int Index);
 }
