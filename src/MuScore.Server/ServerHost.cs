@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 using MuScore.Server.Hosting;
+using MuScore.Server.Policies;
 using MuScore.Server.Services;
 
 namespace MuScore.Server;
@@ -64,6 +65,7 @@ public static class ServerHost
         var app = builder.Build();
         app.MapGrpcService<RatingGrpcService>();
         app.MapGrpcService<EvaluationGrpcService>();
+        app.MapGrpcService<PolicyGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using MuScore.Server.Caching;
 using MuScore.Server.Errors;
 using MuScore.Server.Options;
+using MuScore.Server.Policies;
 using MuScore.Server.Reading;
 using MuScore.Server.Services;
 using MuScore.Store;
@@ -17,7 +18,7 @@ internal static class ServerServices
     public const string StoreSection = "MuScore:Store";
 
     /// <summary>The gRPC service names the health service answers for, besides the whole server ("").</summary>
-    private static readonly string[] HealthServiceNames = ["", "muscore.v1.RatingService", "muscore.v1.EvaluationService"];
+    private static readonly string[] HealthServiceNames = ["", "muscore.v1.RatingService", "muscore.v1.EvaluationService", "muscore.v1.PolicyService"];
 
     public static IServiceCollection AddMuScoreServer(this IServiceCollection services, IConfiguration configuration)
     {
@@ -42,6 +43,7 @@ internal static class ServerServices
         services.AddSingleton<ErrorInterceptor>();
         services.AddSingleton<RatingGrpcService>();
         services.AddSingleton<EvaluationGrpcService>();
+        services.AddMuScorePolicies();
         services.AddGrpc(grpc => grpc.Interceptors.Add<ErrorInterceptor>());
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks(health =>

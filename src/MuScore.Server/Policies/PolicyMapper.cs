@@ -1,0 +1,100 @@
+using System.Globalization;
+using Google.Protobuf.WellKnownTypes;
+using MuScore.Core.Policies;
+using MuScore.Server.Mapping;
+using Proto = MuScore.Contracts.V1;
+
+namespace MuScore.Server.Policies;
+
+/// <summary>The pieces every policy answer shares on the wire: policy, rating, rule trace, tariff quote.</summary>
+internal static class PolicyMapper
+{
+    public static Proto.PolicyRef ToProto(PolicyRef policy) => new()
+    {
+        Id = policy.Id,
+        Version = policy.Version,
+        Hash = policy.Hash,
+        Source = policy.Source,
+    };
+
+    public static Proto.RatingUsed ToProto(RatingFact rating) => new()
+    {
+        RunId = rating.RunId,
+        Version = rating.Version,
+        Year = rating.Year,
+        PublishedAt = Timestamp.FromDateTimeOffset(rating.PublishedAt),
+        RatingClass = RatingMapper.ToProto(rating.Class),
+        ConsecutiveDYears = rating.ConsecutiveDYears,
+        Region = rating.Region,
+    };
+
+    public static Proto.RuleResult ToProto(RuleResult rule) => new()
+    {
+        RuleId = rule.RuleId,
+        Outcome = rule.Status switch
+        {
+            RuleStatus.Passed => Proto.RuleOutcome.Passed,
+            RuleStatus.Failed => Proto.RuleOutcome.Failed,
+            RuleStatus.NotApplicable => Proto.RuleOutcome.NotApplicable,
+            _ => Proto.RuleOutcome.Review,
+        },
+        Sentence = rule.Reason,
+        Clause = rule.Citation,
+    };
+
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static Proto.TariffQuote ToProto(TariffQuote quote)
+    {
+        var message = new Proto.TariffQuote
+        {
+            CreditCode = quote.Query.CreditCode,
+            Region = quote.Query.Region,
+            Utility = TariffRequests.ToProto(quote.Query.Utility),
+            BillingDate = Date(quote.Query.BillingDate),
+            Status = quote.Status switch
+            {
+                QuoteStatus.Applies => Proto.QuoteStatus.Quoted,
+                QuoteStatus.NoneApplies => Proto.QuoteStatus.NoneApplies,
+                QuoteStatus.NoRatingInForce => Proto.QuoteStatus.NoRatingInForce,
+                _ => Proto.QuoteStatus.NoPolicyInForce,
+            },
+            SurchargePerUnit = DecimalText.Format(quote.SurchargePerUnit),
+            Unit = quote.Unit,
+            Explanation = quote.Explanation,
+        };
+        if (quote.Amount is { } amount)
+        {
+            message.Amount = DecimalText.Format(amount);
+        }
+
+        if (quote.Rating is { } rating)
+        {
+            message.Rating = ToProto(rating);
+            message.RatingClass = RatingMapper.ToProto(rating.Class);
+            message.ConsecutiveDYears = rating.ConsecutiveDYears;
+        }
+
+        if (quote.Applied is { } applied)
+        {
+            message.Policy = ToProto(applied.Policy);
+            message.Clause = applied.Clause;
+            message.Citation = applied.Citation;
+        }
+
+        message.Candidates.AddRange(quote.Candidates.Select(ToProto));
+        return message;
+    }
+
+    private static Proto.RateCandidate ToProto(RateCandidate candidate) => new()
+    {
+        Policy = ToProto(candidate.Policy),
+        Clause = candidate.Clause,
+        Citation = candidate.Citation,
+        RatingClass = RatingMapper.ToProto(candidate.Class),
+        MinConsecutiveDYears = candidate.MinConsecutiveDYears,
+        Value = DecimalText.Format(candidate.Value),
+        Matches = candidate.Matches,
+        Reason = candidate.Reason,
+    };
+}
