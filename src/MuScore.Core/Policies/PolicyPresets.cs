@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 
 namespace MuScore.Core.Policies;
 
@@ -12,7 +11,6 @@ namespace MuScore.Core.Policies;
 public static class PolicyPresets
 {
     private const string ResourcePrefix = "MuScore.Core.Policies.Presets.";
-    private const string ResourceSuffix = ".json";
 
     private static readonly Lazy<Catalog> Loaded = new(Load);
 
@@ -50,20 +48,9 @@ public static class PolicyPresets
 
     private static Catalog Load()
     {
-        var assembly = typeof(PolicyPresets).Assembly;
         var presets = new Dictionary<string, Preset>(StringComparer.Ordinal);
-        foreach (var resource in assembly.GetManifestResourceNames())
+        foreach (var (name, json) in EmbeddedPresetFiles.Read(ResourcePrefix))
         {
-            if (!resource.StartsWith(ResourcePrefix, StringComparison.Ordinal) || !resource.EndsWith(ResourceSuffix, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var name = resource[ResourcePrefix.Length..^ResourceSuffix.Length];
-            using var stream = assembly.GetManifestResourceStream(resource)
-                ?? throw new InvalidOperationException($"embedded policy preset '{resource}' cannot be opened");
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            var json = reader.ReadToEnd();
             presets.Add(name, new Preset(json, Validate(name, json)));
         }
 

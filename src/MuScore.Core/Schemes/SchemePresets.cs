@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 
 namespace MuScore.Core.Schemes;
 
@@ -12,7 +11,6 @@ namespace MuScore.Core.Schemes;
 public static class SchemePresets
 {
     private const string ResourcePrefix = "MuScore.Core.Schemes.Presets.";
-    private const string ResourceSuffix = ".json";
 
     // Lazy<T> defaults to ExecutionAndPublication: loaded once even under concurrent first use.
     private static readonly Lazy<Catalog> Loaded = new(Load);
@@ -53,20 +51,9 @@ public static class SchemePresets
 
     private static Catalog Load()
     {
-        var assembly = typeof(SchemePresets).Assembly;
         var presets = new Dictionary<string, Preset>(StringComparer.Ordinal);
-        foreach (var resource in assembly.GetManifestResourceNames())
+        foreach (var (name, json) in EmbeddedPresetFiles.Read(ResourcePrefix))
         {
-            if (!resource.StartsWith(ResourcePrefix, StringComparison.Ordinal) || !resource.EndsWith(ResourceSuffix, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var name = resource[ResourcePrefix.Length..^ResourceSuffix.Length];
-            using var stream = assembly.GetManifestResourceStream(resource)
-                ?? throw new InvalidOperationException($"embedded scheme preset '{resource}' cannot be opened");
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            var json = reader.ReadToEnd();
             presets.Add(name, new Preset(json, Validate(name, json)));
         }
 
