@@ -196,7 +196,11 @@ public sealed class RateCommandTests : IDisposable
         var input = Sample("county.csv", count: 20, seed: 1, badRate: 0);
         var args = new Dictionary<string, string>
         {
-            ["--input"] = input, ["--scheme"] = "zj-standard", ["--region"] = "331082", ["--year"] = "2024", ["--out"] = temp.File("out"),
+            ["--input"] = input,
+            ["--scheme"] = "zj-standard",
+            ["--region"] = "331082",
+            ["--year"] = "2024",
+            ["--out"] = temp.File("out"),
         };
         args[option] = value;
 

@@ -116,7 +116,11 @@ public class EquipmentSubsidyTests
     {
         var request = new EquipmentRenovationRequest
         {
-            CreditCode = Applicant, Region = Linhai, Date = new DateOnly(2024, 2, 1), ProjectInvestmentWan = 1000m, EquipmentInvestmentWan = 500m,
+            CreditCode = Applicant,
+            Region = Linhai,
+            Date = new DateOnly(2024, 2, 1),
+            ProjectInvestmentWan = 1000m,
+            EquipmentInvestmentWan = 500m,
         };
 
         var assessment = PolicyEngine.AssessSubsidy(request, Presets.SubsidyRulesInForce(Linhai, request.Date), null);

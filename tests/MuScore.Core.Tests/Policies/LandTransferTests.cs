@@ -32,12 +32,20 @@ public class LandTransferTests
 
     private static LandTransferRequest Whole(Parcel parcel) => new()
     {
-        TransferDate = TransferDate, Region = Linhai, ReceiverCreditCode = Receiver, Kind = TransferKind.Whole, Parcels = [parcel],
+        TransferDate = TransferDate,
+        Region = Linhai,
+        ReceiverCreditCode = Receiver,
+        Kind = TransferKind.Whole,
+        Parcels = [parcel],
     };
 
     private static LandTransferRequest Merge(params Parcel[] parcels) => new()
     {
-        TransferDate = TransferDate, Region = Linhai, ReceiverCreditCode = Receiver, Kind = TransferKind.Merge, Parcels = parcels,
+        TransferDate = TransferDate,
+        Region = Linhai,
+        ReceiverCreditCode = Receiver,
+        Kind = TransferKind.Merge,
+        Parcels = parcels,
     };
 
     private static LandTransferDecision Check(LandTransferRequest request, RatingClass? receiver = RatingClass.A, bool failsStandards = false, int year = 2022) =>
