@@ -62,7 +62,8 @@ internal sealed partial class CachedPublishedRatings(
         }
 
         if (redis is not null
-            && await redis.TryGetRatingAsync(ratingKey, cancellationToken).ConfigureAwait(false) is { } value
+            // Not cancelled per caller: the shared read is bounded by the Redis pipeline's timeout.
+            && await redis.TryGetRatingAsync(ratingKey).ConfigureAwait(false) is { } value
             && RatingCodec.Decode(value, ratingKey) is { } cached)
         {
             local.Set(ratingKey, cached);

@@ -37,6 +37,7 @@ internal sealed class RedisRatingCache(
         """;
 
     private readonly IDatabase database = multiplexer.GetDatabase();
+    private RatingGetCoalescer? coalescer;
 
     public RedisKeys Keys => keys;
 
@@ -59,10 +60,32 @@ internal sealed class RedisRatingCache(
         return answered;
     }
 
-    public async ValueTask<RedisValue?> TryGetRatingAsync(RatingKey key, CancellationToken cancellationToken)
+    /// <summary>Stops the read coalescer (the multiplexer is disposed by its owner).</summary>
+    public void Complete() => Volatile.Read(ref coalescer)?.Complete();
+
+    /// <summary>One rating; concurrent calls share one MGET (see <see cref="RatingGetCoalescer"/>).</summary>
+    public Task<RedisValue?> TryGetRatingAsync(RatingKey key)
     {
-        var (answered, value) = await RunAsync("GET rating", static (db, k) => db.StringGetAsync(k), keys.Rating(key), cancellationToken).ConfigureAwait(false);
-        return answered ? (RedisValue?)value : null;
+        // Built on first use: a server without Redis reads never starts the loop.
+        var shared = Volatile.Read(ref coalescer);
+        if (shared is null)
+        {
+            var created = new RatingGetCoalescer(redisKeys => FetchAsync(redisKeys));
+            shared = Interlocked.CompareExchange(ref coalescer, created, null) ?? created;
+            if (!ReferenceEquals(shared, created))
+            {
+                created.Complete();
+            }
+        }
+
+        return shared.GetAsync(keys.Rating(key));
+    }
+
+    private async ValueTask<RedisValue[]?> FetchAsync(RedisKey[] redisKeys)
+    {
+        // The batch serves many callers, so no one caller's token may cancel it; Polly's timeout bounds it.
+        var (answered, values) = await RunAsync("MGET ratings", static (db, k) => db.StringGetAsync(k), redisKeys, CancellationToken.None).ConfigureAwait(false);
+        return answered ? values : null;
     }
 
     /// <summary>One MGET for the whole batch; null when Redis did not answer.</summary>

@@ -42,5 +42,9 @@ internal sealed class SharedRedis : IDisposable
 
     public RedisRatingCache? Cache { get; }
 
-    public void Dispose() => Multiplexer?.Dispose();
+    public void Dispose()
+    {
+        Cache?.Complete();
+        Multiplexer?.Dispose();
+    }
 }
