@@ -30,6 +30,25 @@ internal static class RunRows
         Rejected = withRejected ? RunJson.ReadRejected(reader.GetString(13)) : [],
     };
 
+    /// <summary>The parameters of both providers' run INSERT, from a draft.</summary>
+    public static (string Name, object? Value)[] InsertParameters(DraftRun draft, int rated, int excluded) =>
+        [
+            ("@run", draft.RunId),
+            ("@region", draft.Region),
+            ("@year", draft.Year),
+            ("@scheme_id", draft.SchemeId),
+            ("@scheme_version", draft.SchemeVersion),
+            ("@scheme_hash", draft.SchemeHash),
+            ("@input_hash", draft.InputHash),
+            ("@created_at", draft.CreatedAt.UtcTicks),
+            ("@record_count", draft.RecordCount),
+            ("@rated_count", rated),
+            ("@excluded_count", excluded),
+            ("@rejected_count", draft.Rejected.Count),
+            ("@pools", RunJson.WritePools(draft.Pools)),
+            ("@rejected", RunJson.WriteRejected(draft.Rejected)),
+        ];
+
     public static Publication ReadPublication(DbDataReader reader) => new(
         reader.GetString(0),
         reader.GetInt32(1),

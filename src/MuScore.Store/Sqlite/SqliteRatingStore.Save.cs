@@ -55,20 +55,7 @@ internal sealed partial class SqliteRatingStore
                 connection,
                 transaction,
                 InsertRun,
-                ("@run", draft.RunId),
-                ("@region", draft.Region),
-                ("@year", draft.Year),
-                ("@scheme_id", draft.SchemeId),
-                ("@scheme_version", draft.SchemeVersion),
-                ("@scheme_hash", draft.SchemeHash),
-                ("@input_hash", draft.InputHash),
-                ("@created_at", draft.CreatedAt.UtcTicks),
-                ("@record_count", draft.RecordCount),
-                ("@rated_count", rated),
-                ("@excluded_count", excluded),
-                ("@rejected_count", draft.Rejected.Count),
-                ("@pools", RunJson.WritePools(draft.Pools)),
-                ("@rejected", RunJson.WriteRejected(draft.Rejected))))
+                RunRows.InsertParameters(draft, rated, excluded)))
             {
                 runKey = (long)(await insertRun.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             }
