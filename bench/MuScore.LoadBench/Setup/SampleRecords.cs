@@ -31,35 +31,6 @@ internal static class SampleRecords
         return batches;
     }
 
-    private static EnterpriseRecord FromCells(string[] cells) => new()
-    {
-        CreditCode = cells[(int)Field.CreditCode],
-        Name = cells[(int)Field.Name],
-        Region = cells[(int)Field.Region],
-        Industry = cells[(int)Field.Industry],
-        Scale = cells[(int)Field.Scale],
-        LandOwnMu = cells[(int)Field.LandOwnMu],
-        LandLeasedInMu = cells[(int)Field.LandLeasedInMu],
-        LandLeasedOutMu = cells[(int)Field.LandLeasedOutMu],
-        Tax = cells[(int)Field.Tax],
-        ValueAdded = cells[(int)Field.ValueAdded],
-        Revenue = cells[(int)Field.Revenue],
-        EnergyTce = cells[(int)Field.EnergyTce],
-        Electricity = cells[(int)Field.Electricity],
-        Water = cells[(int)Field.Water],
-        Cod = cells[(int)Field.Cod],
-        Nh3N = cells[(int)Field.Nh3n],
-        So2 = cells[(int)Field.So2],
-        Nox = cells[(int)Field.Nox],
-        Employees = cells[(int)Field.Employees],
-        Rd = cells[(int)Field.Rd],
-        FixedAssetInvestment = cells[(int)Field.FixedAssetInvestment],
-        InConstruction = cells[(int)Field.InConstruction],
-        ProductionStart = cells[(int)Field.ProductionStart],
-        MajorIncident = cells[(int)Field.MajorIncident],
-        FailsStandards = cells[(int)Field.FailsStandards],
-        BonusPoints = cells[(int)Field.BonusPoints],
-        PenaltyPoints = cells[(int)Field.PenaltyPoints],
-    };
+    private static EnterpriseRecord FromCells(string[] cells) => EnterpriseRecordFields.FromCells(field => cells[(int)field]);
 
 }

@@ -1,3 +1,4 @@
+using MuScore.Contracts.V1;
 using MuScore.Core.Records;
 using MuScore.Ingest;
 using ProtoRecord = MuScore.Contracts.V1.EnterpriseRecord;
@@ -24,36 +25,7 @@ internal static class RecordMapper
     public static ProtoRecord ToProto(ITableRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return new ProtoRecord
-        {
-            CreditCode = Text(row, Field.CreditCode),
-            Name = Text(row, Field.Name),
-            Region = Text(row, Field.Region),
-            Industry = Text(row, Field.Industry),
-            Scale = Text(row, Field.Scale),
-            LandOwnMu = Text(row, Field.LandOwnMu),
-            LandLeasedInMu = Text(row, Field.LandLeasedInMu),
-            LandLeasedOutMu = Text(row, Field.LandLeasedOutMu),
-            Tax = Text(row, Field.Tax),
-            ValueAdded = Text(row, Field.ValueAdded),
-            Revenue = Text(row, Field.Revenue),
-            EnergyTce = Text(row, Field.EnergyTce),
-            Electricity = Text(row, Field.Electricity),
-            Water = Text(row, Field.Water),
-            Cod = Text(row, Field.Cod),
-            Nh3N = Text(row, Field.Nh3n),
-            So2 = Text(row, Field.So2),
-            Nox = Text(row, Field.Nox),
-            Employees = Text(row, Field.Employees),
-            Rd = Text(row, Field.Rd),
-            FixedAssetInvestment = Text(row, Field.FixedAssetInvestment),
-            InConstruction = Text(row, Field.InConstruction),
-            ProductionStart = Text(row, Field.ProductionStart),
-            MajorIncident = Text(row, Field.MajorIncident),
-            FailsStandards = Text(row, Field.FailsStandards),
-            BonusPoints = Text(row, Field.BonusPoints),
-            PenaltyPoints = Text(row, Field.PenaltyPoints),
-        };
+        return EnterpriseRecordFields.FromCells(field => Text(row, field));
     }
 
     /// <summary>The (credit code, region) pair the duplicate rule compares: both trimmed, as the core reads them.</summary>

@@ -1,3 +1,4 @@
+using MuScore.Contracts.V1;
 using MuScore.Core.Records;
 using ProtoRecord = MuScore.Contracts.V1.EnterpriseRecord;
 
@@ -33,35 +34,5 @@ internal sealed class ProtoRecordRow(ProtoRecord record, int recordNumber) : IRa
 
     public ReadOnlySpan<char> Cell(Field field) => Text(field);
 
-    private string Text(Field field) => field switch
-    {
-        Field.CreditCode => record.CreditCode,
-        Field.Name => record.Name,
-        Field.Region => record.Region,
-        Field.Industry => record.Industry,
-        Field.Scale => record.Scale,
-        Field.LandOwnMu => record.LandOwnMu,
-        Field.LandLeasedInMu => record.LandLeasedInMu,
-        Field.LandLeasedOutMu => record.LandLeasedOutMu,
-        Field.Tax => record.Tax,
-        Field.ValueAdded => record.ValueAdded,
-        Field.Revenue => record.Revenue,
-        Field.EnergyTce => record.EnergyTce,
-        Field.Electricity => record.Electricity,
-        Field.Water => record.Water,
-        Field.Cod => record.Cod,
-        Field.Nh3n => record.Nh3N,
-        Field.So2 => record.So2,
-        Field.Nox => record.Nox,
-        Field.Employees => record.Employees,
-        Field.Rd => record.Rd,
-        Field.FixedAssetInvestment => record.FixedAssetInvestment,
-        Field.InConstruction => record.InConstruction,
-        Field.ProductionStart => record.ProductionStart,
-        Field.MajorIncident => record.MajorIncident,
-        Field.FailsStandards => record.FailsStandards,
-        Field.BonusPoints => record.BonusPoints,
-        Field.PenaltyPoints => record.PenaltyPoints,
-        _ => string.Empty,
-    };
+    private string Text(Field field) => EnterpriseRecordFields.Get(record, field);
 }
