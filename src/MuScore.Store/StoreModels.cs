@@ -15,9 +15,25 @@ public sealed record StoredRating
     public IReadOnlyList<string> ExclusionReasons { get; init; } = [];
     public required decimal LandMu { get; init; }
 
+    /// <summary>The two-digit GB/T 4754 division of <see cref="Industry"/>; 0 when unknown (ratings stored before payload format 2).</summary>
+    public int Division { get; init; }
+
+    /// <summary>The figures the enterprise reported; null only for ratings stored before payload format 2.</summary>
+    public ReportedFigures? Figures { get; init; }
+
     /// <summary>The rating (RATED only).</summary>
     public EnterpriseRating? Rating { get; init; }
 }
+
+/// <summary>
+/// Figures an enterprise reported for the year, exact decimals as submitted (scale kept), so lists
+/// and region summaries can be drawn from a publication and a rating can be audited.
+/// </summary>
+/// <param name="TaxWan">Taxes actually paid, 万元.</param>
+/// <param name="RevenueWan">Revenue, 万元; null when not reported.</param>
+/// <param name="ValueAddedWan">Industrial value added, 万元 (may be negative); null when not reported.</param>
+/// <param name="Employees">Annual average employees; null when not reported.</param>
+public sealed record ReportedFigures(decimal TaxWan, decimal? RevenueWan, decimal? ValueAddedWan, decimal? Employees);
 
 /// <summary>A rejected (INVALID) record of a run and its reasons.</summary>
 public sealed record RejectedRecord(int RecordNumber, string? CreditCode, IReadOnlyList<RecordViolation> Violations);

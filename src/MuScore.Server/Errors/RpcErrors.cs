@@ -53,6 +53,23 @@ internal static class RpcErrors
                 + (year is { } y ? string.Create(CultureInfo.InvariantCulture, $" year {y}") : " (latest year)"),
             Info("ENTERPRISE_NOT_FOUND", ("credit_code", creditCode), ("region", region)));
 
+    /// <summary>NOT_FOUND: no low-efficiency list rules cover the region for the year (the lists and targets are policy, not data).</summary>
+    public static RpcException NoListRulesInForce(string region, int year) =>
+        Build(
+            Code.NotFound,
+            string.Create(CultureInfo.InvariantCulture, $"no policy sets low-efficiency lists or targets for region {region} in {year}"),
+            Info("NO_POLICY_IN_FORCE", ("region", region), ("year", year.ToString(CultureInfo.InvariantCulture))));
+
+    /// <summary>
+    /// FAILED_PRECONDITION: the publication was stored by a release that did not keep the reported
+    /// figures; publishing the run again (a new version) stores them.
+    /// </summary>
+    public static RpcException FiguresNotStored(string region, int year, int version) =>
+        Build(
+            Code.FailedPrecondition,
+            string.Create(CultureInfo.InvariantCulture, $"publication {version} of region {region} year {year} was stored without the reported figures; publish the run again to draw lists from it"),
+            Info("FIGURES_NOT_STORED", ("region", region), ("year", year.ToString(CultureInfo.InvariantCulture)), ("version", version.ToString(CultureInfo.InvariantCulture))));
+
     /// <summary>UNAVAILABLE: the store cannot be reached; the client may retry with backoff.</summary>
     public static RpcException StoreUnavailable() =>
         Build(Code.Unavailable, "the rating store is unavailable; retry later", Info("STORE_UNAVAILABLE"));

@@ -43,7 +43,7 @@ internal static class ServerServices
         services.AddSingleton<ErrorInterceptor>();
         services.AddSingleton<RatingGrpcService>();
         services.AddSingleton<EvaluationGrpcService>();
-        services.AddMuScorePolicies();
+        services.AddMuScorePolicies(configuration);
         services.AddGrpc(grpc => grpc.Interceptors.Add<ErrorInterceptor>());
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks(health =>

@@ -36,6 +36,11 @@ internal static class RatingMapper
             PublishedAt = Timestamp.FromDateTimeOffset(publication.PublishedAt),
         };
         rating.ExclusionReasons.AddRange(stored.ExclusionReasons);
+        if (stored.Figures is { } figures)
+        {
+            rating.Figures = ToProto(figures);
+        }
+
         if (stored.Rating is { } scored)
         {
             Fill(rating, scored);
@@ -78,6 +83,17 @@ internal static class RatingMapper
             rating.Items.Add(ToProto(item));
         }
     }
+
+    /// <summary>Exact decimal text; the empty string for a figure not reported.</summary>
+    private static Proto.ReportedFigures ToProto(ReportedFigures figures) => new()
+    {
+        TaxWan = DecimalText.Format(figures.TaxWan),
+        RevenueWan = Text(figures.RevenueWan),
+        ValueAddedWan = Text(figures.ValueAddedWan),
+        Employees = Text(figures.Employees),
+    };
+
+    private static string Text(decimal? value) => value is { } v ? DecimalText.Format(v) : string.Empty;
 
     private static Proto.ItemScore ToProto(ItemScore item)
     {

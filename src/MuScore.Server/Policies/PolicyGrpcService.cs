@@ -1,29 +1,42 @@
 using Grpc.Core;
 using MuScore.Core.Policies;
+using MuScore.Server.Errors;
 using Proto = MuScore.Contracts.V1;
 
 namespace MuScore.Server.Policies;
 
 /// <summary>
 /// Policy answers for pricing, land and subsidy systems: validate, read the rating in force
-/// (<see cref="PublishedRatingFacts"/>), ask the core <see cref="PolicyEngine"/>, map out.
+/// (<see cref="PublishedRatingFacts"/>) or a publication's figures (<see cref="PublishedRegionFacts"/>),
+/// ask the core <see cref="PolicyEngine"/>, map out.
 /// </summary>
-internal sealed class PolicyGrpcService(PolicySet policies, PublishedRatingFacts ratings) : Proto.PolicyService.PolicyServiceBase
+internal sealed class PolicyGrpcService(PolicySet policies, PublishedRatingFacts ratings, PublishedRegionFacts regions) : Proto.PolicyService.PolicyServiceBase
 {
     public override async Task<Proto.TariffQuote> QuoteTariff(Proto.QuoteTariffRequest request, ServerCallContext context)
     {
         var query = TariffRequests.ToQuery(request);
-        var quotes = await QuoteAsync([query], context.CancellationToken).ConfigureAwait(false);
-        return PolicyMapper.ToProto(quotes[0]);
+        var rating = await ratings.InForceAsync(query.Region, query.CreditCode, query.BillingDate, context.CancellationToken).ConfigureAwait(false);
+        return PolicyMapper.ToProto(PolicyEngine.QuoteTariff(query, policies, rating));
     }
 
     public override async Task<Proto.QuoteTariffsResponse> QuoteTariffs(Proto.QuoteTariffsRequest request, ServerCallContext context)
     {
         var queries = TariffRequests.ToQueries(request);
-        var quotes = await QuoteAsync(queries, context.CancellationToken).ConfigureAwait(false);
+        var facts = await ratings.InForceAsync([.. queries.Select(q => (q.Region, q.CreditCode, q.BillingDate))], context.CancellationToken).ConfigureAwait(false);
         var response = new Proto.QuoteTariffsResponse();
-        response.Quotes.AddRange(quotes.Select(PolicyMapper.ToProto));
+        for (var i = 0; i < queries.Count; i++)
+        {
+            response.Quotes.Add(PolicyMapper.ToProto(PolicyEngine.QuoteTariff(queries[i], policies, facts[i])));
+        }
+
         return response;
+    }
+
+    public override async Task<Proto.TaxReliefQuote> QuoteTaxRelief(Proto.QuoteTaxReliefRequest request, ServerCallContext context)
+    {
+        var query = TaxReliefMapper.ToCore(request);
+        var rating = await ratings.InForceAsync(query.Region, query.CreditCode, query.Date, context.CancellationToken).ConfigureAwait(false);
+        return TaxReliefMapper.ToProto(PolicyEngine.QuoteTaxRelief(query, policies, rating));
     }
 
     public override async Task<Proto.LandTransferDecision> CheckLandTransfer(Proto.CheckLandTransferRequest request, ServerCallContext context)
@@ -35,9 +48,7 @@ internal sealed class PolicyGrpcService(PolicySet policies, PublishedRatingFacts
         }
 
         // Clause (七) reads the receiver's class from the previous year's evaluation.
-        var year = core.TransferDate.Year - 1;
-        var facts = await ratings.ReadAsync(core.Region, [core.ReceiverCreditCode], year, year, core.TransferDate, context.CancellationToken).ConfigureAwait(false);
-        var receiver = PublishedRatingFacts.PreviousYear(facts, core.ReceiverCreditCode, core.TransferDate);
+        var receiver = await ratings.PreviousYearAsync(core.Region, core.ReceiverCreditCode, core.TransferDate, context.CancellationToken).ConfigureAwait(false);
         return LandMapper.ToProto(PolicyEngine.CheckLandTransfer(core, rules, receiver, request.ReceiverFailsStandards));
     }
 
@@ -45,37 +56,33 @@ internal sealed class PolicyGrpcService(PolicySet policies, PublishedRatingFacts
     {
         var core = SubsidyMapper.ToCore(request);
         var rules = policies.SubsidyRulesInForce(core.Region, core.Date);
-        RatingFact? rating;
-        if (core.Kind == SubsidyKind.QuotaTransfer)
-        {
-            // Clause (九) reads the previous year's evaluation, like land transfers.
-            var year = core.Date.Year - 1;
-            var facts = await ratings.ReadAsync(core.Region, [core.CreditCode], year, year, core.Date, context.CancellationToken).ConfigureAwait(false);
-            rating = PublishedRatingFacts.PreviousYear(facts, core.CreditCode, core.Date);
-        }
-        else
-        {
-            var facts = await ratings.ReadAsync(core.Region, [core.CreditCode], core.Date.Year - PublishedRatingFacts.YearsBack, core.Date.Year, core.Date, context.CancellationToken).ConfigureAwait(false);
-            rating = PublishedRatingFacts.InForce(facts, core.CreditCode, core.Date);
-        }
 
+        // Clause (九) reads the previous year's evaluation, like land transfers; the others the rating in force.
+        var rating = core.Kind == SubsidyKind.QuotaTransfer
+            ? await ratings.PreviousYearAsync(core.Region, core.CreditCode, core.Date, context.CancellationToken).ConfigureAwait(false)
+            : await ratings.InForceAsync(core.Region, core.CreditCode, core.Date, context.CancellationToken).ConfigureAwait(false);
         return SubsidyMapper.ToProto(PolicyEngine.AssessSubsidy(core, rules, rating));
     }
 
-    /// <summary>Reads each region's publications once for all its queries, then quotes in request order.</summary>
-    private async Task<IReadOnlyList<TariffQuote>> QuoteAsync(IReadOnlyList<TariffQuery> queries, CancellationToken cancellationToken)
+    public override async Task ListLowEfficiency(Proto.ListLowEfficiencyRequest request, IServerStreamWriter<Proto.LowEfficiencyChunk> responseStream, ServerCallContext context)
     {
-        var byRegion = new Dictionary<string, IReadOnlyDictionary<string, List<RatingFact>>>(StringComparer.Ordinal);
-        foreach (var group in queries.GroupBy(q => q.Region, StringComparer.Ordinal))
+        var (region, year) = ListMapper.ToCore(request.Region, request.Year);
+        var rules = policies.ListRulesInForce(region, year) ?? throw RpcErrors.NoListRulesInForce(region, year);
+        var current = await regions.ReadAsync(region, year, context.CancellationToken).ConfigureAwait(false)
+            ?? throw RpcErrors.NothingPublished(region, year);
+        var previous = await regions.ReadAsync(region, year - 1, context.CancellationToken).ConfigureAwait(false);
+        foreach (var chunk in ListMapper.ToChunks(PolicyEngine.FindLowEfficiency(current, previous, rules)))
         {
-            var codes = group.Select(q => q.CreditCode).Distinct(StringComparer.Ordinal).ToArray();
-            var latest = group.Max(q => q.BillingDate);
-            var earliestYear = group.Min(q => q.BillingDate.Year) - PublishedRatingFacts.YearsBack;
-            byRegion[group.Key] = await ratings.ReadAsync(group.Key, codes, earliestYear, latest.Year, latest, cancellationToken).ConfigureAwait(false);
+            await responseStream.WriteAsync(chunk, context.CancellationToken).ConfigureAwait(false);
         }
+    }
 
-        return PolicyEngine.QuoteTariffs(
-            queries.Select(q => (q, PublishedRatingFacts.InForce(byRegion[q.Region], q.CreditCode, q.BillingDate))),
-            policies);
+    public override async Task<Proto.RegionSummary> SummarizeRegion(Proto.SummarizeRegionRequest request, ServerCallContext context)
+    {
+        var (region, year) = ListMapper.ToCore(request.Region, request.Year);
+        var rules = policies.ListRulesInForce(region, year) ?? throw RpcErrors.NoListRulesInForce(region, year);
+        var facts = await regions.ReadAsync(region, year, context.CancellationToken).ConfigureAwait(false)
+            ?? throw RpcErrors.NothingPublished(region, year);
+        return ListMapper.ToProto(PolicyEngine.SummarizeRegion(facts, rules));
     }
 }

@@ -52,13 +52,7 @@ internal static class PolicyMapper
             Region = quote.Query.Region,
             Utility = TariffRequests.ToProto(quote.Query.Utility),
             BillingDate = Date(quote.Query.BillingDate),
-            Status = quote.Status switch
-            {
-                QuoteStatus.Applies => Proto.QuoteStatus.Quoted,
-                QuoteStatus.NoneApplies => Proto.QuoteStatus.NoneApplies,
-                QuoteStatus.NoRatingInForce => Proto.QuoteStatus.NoRatingInForce,
-                _ => Proto.QuoteStatus.NoPolicyInForce,
-            },
+            Status = ToProto(quote.Status),
             SurchargePerUnit = DecimalText.Format(quote.SurchargePerUnit),
             Unit = quote.Unit,
             Explanation = quote.Explanation,
@@ -86,7 +80,15 @@ internal static class PolicyMapper
         return message;
     }
 
-    private static Proto.RateCandidate ToProto(RateCandidate candidate) => new()
+    public static Proto.QuoteStatus ToProto(QuoteStatus status) => status switch
+    {
+        QuoteStatus.Applies => Proto.QuoteStatus.Quoted,
+        QuoteStatus.NoneApplies => Proto.QuoteStatus.NoneApplies,
+        QuoteStatus.NoRatingInForce => Proto.QuoteStatus.NoRatingInForce,
+        _ => Proto.QuoteStatus.NoPolicyInForce,
+    };
+
+    public static Proto.RateCandidate ToProto(RateCandidate candidate) => new()
     {
         Policy = ToProto(candidate.Policy),
         Clause = candidate.Clause,

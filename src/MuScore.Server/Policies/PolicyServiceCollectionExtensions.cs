@@ -1,16 +1,23 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using MuScore.Core.Policies;
+using Microsoft.Extensions.Options;
+using MuScore.Server.Options;
 
 namespace MuScore.Server.Policies;
 
-/// <summary>Registers the PolicyService: the shipped policy presets (one immutable set), the rating reader, the handler.</summary>
+/// <summary>Registers the PolicyService: the policies (presets plus configured files, one immutable set), the rating readers, the handler.</summary>
 internal static class PolicyServiceCollectionExtensions
 {
-    public static IServiceCollection AddMuScorePolicies(this IServiceCollection services)
+    public static IServiceCollection AddMuScorePolicies(this IServiceCollection services, IConfiguration configuration)
     {
-        // Built once from the embedded presets; PolicySet is immutable and thread-safe.
-        services.AddSingleton(_ => PolicyPresets.All);
+        // The files are checked at start (ValidateOnStart), so a bad file stops the server before it answers.
+        services.AddOptions<PolicyOptions>().Bind(configuration.GetSection(PolicyOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PolicyOptions>, PolicyFiles>();
+
+        // Built once; PolicySet is immutable and thread-safe.
+        services.AddSingleton(sp => PolicyFiles.Build(sp.GetRequiredService<IOptions<PolicyOptions>>().Value));
         services.AddSingleton<PublishedRatingFacts>();
+        services.AddSingleton<PublishedRegionFacts>();
         services.AddSingleton<PolicyGrpcService>();
         return services;
     }

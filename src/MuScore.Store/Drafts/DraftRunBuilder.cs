@@ -14,8 +14,8 @@ public static class DraftRunBuilder
 
     /// <summary>
     /// The draft of one region and year: RATED and EXCLUDED rows become <see cref="StoredRating"/>s
-    /// (in input order), INVALID rows become <see cref="RejectedRecord"/>s, pool counts are the
-    /// run's pools of that region. A row of another region (the server rejects such uploads, so
+    /// (in input order, with their division and the figures they reported), INVALID rows become
+    /// <see cref="RejectedRecord"/>s, pool counts are the run's pools of that region. A row of another region (the server rejects such uploads, so
     /// this is a safety net) is rejected with rule <see cref="OtherRegionRule"/>.
     /// </summary>
     /// <remarks>
@@ -90,6 +90,8 @@ public static class DraftRunBuilder
         Status = row.Status,
         ExclusionReasons = [.. row.Exclusions.Select(e => e.Code())],
         LandMu = record.LandMu,
+        Division = record.Division,
+        Figures = new ReportedFigures(record.Tax, record.Revenue, record.ValueAdded, record.Employees),
         Rating = row.Rating,
     };
 

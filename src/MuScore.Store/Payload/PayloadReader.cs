@@ -45,6 +45,8 @@ internal ref struct PayloadReader(ReadOnlySpan<byte> payload)
 
     public double? NullableDouble() => Bool() ? Double() : null;
 
+    public decimal? NullableDecimal() => Bool() ? Decimal() : null;
+
     public int? NullableInt32() => Bool() ? Int32() : null;
 
     public string String() => Encoding.UTF8.GetString(Take(checked((int)VarUInt())));

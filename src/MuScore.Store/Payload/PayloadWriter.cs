@@ -47,6 +47,15 @@ internal sealed class PayloadWriter
         }
     }
 
+    public void NullableDecimal(decimal? value)
+    {
+        Bool(value.HasValue);
+        if (value is { } v)
+        {
+            Decimal(v);
+        }
+    }
+
     public void NullableInt32(int? value)
     {
         Bool(value.HasValue);

@@ -1,4 +1,3 @@
-using MuScore.Core.Indicators;
 using MuScore.Core.Rating;
 
 namespace MuScore.Store.Payload;
@@ -6,13 +5,22 @@ namespace MuScore.Store.Payload;
 /// <summary>
 /// The stored form of a <see cref="StoredRating"/>: every field, in a fixed order, as a compact
 /// binary record (docs/storage.md, "Payload format"). Enums are stored as their numeric values;
-/// <c>PayloadCodecTests</c> pins them, so reordering a core enum fails a test instead of
+/// <c>RatingPayloadTests</c> pins them, so reordering a core enum fails a test instead of
 /// silently changing what stored payloads mean.
 /// </summary>
-internal static class RatingPayload
+internal static partial class RatingPayload
 {
-    /// <summary>The first byte of every payload; bump it when the layout changes.</summary>
-    public const byte FormatVersion = 1;
+    /// <summary>The first byte of every payload written; bump it when the layout changes.</summary>
+    public const byte FormatVersion = 2;
+
+    /// <summary>
+    /// The oldest format still decoded. Format 1 (before division and reported figures) is what
+    /// the previous release wrote, and stored payloads are never rewritten.
+    /// </summary>
+    public const byte OldestReadableFormat = 1;
+
+    /// <summary>The first format holding the division and the reported figures.</summary>
+    private const byte FiguresFormat = 2;
 
     /// <summary>Encodes a rating; <paramref name="writer"/> is reused between calls.</summary>
     public static byte[] Encode(StoredRating stored, PayloadWriter writer)
@@ -33,6 +41,16 @@ internal static class RatingPayload
         }
 
         writer.Decimal(stored.LandMu);
+        writer.Int32(stored.Division);
+        writer.Bool(stored.Figures is not null);
+        if (stored.Figures is { } figures)
+        {
+            writer.Decimal(figures.TaxWan);
+            writer.NullableDecimal(figures.RevenueWan);
+            writer.NullableDecimal(figures.ValueAddedWan);
+            writer.NullableDecimal(figures.Employees);
+        }
+
         writer.Bool(stored.Rating is not null);
         if (stored.Rating is { } rating)
         {
@@ -42,15 +60,18 @@ internal static class RatingPayload
         return writer.ToArray();
     }
 
-    /// <summary>Decodes a payload written by <see cref="Encode"/>.</summary>
+    /// <summary>
+    /// Decodes a payload written by <see cref="Encode"/>, or by the previous release (format 1:
+    /// <see cref="StoredRating.Division"/> 0 and <see cref="StoredRating.Figures"/> null).
+    /// </summary>
     /// <exception cref="InvalidDataException">The payload is malformed or of an unknown format version.</exception>
     public static StoredRating Decode(ReadOnlySpan<byte> payload)
     {
         var reader = new PayloadReader(payload);
         var version = reader.Byte();
-        if (version != FormatVersion)
+        if (version is < OldestReadableFormat or > FormatVersion)
         {
-            throw new InvalidDataException($"rating payload format {version} is not supported (expected {FormatVersion})");
+            throw new InvalidDataException($"rating payload format {version} is not supported (this build reads formats {OldestReadableFormat} to {FormatVersion})");
         }
 
         var creditCode = reader.String();
@@ -67,6 +88,10 @@ internal static class RatingPayload
         }
 
         var land = reader.Decimal();
+        var division = version >= FiguresFormat ? reader.Int32() : 0;
+        var figures = version >= FiguresFormat && reader.Bool()
+            ? new ReportedFigures(reader.Decimal(), reader.NullableDecimal(), reader.NullableDecimal(), reader.NullableDecimal())
+            : null;
         var rating = reader.Bool() ? ReadRating(ref reader) : null;
         if (!reader.AtEnd)
         {
@@ -84,72 +109,9 @@ internal static class RatingPayload
             Status = status,
             ExclusionReasons = reasons,
             LandMu = land,
+            Division = division,
+            Figures = figures,
             Rating = rating,
-        };
-    }
-
-    private static void WriteRating(EnterpriseRating rating, PayloadWriter writer)
-    {
-        writer.String(rating.Pool);
-        writer.Decimal(rating.LandMu);
-        writer.Int32(rating.Items.Count);
-        foreach (var item in rating.Items)
-        {
-            writer.Byte((byte)item.Indicator);
-            writer.NullableDouble(item.Value);
-            writer.NullableDouble(item.Benchmark);
-            writer.Double(item.Weight);
-            writer.Double(item.Score);
-            writer.Byte((byte)item.Basis);
-        }
-
-        writer.Double(rating.Bonus);
-        writer.Double(rating.Penalty);
-        writer.Double(rating.Total);
-        writer.Int32(rating.Rank);
-        writer.Int32(rating.PoolSize);
-        writer.Double(rating.Percentile);
-        writer.NullableInt32(rating.QuotaRank);
-        writer.Int32(rating.QuotaPoolSize);
-        writer.Byte((byte)rating.Class);
-        writer.Byte((byte)rating.Override);
-        writer.NullableDouble(rating.GapToNextClass);
-        writer.Int32(rating.ConsecutiveDYears);
-    }
-
-    private static EnterpriseRating ReadRating(ref PayloadReader reader)
-    {
-        var pool = reader.String();
-        var land = reader.Decimal();
-        var items = new ItemScore[Count(reader.Int32())];
-        for (var i = 0; i < items.Length; i++)
-        {
-            items[i] = new ItemScore(
-                Enum<Indicator>(reader.Byte()),
-                reader.NullableDouble(),
-                reader.NullableDouble(),
-                reader.Double(),
-                reader.Double(),
-                Enum<ItemBasis>(reader.Byte()));
-        }
-
-        return new EnterpriseRating
-        {
-            Pool = pool,
-            LandMu = land,
-            Items = items,
-            Bonus = reader.Double(),
-            Penalty = reader.Double(),
-            Total = reader.Double(),
-            Rank = reader.Int32(),
-            PoolSize = reader.Int32(),
-            Percentile = reader.Double(),
-            QuotaRank = reader.NullableInt32(),
-            QuotaPoolSize = reader.Int32(),
-            Class = Enum<RatingClass>(reader.Byte()),
-            Override = Enum<OverrideKind>(reader.Byte()),
-            GapToNextClass = reader.NullableDouble(),
-            ConsecutiveDYears = reader.Int32(),
         };
     }
 

@@ -16,6 +16,16 @@ internal static class RatingAssert
         Assert.Equal(expected.Status, actual.Status);
         Assert.Equal(expected.ExclusionReasons, actual.ExclusionReasons);
         Bits(expected.LandMu, actual.LandMu);
+        Assert.Equal(expected.Division, actual.Division);
+        Assert.Equal(expected.Figures is null, actual.Figures is null);
+        if (expected.Figures is { } ef && actual.Figures is { } af)
+        {
+            Bits(ef.TaxWan, af.TaxWan);
+            Bits(ef.RevenueWan, af.RevenueWan);
+            Bits(ef.ValueAddedWan, af.ValueAddedWan);
+            Bits(ef.Employees, af.Employees);
+        }
+
         Assert.Equal(expected.Rating is null, actual.Rating is null);
         if (expected.Rating is { } e && actual.Rating is { } a)
         {
@@ -63,4 +73,13 @@ internal static class RatingAssert
     }
 
     private static void Bits(decimal expected, decimal actual) => Assert.Equal(decimal.GetBits(expected), decimal.GetBits(actual));
+
+    private static void Bits(decimal? expected, decimal? actual)
+    {
+        Assert.Equal(expected.HasValue, actual.HasValue);
+        if (expected is { } e && actual is { } a)
+        {
+            Bits(e, a);
+        }
+    }
 }

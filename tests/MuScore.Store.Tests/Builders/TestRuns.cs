@@ -39,6 +39,8 @@ internal static class TestRuns
         Scale = pool == "BELOW" ? "BELOW" : "ABOVE",
         Status = RowStatus.Rated,
         LandMu = 2.25m + serial,
+        Division = Division(industry),
+        Figures = Figures(serial),
         Rating = new EnterpriseRating
         {
             Pool = pool,
@@ -75,7 +77,23 @@ internal static class TestRuns
         Status = RowStatus.Excluded,
         ExclusionReasons = ["utility", "below_scale_small_land"],
         LandMu = 0.97m,
+        Division = Division(industry),
+        Figures = new ReportedFigures(0.50m, null, -3.2m, null),
     };
+
+    /// <summary>
+    /// Figures with their scale kept (10.00, not 10): every third revenue, every fourth value added
+    /// (the others alternate sign) and every fifth head count not reported.
+    /// </summary>
+    public static ReportedFigures Figures(int serial) => new(
+        TaxWan: 24.10m + serial,
+        RevenueWan: serial % 3 == 0 ? null : 10_000.00m + serial,
+        ValueAddedWan: serial % 4 == 0 ? null : serial % 2 == 0 ? -12.50m : 400.250m,
+        Employees: serial % 5 == 0 ? null : 50m + serial);
+
+    /// <summary>The two-digit division of a GB/T 4754 code, section letter or not.</summary>
+    public static int Division(string industry) =>
+        int.Parse(industry.AsSpan(char.IsAsciiLetter(industry[0]) ? 1 : 0, 2), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// A mixed run: pools ABOVE and BELOW alternating, ranks 1.. within each pool, classes by rank,

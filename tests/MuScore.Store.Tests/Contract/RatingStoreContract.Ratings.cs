@@ -21,6 +21,29 @@ public abstract partial class RatingStoreContract
     }
 
     [Fact]
+    public async Task GetAndListRatings_PublishedRun_ReportedFiguresAndDivisionComeBackExact()
+    {
+        var rated = TestRuns.Rated(3, "ABOVE", 1, RatingClass.A, industry: "C1711") with
+        {
+            Figures = new ReportedFigures(10.000m, null, -0.50m, null),
+        };
+        var excluded = TestRuns.Excluded(4) with { Figures = new ReportedFigures(0m, 12_345.6789m, 400.250m, 7.5m) };
+        var publication = await PublishAsync(TestRuns.Draft("a", [rated, excluded]));
+
+        var found = await Store.GetRatingsAsync(publication, [rated.CreditCode, excluded.CreditCode], None);
+        var listed = (await ListAsync(publication, NoFilter)).ToDictionary(r => r.CreditCode);
+
+        foreach (var fromStore in new[] { found, listed })
+        {
+            Assert.Equal((17, 44), (fromStore[rated.CreditCode].Division, fromStore[excluded.CreditCode].Division));
+            Assert.Equal(("10.000", null, "-0.50", null), Texts(fromStore[rated.CreditCode].Figures!));
+            Assert.Equal(("0", "12345.6789", "400.250", "7.5"), Texts(fromStore[excluded.CreditCode].Figures!));
+            RatingAssert.Identical(rated, fromStore[rated.CreditCode]);
+            RatingAssert.Identical(excluded, fromStore[excluded.CreditCode]);
+        }
+    }
+
+    [Fact]
     public async Task GetRatings_ThousandCodes_ReturnsEveryOneFromThePublicationsRun()
     {
         var ratings = TestRuns.Mixed(1200);
@@ -96,4 +119,11 @@ public abstract partial class RatingStoreContract
         Assert.Equal(expected.Order(StringComparer.Ordinal), listed.Select(r => r.CreditCode).Order(StringComparer.Ordinal));
         Assert.NotEmpty(listed);
     }
+
+    private static (string, string?, string?, string?) Texts(ReportedFigures figures) =>
+        (Text(figures.TaxWan), Text(figures.RevenueWan), Text(figures.ValueAddedWan), Text(figures.Employees));
+
+    private static string Text(decimal value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string? Text(decimal? value) => value is { } v ? Text(v) : null;
 }

@@ -33,6 +33,8 @@ public sealed class DraftRunBuilderTests
         var first = draft.Ratings[0];
         Assert.Equal((RowStatus.Rated, 11.25m, "C3670", TestRuns.Year), (first.Status, first.LandMu, first.Industry, first.Year));
         Assert.Same(run.Rows[0].Rating, first.Rating);
+        Assert.Equal((36, new ReportedFigures(137m, 2_001m, 413m, 51m)), (first.Division, first.Figures));
+        Assert.Equal((44, new ReportedFigures(132m, 2_050m, 468m, 100m)), (excluded.Division, excluded.Figures));
         Assert.Equal([14, 15], draft.Rejected.Select(r => r.RecordNumber));
         Assert.Equal(new RecordViolation("credit_code", "credit_code_format", "credit code '91331082BAD' is not 18 characters"), Assert.Single(draft.Rejected[0].Violations));
         Assert.Equal(new RecordViolation(string.Empty, "blank_row", "the row is blank"), Assert.Single(draft.Rejected[1].Violations));

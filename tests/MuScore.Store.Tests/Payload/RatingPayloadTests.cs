@@ -36,6 +36,38 @@ public sealed class RatingPayloadTests
     }
 
     [Fact]
+    public void Decode_FiguresWithGapsAndNegativeValueAdded_GivesEachBackWithItsScale()
+    {
+        var rated = TestRuns.Rated(8, "ABOVE", 2, RatingClass.B) with
+        {
+            Division = 36,
+            Figures = new ReportedFigures(10.000m, null, -0.50m, null),
+        };
+        var excluded = TestRuns.Excluded(9) with { Figures = new ReportedFigures(0m, 12_345.6789m, null, 7.5m) };
+
+        var decodedRated = RatingPayload.Decode(RatingPayload.Encode(rated, new PayloadWriter()));
+        var decodedExcluded = RatingPayload.Decode(RatingPayload.Encode(excluded, new PayloadWriter()));
+
+        RatingAssert.Identical(rated, decodedRated);
+        RatingAssert.Identical(excluded, decodedExcluded);
+        Assert.Equal(36, decodedRated.Division);
+        Assert.Equal(44, decodedExcluded.Division);
+        Assert.Equal(("10.000", null, "-0.50", null), Texts(decodedRated.Figures!));
+        Assert.Equal(("0", "12345.6789", null, "7.5"), Texts(decodedExcluded.Figures!));
+    }
+
+    [Fact]
+    public void Decode_RatingWithoutFigures_FiguresStayNull()
+    {
+        var bare = TestRuns.Rated(5, "BELOW", 3, RatingClass.C) with { Figures = null, Division = 0 };
+
+        var decoded = RatingPayload.Decode(RatingPayload.Encode(bare, new PayloadWriter()));
+
+        Assert.Null(decoded.Figures);
+        RatingAssert.Identical(bare, decoded);
+    }
+
+    [Fact]
     public void Decode_ExcludedRowWithoutNameOrRating_GivesItBack()
     {
         var excluded = TestRuns.Excluded(4) with { Name = null };
@@ -60,8 +92,16 @@ public sealed class RatingPayloadTests
 
         Assert.Throws<InvalidDataException>(() => RatingPayload.Decode(bytes.AsSpan(0, bytes.Length - 3)));
         Assert.Throws<InvalidDataException>(() => RatingPayload.Decode([.. bytes, 0]));
-        Assert.Throws<InvalidDataException>(() => RatingPayload.Decode([2, .. bytes[1..]]));
+        Assert.Throws<InvalidDataException>(() => RatingPayload.Decode([RatingPayload.FormatVersion + 1, .. bytes[1..]]));
+        Assert.Throws<InvalidDataException>(() => RatingPayload.Decode([0, .. bytes[1..]]));
     }
+
+    private static (string, string?, string?, string?) Texts(ReportedFigures figures) =>
+        (Text(figures.TaxWan), Text(figures.RevenueWan), Text(figures.ValueAddedWan), Text(figures.Employees));
+
+    private static string Text(decimal value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string? Text(decimal? value) => value is { } v ? Text(v) : null;
 
     // Stored payloads hold these numbers: if a core enum is reordered, bump RatingPayload.FormatVersion and migrate.
     [Fact]
