@@ -1,3 +1,4 @@
+using System.Globalization;
 using MuScore.Cli.Arguments;
 using MuScore.Server;
 
@@ -13,12 +14,16 @@ internal sealed record ServeOptions(IReadOnlyDictionary<string, string?> Setting
     /// <summary>Configuration key of the Redis connection string.</summary>
     public const string RedisKey = "MuScore:Redis:ConnectionString";
 
+    /// <summary>Configuration section of the policy files; each file is an index under it.</summary>
+    public const string PolicyFilesKey = "MuScore:Policies:Files";
+
     public static IReadOnlyList<OptionSpec> Specs { get; } =
     [
         OptionSpec.Value("urls", "URLS", $"where to listen, ';' between several (default {ServerHost.DefaultUrl}; http://0.0.0.0:5080 for every interface)"),
         OptionSpec.Value("store", "sqlite|postgres", "the system of record (default sqlite)"),
         OptionSpec.Value("connection-string", "TEXT", "the store's connection string (default for sqlite: Data Source=muscore.db in the working directory)"),
         OptionSpec.Value("redis", "CONFIG", "a Redis to share the cache with other instances, e.g. 127.0.0.1:6379 (default: none)"),
+        OptionSpec.Values("policy", "FILE", "a region's policy JSON added to the presets, e.g. its water or land-use tax relief tables (repeatable)"),
     ];
 
     /// <exception cref="CommandFailure">A value is malformed (exit code 2).</exception>
@@ -62,6 +67,13 @@ internal sealed record ServeOptions(IReadOnlyDictionary<string, string?> Setting
         if (args.Value("redis") is { } redis)
         {
             settings[RedisKey] = redis;
+        }
+
+        var policies = args.Values("policy");
+        for (var i = 0; i < policies.Count; i++)
+        {
+            // Absolute, so the server reads the file the user named whatever its content root.
+            settings[string.Create(CultureInfo.InvariantCulture, $"{PolicyFilesKey}:{i}")] = Path.GetFullPath(policies[i]);
         }
 
         return new ServeOptions(settings);

@@ -2,9 +2,11 @@ using System.Globalization;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using MuScore.Contracts.V1;
+using MuScore.Server.Reading;
 using MuScore.Server.Tests.Support;
 using MuScore.Store;
 using MuScore.TestSupport.Server;
+using StorePublication = MuScore.Store.Publication;
 
 namespace MuScore.Server.Tests.Policies;
 
@@ -29,12 +31,24 @@ internal static class PolicyRuns
     /// through the server's own store: PublishRun always stamps the current time, and the Linhai
     /// rules are only in force in 2022–2023.
     /// </summary>
-    public static async Task<Run> PublishOnAsync(ServerInstance server, string region, int year, IEnumerable<EnterpriseRecord> records, DateTimeOffset publishedAt)
+    public static async Task<Run> PublishOnAsync(ServerInstance server, string region, int year, IEnumerable<EnterpriseRecord> records, DateTimeOffset publishedAt) =>
+        (await PublishVersionOnAsync(server, region, year, records, publishedAt)).Run;
+
+    /// <summary>
+    /// As <see cref="PublishOnAsync"/>, also returning the publication (its version). Publishing the
+    /// run that already is the newest version returns that publication unchanged, date included.
+    /// Afterwards the server's caches are told, as the PublishRun handler tells them, so no instance
+    /// keeps serving the version this one replaced.
+    /// </summary>
+    public static async Task<(Run Run, StorePublication Publication)> PublishVersionOnAsync(
+        ServerInstance server, string region, int year, IEnumerable<EnterpriseRecord> records, DateTimeOffset publishedAt)
     {
         var run = await Runs.SubmitAsync(server.Evaluation, Runs.Header(region, year), records);
         var store = server.Services.GetRequiredService<IRatingStore>();
-        Assert.NotNull(await store.PublishAsync(run.RunId, publishedAt, CancellationToken.None));
-        return run;
+        var publication = await store.PublishAsync(run.RunId, publishedAt, CancellationToken.None);
+        Assert.NotNull(publication);
+        await server.Services.GetRequiredService<IPublishedRatings>().PublishedAsync(region, year, CancellationToken.None);
+        return (run, publication);
     }
 
     /// <summary>The first credit code of the region and year's publication with <paramref name="ratingClass"/>.</summary>
