@@ -15,6 +15,6 @@ internal static class ExitCodes
     /// <summary>--strict and at least one INVALID row.</summary>
     public const int StrictRejected = 3;
 
-    /// <summary>publish: the server could not be reached or answered with an error status.</summary>
+    /// <summary>publish, lists, summary: the server could not be reached or answered with an error status.</summary>
     public const int ServerError = 4;
 }

@@ -54,6 +54,25 @@ public sealed class ServeCommandTests : IDisposable
         Assert.Contains("Store:ConnectionString is required", run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Serve_PolicyFileWithBadFigure_ExitsTwoNamingFileAndJsonPath()
+    {
+        using var folder = new TempDirectory();
+        var file = folder.File("county-relief.json");
+        File.WriteAllText(file, """
+            {
+              "id": "county-relief", "version": "1", "title": "t", "source": "s", "regions": ["331083"],
+              "tax_reliefs": [ { "clause": "(一)", "effective_from": "2025-01-01", "reliefs": [ { "class": "A", "percent": 0 } ] } ]
+            }
+            """);
+
+        var run = CliRun.Of("serve", "--policy", file, "--urls", "http://127.0.0.1:1").Expect(2);
+
+        Assert.Contains("invalid configuration", run.Error, StringComparison.Ordinal);
+        Assert.Contains("county-relief.json", run.Error, StringComparison.Ordinal);
+        Assert.Contains("tax_reliefs[0].reliefs[0].percent", run.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--store", "mysql", "--store 'mysql' is not sqlite or postgres")]
     [InlineData("--urls", "127.0.0.1:5080", "--urls: '127.0.0.1:5080' is not an http:// URL")]
