@@ -13,6 +13,9 @@ public sealed class PolicySet
 
     private PolicySet(IReadOnlyList<(Policy Policy, PolicyRef Ref)> entries) => this.entries = entries;
 
+    /// <summary>Tariff outcomes already worked out from this set (a memo; see <see cref="Policies.TariffOutcomes"/>).</summary>
+    internal TariffOutcomes TariffOutcomes { get; } = new();
+
     /// <summary>The policies, by id (ordinal).</summary>
     public IReadOnlyList<PolicyRef> Policies => [.. entries.Select(e => e.Ref)];
 

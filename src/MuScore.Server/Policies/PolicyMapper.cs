@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Google.Protobuf.WellKnownTypes;
 using MuScore.Core.Policies;
 using MuScore.Server.Mapping;
@@ -9,7 +10,14 @@ namespace MuScore.Server.Policies;
 /// <summary>The pieces every policy answer shares on the wire: policy, rating, rule trace, tariff quote.</summary>
 internal static class PolicyMapper
 {
-    public static Proto.PolicyRef ToProto(PolicyRef policy) => new()
+    // The core shares candidate and policy records between answers of one shape (TariffOutcomes);
+    // their wire forms are shared too. Messages in these tables are never mutated after creation.
+    private static readonly ConditionalWeakTable<RateCandidate, Proto.RateCandidate> Candidates = [];
+    private static readonly ConditionalWeakTable<PolicyRef, Proto.PolicyRef> Policies = [];
+
+    public static Proto.PolicyRef ToProto(PolicyRef policy) => Policies.GetValue(policy, static p => Build(p));
+
+    private static Proto.PolicyRef Build(PolicyRef policy) => new()
     {
         Id = policy.Id,
         Version = policy.Version,
@@ -88,7 +96,9 @@ internal static class PolicyMapper
         _ => Proto.QuoteStatus.NoPolicyInForce,
     };
 
-    public static Proto.RateCandidate ToProto(RateCandidate candidate) => new()
+    public static Proto.RateCandidate ToProto(RateCandidate candidate) => Candidates.GetValue(candidate, static c => Build(c));
+
+    private static Proto.RateCandidate Build(RateCandidate candidate) => new()
     {
         Policy = ToProto(candidate.Policy),
         Clause = candidate.Clause,

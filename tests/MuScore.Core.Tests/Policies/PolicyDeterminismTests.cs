@@ -24,6 +24,27 @@ public class PolicyDeterminismTests
     }
 
     [Fact]
+    public void QuoteTariff_ManyEnterprisesOfFewShapes_EachAnswerAsIfQuotedAlone()
+    {
+        // One set answers a billing run (its outcomes are shared between enterprises of one shape);
+        // every answer must equal what a fresh set gives that enterprise alone.
+        var shared = Set([.. PolicyPresets.Names.Select(PolicyPresets.Get), Parse(JinanFlat)]);
+        var dates = new[] { new DateOnly(2024, 6, 1), new DateOnly(2024, 12, 31) };
+        for (var i = 0; i < 60; i++)
+        {
+            var code = Code(i + 1, Jinan);
+            var ratingClass = (RatingClass)(i % 4);
+            var rating = i % 7 == 0 ? null : Rated(code, Jinan, 2023, ratingClass, ratingClass == RatingClass.D ? 1 + (i % 3) : 0);
+            var query = new TariffQuery(code, Jinan, Utility.Electricity, dates[i % 2], 1000m + i);
+            var alone = Set([.. PolicyPresets.Names.Select(PolicyPresets.Get), Parse(JinanFlat)]);
+
+            var fromShared = PolicyEngine.QuoteTariff(query, shared, rating);
+
+            Assert.Equal(JsonSerializer.Serialize(PolicyEngine.QuoteTariff(query, alone, rating), Json), JsonSerializer.Serialize(fromShared, Json));
+        }
+    }
+
+    [Fact]
     public void CheckLandTransfer_SameInputs_ByteIdenticalAnswer()
     {
         var request = new LandTransferRequest

@@ -5,24 +5,36 @@ internal static class TariffQuoter
 {
     public static TariffQuote Quote(TariffQuery query, PolicySet policies, RatingFact? rating)
     {
+        // The rating's code never enters the outcome, so enterprises of one shape share it.
+        var shape = TariffShape.Of(query, rating);
+        if (!policies.TariffOutcomes.TryGet(shape, out var outcome))
+        {
+            outcome = policies.TariffOutcomes.Add(shape, Evaluate(query, policies, rating));
+        }
+
+        return new TariffQuote
+        {
+            Query = query,
+            Status = outcome.Status,
+            Rating = rating,
+            SurchargePerUnit = outcome.PerUnit,
+            Unit = query.Utility.SurchargeUnit(),
+            Amount = query.Quantity is { } quantity ? Money.ToFen(outcome.PerUnit * quantity) : null,
+            Applied = outcome.Applied,
+            Candidates = outcome.Candidates,
+            Explanation = outcome.Explanation,
+        };
+    }
+
+    private static TariffOutcome Evaluate(TariffQuery query, PolicySet policies, RatingFact? rating)
+    {
         var unit = query.Utility.SurchargeUnit();
         var tables = policies.TariffsInForce(query.Region, query.Utility, query.BillingDate);
         var (candidates, best) = RateTables.Evaluate(tables.Select(t => (t.Policy, (PolicySection)t.Section, t.Section.Surcharges)), rating, unit);
         var (status, explanation) = Explain(tables.Count == 0, rating, best, candidates.Count(c => c.Matches), unit,
             $"{query.Utility.Code()} surcharge table of region {query.Region}", query.BillingDate, "surcharges");
-        var perUnit = status == QuoteStatus.Applies ? best!.Value : 0m;
-        return new TariffQuote
-        {
-            Query = query,
-            Status = status,
-            Rating = rating,
-            SurchargePerUnit = perUnit,
-            Unit = unit,
-            Amount = query.Quantity is { } quantity ? Money.ToFen(perUnit * quantity) : null,
-            Applied = status == QuoteStatus.Applies ? best : null,
-            Candidates = candidates,
-            Explanation = explanation,
-        };
+        var applies = status == QuoteStatus.Applies;
+        return new TariffOutcome(status, applies ? best!.Value : 0m, applies ? best : null, candidates, explanation);
     }
 
     public static TaxReliefQuote Quote(TaxReliefQuery query, PolicySet policies, RatingFact? rating)
