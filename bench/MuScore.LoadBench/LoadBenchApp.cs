@@ -12,16 +12,23 @@ internal static class LoadBenchApp
     private const string Usage = """
         usage: MuScore.LoadBench <command> [options]
 
-          baseline --urls URL [--response FILE] [host settings such as --Logging:LogLevel:Default=Warning]
+          baseline --urls URL [--response FILE] [--quote FILE] [host settings such as --Logging:LogLevel:Default=Warning]
               A bare gRPC server (MuScore's Kestrel settings) whose RatingService/GetRating returns one
-              fixed GetRatingResponse: the serialized one in FILE, or a realistic built-in one.
+              fixed GetRatingResponse: the serialized one in FILE, or a realistic built-in one; with
+              --quote, PolicyService/QuoteTariff returns the serialized TariffQuote in that FILE.
           setup --server URL --n N --out DIR [--region 331082] [--year 2024] [--seed 1] [--scheme zj-standard]
+                [--quote false] [--billing-date today in China] [--billing-codes 0]
               Generates N enterprises, submits and publishes them through EvaluationService, prints the
-              end-to-end publish time, and writes the h2load bodies and the captured GetRating response.
+              end-to-end publish time, and writes the h2load bodies and the captured GetRating response;
+              with --quote true also a QuoteTariff body and answer (a D-class enterprise, QUOTED), and
+              with --billing-codes N the first N codes for `billing`.
           batch --server URL --codes FILE [--n 1000] [--calls 500] [--warmup 50] [--region 331082] [--year 2024]
               Latency of sequential BatchGetRatings calls of N codes after a warm-up.
-          check --server URL --body FILE --expect FILE [--calls 100]
-              Sends the GetRating request in the h2load body FILE and compares every response byte for byte.
+          billing --server URL --codes FILE --region R [--n 100000] [--call-size 10000] [--parallel 1]
+                  [--runs 1] [--billing-date today in China] [--label billing]
+              Quotes N enterprises through QuoteTariffs calls, checks every answer, prints the wall time.
+          check --server URL --body FILE --expect FILE [--rpc GetRating|QuoteTariff] [--calls 100]
+              Sends the request in the h2load body FILE and compares every response byte for byte.
           free-port
               Prints a free TCP port on 127.0.0.1.
         """;
@@ -42,6 +49,7 @@ internal static class LoadBenchApp
                 "baseline" => await BaselineServer.RunAsync(rest).ConfigureAwait(false),
                 "setup" => await SetupCommand.RunAsync(CommandOptions.Parse(rest)).ConfigureAwait(false),
                 "batch" => await BatchCommand.RunAsync(CommandOptions.Parse(rest)).ConfigureAwait(false),
+                "billing" => await BillingCommand.RunAsync(CommandOptions.Parse(rest)).ConfigureAwait(false),
                 "check" => await CheckCommand.RunAsync(CommandOptions.Parse(rest)).ConfigureAwait(false),
                 "free-port" => FreePort.Print(),
                 _ => throw new OptionException($"unknown command '{args[0]}'"),

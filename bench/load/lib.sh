@@ -1,7 +1,23 @@
 # Helpers of bench/load/run.sh: bounded background processes, h2load runs and their numbers.
-# Sourced, not run. Expects $work, $loadbench (command array), CLIENTS, STREAMS.
+# Sourced, not run. Expects $work, $data, $loadbench (command array), SCENARIOS, CLIENTS, STREAMS.
 
 declare -A started=() # name -> pid of every background process this run started
+# The RPCs under load, by name (GetRating, QuoteTariff): path, h2load body file, expected answer file
+# and its size in bytes. Filled by `rpc` once `setup` has captured the answers.
+declare -A rpc_path=() rpc_body=() rpc_expect=() rpc_bytes=()
+
+# wants SCENARIO: whether SCENARIOS lists it.
+wants() { [[ " $SCENARIOS " == *" $1 "* ]]; }
+
+# rpc NAME PATH FILE_STEM BYTES: registers an RPC the scenarios drive; its request is $data/STEM.bin
+# and the real server's answer $data/STEM-response.bin (BYTES long).
+rpc() {
+    ((${4:-0} > 0)) || die "setup captured no $1 answer"
+    rpc_path[$1]="$2"
+    rpc_body[$1]="$data/$3.bin"
+    rpc_expect[$1]="$data/$3-response.bin"
+    rpc_bytes[$1]="$4"
+}
 
 log() { printf '== %s\n' "$*" >&2; }
 die() { printf 'FAILED: %s\n' "$*" >&2; exit 1; }
@@ -42,11 +58,11 @@ wait_port() {
 
 free_port() { "${loadbench[@]}" free-port; }
 
-# check PORT: 100 real gRPC GetRating calls, each answer byte-identical to the captured response.
+# check PORT RPC: 100 real gRPC calls of RPC, each answer byte-identical to the captured response.
 check() {
-    timeout -k 5 120 "${loadbench[@]}" check --server "http://127.0.0.1:$1" \
-        --body "$data/getrating.bin" --expect "$data/getrating-response.bin" --calls 100 >>"$work/logs/checks.log" \
-        || die "the GetRating check against port $1 failed (see $work/logs/checks.log)"
+    timeout -k 5 120 "${loadbench[@]}" check --server "http://127.0.0.1:$1" --rpc "$2" \
+        --body "${rpc_body[$2]}" --expect "${rpc_expect[$2]}" --calls 100 >>"$work/logs/checks.log" \
+        || die "the $2 check against port $1 failed (see $work/logs/checks.log)"
     checks=$((checks + 1))
 }
 
@@ -68,28 +84,28 @@ pid_of() { pgrep -P "${started[$1]}" | head -1; }
 # cpu_ticks PID: user + system CPU time of PID so far, in clock ticks.
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 
-# h2load_run LABEL PORT REQUESTS PID: GetRating load at the one concurrency of this run; prints
+# h2load_run LABEL PORT REQUESTS PID RPC: RPC load at the one concurrency of this run; prints
 # "req/s p50_ms p99_ms cpu_us": cpu_us is the CPU time the server process PID spent per request, a
 # measure of its own cost that other load on the machine disturbs far less than requests/s.
 # Fails unless every request succeeded AND carried the full expected response: h2load counts HTTP
 # statuses only, and a gRPC error is a trailers-only answer with no DATA, so the DATA byte count must
 # be exactly REQUESTS x (5-byte prefix + captured response size).
 h2load_run() {
-    local label="$1" port="$2" requests="$3" pid="$4"
+    local label="$1" port="$2" requests="$3" pid="$4" rpc="$5"
     local out="$work/h2load/$label.txt" log="$work/h2load/$label.log" ticks_before ticks_after
     ticks_before="$(cpu_ticks "$pid")"
     timeout -k 5 600 h2load -c"$CLIENTS" -m"$STREAMS" -n"$requests" \
-        -H 'content-type: application/grpc' -H 'te: trailers' -d "$data/getrating.bin" \
-        --log-file="$log" "http://127.0.0.1:$port/muscore.v1.RatingService/GetRating" >"$out" 2>&1 \
+        -H 'content-type: application/grpc' -H 'te: trailers' -d "${rpc_body[$rpc]}" \
+        --log-file="$log" "http://127.0.0.1:$port/${rpc_path[$rpc]}" >"$out" 2>&1 \
         || { cat "$out" >&2; die "h2load $label failed"; }
     ticks_after="$(cpu_ticks "$pid")"
     local rps succeeded bytes expected
     rps="$(sed -n 's/^finished in [^,]*, \([0-9.]*\) req\/s.*/\1/p' "$out")"
     succeeded="$(sed -n 's/^requests: .* \([0-9]*\) succeeded.*/\1/p' "$out")"
     bytes="$(sed -n 's/^traffic: .*(\([0-9]*\)) data$/\1/p' "$out")"
-    expected=$((requests * (5 + response_bytes)))
+    expected=$((requests * (5 + ${rpc_bytes[$rpc]})))
     [[ "$succeeded" == "$requests" ]] || { cat "$out" >&2; die "h2load $label: $succeeded of $requests succeeded"; }
-    [[ "$bytes" == "$expected" ]] || { cat "$out" >&2; die "h2load $label: $bytes response bytes, expected $expected (some answers were not the rating)"; }
+    [[ "$bytes" == "$expected" ]] || { cat "$out" >&2; die "h2load $label: $bytes response bytes, expected $expected (some answers were not the captured $rpc answer)"; }
     echo "$rps $(percentiles "$log") $(awk -v t=$((ticks_after - ticks_before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" \
         'BEGIN { printf "%.1f", t * 1e6 / hz / n }')"
     rm -f "$log"

@@ -1,12 +1,14 @@
-# The markdown report of bench/load/run.sh. Sourced, not run: reads run.sh's variables and
-# $work/rounds.txt ("scenario round server req/s p50_ms p99_ms cpu_us" per measured h2load run).
+# The markdown report of bench/load/run.sh. Sourced, not run: reads run.sh's variables,
+# $work/rounds.txt ("scenario round server req/s p50_ms p99_ms cpu_us" per measured h2load run) and
+# $work/billing.txt (the RESULT billing lines). Sections of scenarios not in SCENARIOS are left out.
 
 # column SCENARIO SERVER FIELD: every round's value of FIELD (4 req/s, 5 p50, 6 p99, 7 CPU µs per request).
 column() { awk -v s="$1" -v t="$2" -v f="$3" '$1 == s && $3 == t { print $f }' "$work/rounds.txt"; }
 
-# get_row SCENARIO LABEL SERVER TARGET_PERCENT: one table row (medians); the MuScore row carries the ratio.
+# get_row SCENARIO LABEL SERVER [TARGET_PERCENT]: one table row (medians); the MuScore row carries
+# the ratio, and the verdict when there is a target.
 get_row() {
-    local scenario="$1" label="$2" server="$3" target="$4"
+    local scenario="$1" label="$2" server="$3" target="${4:-}"
     local rps p50 p99 cpu
     # shellcheck disable=SC2046 # one number per word is intended
     rps="$(median $(column "$scenario" "$server" 4))"
@@ -19,17 +21,29 @@ get_row() {
     if [[ "$server" == baseline ]]; then
         echo "| $label | $(thousands "$rps") | $p50 | $p99 | 100% | | | $cpu | 100% |"
     else
-        local base ratio base_cpu
+        local base ratio base_cpu verdict="| none set |"
         # shellcheck disable=SC2046
         base="$(median $(column "$scenario" baseline 4))"
         # shellcheck disable=SC2046
         base_cpu="$(median $(column "$scenario" baseline 7))"
         ratio="$(percent "$rps" "$base")"
-        echo "| $label | $(thousands "$rps") | $p50 | $p99 | **$ratio%** | ≥ $target% | $(at_least "$ratio" "$target") | $cpu | $(percent "$base_cpu" "$cpu")% |"
+        [[ -n "$target" ]] && verdict="| ≥ $target% | $(at_least "$ratio" "$target")"
+        echo "| $label | $(thousands "$rps") | $p50 | $p99 | **$ratio%** $verdict | $cpu | $(percent "$base_cpu" "$cpu")% |"
     fi
 }
 
 trim() { sed 's/^ *//' <<<"$1"; }
+
+# uptime_line LABEL VARIABLE: a list item with the load before a step, when the step ran.
+uptime_line() {
+    if [[ -n "${!2:-}" ]]; then echo "- $1: \`$(trim "${!2}")\`"; fi
+}
+
+# per_request TICKS REQUESTS: CPU µs per request of TICKS clock ticks.
+per_request() { awk -v t="$1" -v hz="$(getconf CLK_TCK)" -v n="$2" 'BEGIN { printf "%.1f", t * 1e6 / hz / n }'; }
+
+# per_second COUNT SECONDS: a rate with thousands separators.
+per_second() { thousands "$(awk -v n="$1" -v s="$2" 'BEGIN { print n / s }')"; }
 
 batch_row() {
     local label="$1" line="$2" p99
@@ -37,50 +51,81 @@ batch_row() {
     echo "| $label | $(result_field "$line" calls) | $(result_field "$line" p50_ms) | **$p99** | $(result_field "$line" max_ms) | < 20 ms | $(below "$p99" 20) |"
 }
 
-write_report() {
-    local total measured
-    total="$(result_field "$publish" total_s)"
-    measured=$((REQUESTS / 4 + ROUNDS * REQUESTS))
+# billing_field PARALLEL RUN KEY: KEY of one billing run (run 1 is the cold one).
+billing_field() { result_field "$(grep " label=parallel-$1 run=$2 " "$work/billing.txt")" "$3"; }
+
+# billing_row PARALLEL: the cold run, and the median of the warm runs.
+billing_row() {
+    local p="$1" run cold warm warm_s=() warm_max=()
+    for ((run = 2; run <= 1 + BILLING_WARM_RUNS; run++)); do
+        warm_s+=("$(billing_field "$p" "$run" wall_s)")
+        warm_max+=("$(billing_field "$p" "$run" max_call_ms)")
+    done
+    cold="$(billing_field "$p" 1 wall_s)"
+    warm="$(median "${warm_s[@]}")"
+    echo "| $p | **$cold** | $(per_second "$BILLING_N" "$cold") | **$warm** | $(per_second "$BILLING_N" "$warm") | $(billing_field "$p" 1 max_call_ms) | $(median "${warm_max[@]}") |"
+}
+
+h2load_section() {
+    local measured=$((REQUESTS / 4 + ROUNDS * REQUESTS)) name
     cat <<EOF
-# Load benchmark, $(date -u '+%Y-%m-%d %H:%M') UTC
-
-Produced by \`bench/load/run.sh\` (docs/load-benchmark.md). Machine: $(nproc) cores shared by the
-servers, the load generator and whatever else ran; $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM;
-$(dotnet --version | sed 's/^/.NET SDK /'); $(h2load --version | head -1); $(redis-server --version | cut -d' ' -f1-3).
-
-Load on the machine (\`uptime\`; 2.0 means both cores busy on average):
-
-- start: \`$(trim "$uptime_start")\`
-- before the cache scenario: \`$(trim "$uptime_cache")\`
-- before the Redis scenario: \`$(trim "$uptime_redis")\`
-- before the publish: \`$(trim "$uptime_publish")\`
-- end: \`$(trim "$uptime_end")\`
-
-## GetRating under h2load
+## GetRating and QuoteTariff under h2load
 
 \`h2load -c$CLIENTS -m$STREAMS -n$REQUESTS\` (h2c, $((CLIENTS * STREAMS)) requests in flight), after a warm-up of
 $((REQUESTS / 4)) requests per server; $ROUNDS rounds, baseline and MuScore alternating who goes first; medians.
-Every request asks for the same credit code ($hot_code, region 331082, 2024) of a published run of
-$N enterprises: one hot key. Every answer was checked: all $REQUESTS requests of each run succeeded with
-exactly $REQUESTS × $((5 + response_bytes)) response bytes (one $response_bytes-byte rating each, no error answers), and
-100 real gRPC calls before and after each run returned the captured response byte for byte ($checks checks).
-The baseline is a bare ASP.NET Core gRPC server with MuScore's Kestrel and logging settings returning those
-same $response_bytes bytes. Latency is per request from h2load's log, so it includes queueing behind the others in flight.
+The load data set is a published run of $N enterprises of region $REGION, 2024, and each scenario sends one
+request over and over: one hot key.
+
+EOF
+    if wants getrating; then
+        echo "- **GetRating** asks for credit code $hot_code (a RATED enterprise with every item): a ${rpc_bytes[GetRating]}-byte rating."
+    fi
+    if wants policy; then
+        cat <<EOF
+- **QuoteTariff** asks for the electricity surcharge of $quote_code (class D) on $billing_date (today in China,
+  so the publication this run made is in force) for $quantity kWh: a ${rpc_bytes[QuoteTariff]}-byte QUOTED answer
+  (shandong-2022, every candidate row, the amount, the rating used). MuScore's work per call: validating the
+  request, finding the rating in force (the date's year and the three before it, newest first, through the
+  cache), the policy engine, mapping the quote out.
+EOF
+    fi
+    cat <<EOF
+
+Every answer was checked: all requests of each run succeeded with exactly requests × (5 + answer size)
+response bytes (no error answers), and 100 real gRPC calls before and after each run returned the captured
+answer byte for byte ($checks checks). The baseline is a bare ASP.NET Core gRPC server with MuScore's
+Kestrel and logging settings returning those same captured answers, serialized per call, with no validation
+or cache. Latency is per request from h2load's log, so it includes queueing behind the others in flight.
 "CPU µs/req" is the CPU time the server process used per request during the run (from /proc), and "CPU
 efficiency" the baseline's CPU per request divided by MuScore's: a view of the same ratio that other load
-on the machine disturbs much less than requests/s. The targets are judged on requests/s, as the issue states.
+on the machine disturbs much less than requests/s. The targets are judged on requests/s, as the issues state.
 
 | scenario / server | requests/s | p50 ms | p99 ms | of baseline | target | met | CPU µs/req | CPU efficiency |
 |---|---:|---:|---:|---:|---|---|---:|---:|
-$(get_row cache "**in-process cache hit**: baseline" baseline 85)
-$(get_row cache "MuScore, SQLite, in-process cache on" muscore 85)
-$(get_row redis "**from Redis, in-process cache off**: baseline" baseline 50)
-$(get_row redis "MuScore, SQLite + Redis, in-process cache off" muscore 50)
+EOF
+    if wants getrating; then
+        get_row cache "**GetRating, in-process cache hit**: baseline" baseline
+        get_row cache "MuScore, SQLite, in-process cache on" muscore 85
+        get_row redis "**GetRating from Redis, in-process cache off**: baseline" baseline
+        get_row redis "MuScore, SQLite + Redis, in-process cache off" muscore 50
+    fi
+    if wants policy; then
+        get_row quote-cache "**QuoteTariff, in-process cache hit**: baseline" baseline
+        get_row quote-cache "MuScore, SQLite, in-process cache on" muscore 80
+        get_row quote-redis "**QuoteTariff from Redis, in-process cache off**: baseline" baseline
+        get_row quote-redis "MuScore, SQLite + Redis, in-process cache off" muscore
+    fi
+    echo
+    for name in redis quote-redis; do
+        [[ -n "${redis_hits[$name]:-}" ]] || continue
+        echo "Redis served the \`$name\` scenario: its \`keyspace_hits\` rose by ${redis_hits[$name]} during it, for $measured h2load"
+        echo "requests to MuScore (plus the check calls); redis-server used $(per_request "${redis_cpu[$name]}" "$measured") µs CPU per request (not in MuScore's CPU column)."
+        echo
+    done
+}
 
-Redis served the second scenario: its \`keyspace_hits\` rose by $((hits_after - hits_before)) during it, for
-$measured h2load requests to MuScore (plus the check calls). redis-server itself used
-$(awk -v t=$((redis_ticks_after - redis_ticks_before)) -v hz="$(getconf CLK_TCK)" -v n="$measured" 'BEGIN { printf "%.1f", t * 1e6 / hz / n }') µs CPU per request (not in MuScore's CPU column).
-
+batch_section() {
+    cat <<EOF
 ## BatchGetRatings of 1,000 codes (.NET client, sequential calls)
 
 Calls after $BATCH_WARMUP warm-up calls; they rotate over up to 10 sets of 1,000 published codes, and every
@@ -91,6 +136,41 @@ answer is checked (1,000 ratings, in request order).
 $(batch_row "MuScore, SQLite, in-process cache on" "$batch_cache")
 $(batch_row "MuScore, SQLite + Redis, in-process cache off" "$batch_redis")
 
+EOF
+}
+
+billing_section() {
+    local first p
+    first="$(head -1 "$work/billing.txt")"
+    cat <<EOF
+## Billing run: $(thousands "$BILLING_N") enterprises through QuoteTariffs
+
+One .NET client quotes the first $(thousands "$BILLING_N") enterprises of the data set (electricity, $billing_date, $quantity
+kWh each) in calls of $(thousands "$BILLING_CALL_SIZE"), one call at a time or several in flight; wall time from the first request
+sent to the last answer received (requests built before the clock starts). Every answer is checked as it
+arrives: one quote per item in request order, each a consistent QUOTED, NONE_APPLIES or NO_RATING_IN_FORCE.
+Each row is a fresh start of MuScore on the load database (SQLite, in-process cache on, no Redis): the
+**cold** run is the first after the start (empty cache, ratings read from SQLite, code not yet JIT-tiered),
+then $BILLING_WARM_RUNS **warm** runs on the same server (median shown). Statuses of the first run:
+QUOTED $(result_field "$first" quoted), NONE_APPLIES $(result_field "$first" none_applies), NO_RATING_IN_FORCE $(result_field "$first" no_rating).
+
+| calls in parallel | cold s | cold quotes/s | warm s | warm quotes/s | slowest call ms, cold | slowest call ms, warm |
+|---:|---:|---:|---:|---:|---:|---:|
+EOF
+    for p in $BILLING_PARALLEL; do billing_row "$p"; done
+    echo
+    if [[ "$(tr ' ' '\n' <"$work/billing.txt" | grep -E '^(quoted|none_applies|no_rating)=' | paste -d' ' - - - | sort -u | wc -l)" == 1 ]]; then
+        echo "Every billing run counted the same statuses."
+    else
+        echo "**The status counts differed between runs**: see the last table."
+    fi
+    echo
+}
+
+publish_section() {
+    local total
+    total="$(result_field "$publish" total_s)"
+    cat <<EOF
 ## Publishing a run end to end (SQLite)
 
 From the client's first SubmitRun message to the PublishRun reply; records generated beforehand, sent
@@ -100,10 +180,59 @@ in batches of 1,000.
 |---:|---:|---:|---:|---|---|
 | $(thousands "$(result_field "$publish" n)") | $(result_field "$publish" submit_s) | $(result_field "$publish" publish_s) | **$total** | < 30 s | $(below "$total" 30) |
 
+EOF
+}
+
+rounds_section() {
+    cat <<EOF
 ## Every round
 
 | scenario | round | server | requests/s | p50 ms | p99 ms | CPU µs/req |
 |---|---:|---|---:|---:|---:|---:|
-$(awk '{ printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7 }' "$work/rounds.txt")
 EOF
+    awk '{ printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7 }' "$work/rounds.txt"
+    echo
+}
+
+billing_runs_section() {
+    local line run
+    cat <<EOF
+## Every billing run
+
+| calls in parallel | run | wall s | quotes/s | QUOTED | NONE_APPLIES | NO_RATING_IN_FORCE | mean call ms | slowest call ms |
+|---:|---|---:|---:|---:|---:|---:|---:|---:|
+EOF
+    while read -r line; do
+        run="$(result_field "$line" run)"
+        [[ "$run" == 1 ]] && run="1 (cold)"
+        echo "| $(result_field "$line" parallel) | $run | $(result_field "$line" wall_s) | $(thousands "$(result_field "$line" quotes_per_s)") | $(result_field "$line" quoted) | $(result_field "$line" none_applies) | $(result_field "$line" no_rating) | $(result_field "$line" mean_call_ms) | $(result_field "$line" max_call_ms) |"
+    done <"$work/billing.txt"
+}
+
+write_report() {
+    cat <<EOF
+# Load benchmark, $(date -u '+%Y-%m-%d %H:%M') UTC
+
+Produced by \`bench/load/run.sh\` (docs/load-benchmark.md) with SCENARIOS="$SCENARIOS". Machine: $(nproc) cores
+shared by the servers, the load generator and whatever else ran; $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM;
+$(dotnet --version | sed 's/^/.NET SDK /'); $(h2load --version | head -1); $(redis-server --version | cut -d' ' -f1-3).
+
+Load on the machine (\`uptime\`; 2.0 means both cores busy on average):
+
+EOF
+    uptime_line start uptime_start
+    uptime_line "before the GetRating cache scenario" uptime_cache
+    uptime_line "before the QuoteTariff cache scenario" uptime_quote_cache
+    uptime_line "before the GetRating Redis scenario" uptime_redis
+    uptime_line "before the QuoteTariff Redis scenario" uptime_quote_redis
+    uptime_line "before the billing runs" uptime_billing
+    uptime_line "before the publish" uptime_publish
+    uptime_line end uptime_end
+    echo
+    if wants getrating || wants policy; then h2load_section; fi
+    if wants getrating; then batch_section; fi
+    if wants policy; then billing_section; fi
+    if wants publish; then publish_section; fi
+    if wants getrating || wants policy; then rounds_section; fi
+    if wants policy; then billing_runs_section; fi
 }

@@ -14,11 +14,13 @@ namespace MuScore.LoadBench.Baseline;
 /// src/MuScore.Server/ServerHost.cs: WebApplication with the arguments as configuration over the
 /// same defaults (Microsoft.AspNetCore logging at Warning), Kestrel endpoints HTTP/2 only (h2c),
 /// gRPC services registered as singletons; the project uses server GC like MuScore.Server.
-/// What it leaves out is MuScore's work: validation, the error interceptor, the cache lookup.
+/// What it leaves out is MuScore's work: validation, the error interceptor, the cache lookup, and
+/// for QuoteTariff the rating in force, the policy engine and the mapping.
 /// </summary>
 internal static class BaselineServer
 {
     private const string ResponseKey = "response";
+    private const string QuoteKey = "quote";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -33,33 +35,44 @@ internal static class BaselineServer
         });
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2));
 
-        var response = LoadResponse(builder.Configuration[ResponseKey]);
+        var responseFile = builder.Configuration[ResponseKey];
+        var response = string.IsNullOrEmpty(responseFile) ? RealisticRating.Response() : Load(ResponseKey, responseFile, GetRatingResponse.Parser);
+        var quoteFile = builder.Configuration[QuoteKey];
+        var quote = string.IsNullOrEmpty(quoteFile) ? null : Load(QuoteKey, quoteFile, TariffQuote.Parser);
         Console.WriteLine($"baseline: fixed GetRatingResponse of {response.CalculateSize()} bytes " +
-            $"(built-in realistic one: {RealisticRating.Response().CalculateSize()} bytes), listening on {builder.Configuration["urls"]}");
+            $"(built-in realistic one: {RealisticRating.Response().CalculateSize()} bytes), " +
+            (quote is null ? "no PolicyService" : $"fixed TariffQuote of {quote.CalculateSize()} bytes") +
+            $", listening on {builder.Configuration["urls"]}");
 
         builder.Services.AddGrpc();
         builder.Services.AddSingleton(new FixedRatingService(response));
+        if (quote is not null)
+        {
+            builder.Services.AddSingleton(new FixedPolicyService(quote));
+        }
+
         var app = builder.Build();
         app.MapGrpcService<FixedRatingService>();
+        if (quote is not null)
+        {
+            app.MapGrpcService<FixedPolicyService>();
+        }
+
         await app.RunAsync().ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 
-    /// <summary>The captured response of the real server when a file is given, else the built-in one.</summary>
-    private static GetRatingResponse LoadResponse(string? file)
+    /// <summary>A serialized message captured from the real server by `setup`.</summary>
+    private static T Load<T>(string option, string file, MessageParser<T> parser)
+        where T : IMessage<T>
     {
-        if (string.IsNullOrEmpty(file))
-        {
-            return RealisticRating.Response();
-        }
-
         try
         {
-            return GetRatingResponse.Parser.ParseFrom(File.ReadAllBytes(file));
+            return parser.ParseFrom(File.ReadAllBytes(file));
         }
         catch (Exception e) when (e is IOException or InvalidProtocolBufferException or UnauthorizedAccessException)
         {
-            throw new OptionException($"--response {file}: {e.Message}", e);
+            throw new OptionException($"--{option} {file}: {e.Message}", e);
         }
     }
 }

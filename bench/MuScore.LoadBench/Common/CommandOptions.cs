@@ -57,6 +57,14 @@ internal sealed class CommandOptions
         return value;
     }
 
+    /// <summary>A <c>true</c>/<c>false</c> option, false when absent.</summary>
+    public bool Flag(string name) => Text(name, "false") switch
+    {
+        "true" => true,
+        "false" => false,
+        var text => throw new OptionException($"option --{name} must be true or false, not '{text}'"),
+    };
+
     public Uri Server()
     {
         var text = Text("server");

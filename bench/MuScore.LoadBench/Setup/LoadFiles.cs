@@ -7,22 +7,27 @@ using static MuScore.LoadBench.Setup.SetupCommand;
 
 namespace MuScore.LoadBench.Setup;
 
-/// <summary>The hot code and the sizes `setup` reports.</summary>
-internal readonly record struct PreparedLoad(string HotCode, int ResponseBytes, int BuiltinBytes);
+/// <summary>The hot code and the sizes `setup` reports; the captured quote when one was asked for.</summary>
+internal readonly record struct PreparedLoad(string HotCode, int ResponseBytes, int BuiltinBytes, CapturedQuote? Quote);
+
+/// <summary>What `setup` prepares for the policy load: the billing date of the captured quote (null: no quote) and how many codes billing-codes.txt gets.</summary>
+internal readonly record struct PolicyLoad(string? BillingDate, int BillingCodes);
 
 /// <summary>
 /// Files the load runs read, written into one folder:
 /// getrating.bin (h2load body: GetRating of one hot code), getrating-response.bin (the real
 /// server's serialized answer to it: the baseline returns exactly these bytes, and `check` and
 /// run.sh compare against it), batch-1000.bin (h2load body: BatchGetRatings of the first 1,000
-/// codes), codes.txt (up to 10,000 published codes, for `batch`).
+/// codes), codes.txt (up to 10,000 published codes, for `batch`); for the policy load also
+/// quotetariff.bin and quotetariff-response.bin (<see cref="QuoteCapture"/>) and billing-codes.txt
+/// (the first published codes, for `billing`).
 /// </summary>
 internal static class LoadFiles
 {
     private const int BatchCodes = 1_000;
     private const int CodesKept = 10_000;
 
-    public static async Task<PreparedLoad> WriteAsync(GrpcChannel channel, SampleOptions sample, List<string> codes, string folder)
+    public static async Task<PreparedLoad> WriteAsync(GrpcChannel channel, SampleOptions sample, List<string> codes, string folder, PolicyLoad policy)
     {
         var ratings = new RatingService.RatingServiceClient(channel);
         var region = sample.Regions[0];
@@ -52,6 +57,21 @@ internal static class LoadFiles
 
         Console.WriteLine(Text($"hot code {hot.CreditCode}: class {response.Rating.RatingClass}, {response.Rating.Items.Count} items; real GetRatingResponse {response.CalculateSize()} bytes, built-in realistic one {builtin} bytes"));
         Console.WriteLine(Text($"wrote getrating.bin, getrating-response.bin, batch-1000.bin and codes.txt ({Math.Min(codes.Count, CodesKept)} codes) to {folder}"));
-        return new PreparedLoad(hot.CreditCode, response.CalculateSize(), builtin);
+
+        CapturedQuote? quote = policy.BillingDate is { } date
+            ? await QuoteCapture.WriteAsync(channel, batch.Entries, region, date, folder).ConfigureAwait(false)
+            : null;
+        if (policy.BillingCodes > 0)
+        {
+            if (codes.Count < policy.BillingCodes)
+            {
+                throw new BenchFailure(Text($"--billing-codes {policy.BillingCodes} exceeds the {codes.Count} enterprises published"));
+            }
+
+            await File.WriteAllLinesAsync(Path.Combine(folder, "billing-codes.txt"), codes.Take(policy.BillingCodes)).ConfigureAwait(false);
+            Console.WriteLine(Text($"wrote billing-codes.txt ({policy.BillingCodes} codes)"));
+        }
+
+        return new PreparedLoad(hot.CreditCode, response.CalculateSize(), builtin, quote);
     }
 }

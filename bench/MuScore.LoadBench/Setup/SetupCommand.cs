@@ -9,7 +9,8 @@ namespace MuScore.LoadBench.Setup;
 /// <summary>
 /// Publishes a generated region through the real API and prepares the load: generate N enterprises
 /// (before the clock starts), SubmitRun + PublishRun timed from the client's first byte to the
-/// PublishRun reply, then the h2load bodies and the real GetRating response the baseline copies.
+/// PublishRun reply, then the h2load bodies and the real GetRating response the baseline copies
+/// (with <c>--quote true</c> also a real QuoteTariff answer, with <c>--billing-codes N</c> N codes to bill).
 /// </summary>
 internal static class SetupCommand
 {
@@ -24,6 +25,9 @@ internal static class SetupCommand
             Regions = [options.Text("region", "331082")],
         };
         var scheme = options.Text("scheme", "zj-standard");
+        var policy = new PolicyLoad(
+            options.Flag("quote") ? options.Text("billing-date", QuoteCapture.TodayInChina()) : null,
+            options.Int("billing-codes", 0, min: 0));
         var output = Directory.CreateDirectory(options.Text("out")).FullName;
 
         var clock = Stopwatch.StartNew();
@@ -35,9 +39,10 @@ internal static class SetupCommand
         var published = await PublishTimer.RunAsync(channel, sample, scheme, batches).ConfigureAwait(false);
         batches.Clear();
 
-        var prepared = await LoadFiles.WriteAsync(channel, sample, codes, output).ConfigureAwait(false);
+        var prepared = await LoadFiles.WriteAsync(channel, sample, codes, output, policy).ConfigureAwait(false);
         Console.WriteLine(Text($"RESULT publish n={codes.Count} submit_s={published.Submit.TotalSeconds:F3} publish_s={published.Publish.TotalSeconds:F3} total_s={published.Total.TotalSeconds:F3} version={published.Version}"));
-        Console.WriteLine(Text($"RESULT capture code={prepared.HotCode} response_bytes={prepared.ResponseBytes} builtin_bytes={prepared.BuiltinBytes}"));
+        var quote = prepared.Quote is { } q ? Text($" quote_code={q.Code} quote_bytes={q.ResponseBytes} billing_date={q.BillingDate} quantity={QuoteCapture.Quantity}") : " quote_bytes=0";
+        Console.WriteLine(Text($"RESULT capture code={prepared.HotCode} response_bytes={prepared.ResponseBytes} builtin_bytes={prepared.BuiltinBytes}{quote}"));
         return ExitCodes.Ok;
     }
 
