@@ -1,5 +1,4 @@
 using MuScore.Cli.Arguments;
-using MuScore.Core.Records;
 
 namespace MuScore.Cli.Lists;
 
@@ -16,10 +15,6 @@ internal enum ReportFormat
 /// <summary>The checked options of "muscore lists" and "muscore summary": which server, region and year, and where to write.</summary>
 internal sealed record ReportOptions(Uri Server, string Region, int Year, string Output, ReportFormat Format)
 {
-    // The server's year range (docs/service.md), checked here so that a typo is exit 2, not a round trip.
-    private const int MinYear = 1990;
-    private const int MaxYear = 2100;
-
     /// <summary>The options both commands take; <paramref name="outHelp"/> says what the file holds.</summary>
     public static IReadOnlyList<OptionSpec> Specs(string outHelp) =>
     [
@@ -34,24 +29,11 @@ internal sealed record ReportOptions(Uri Server, string Region, int Year, string
     public static ReportOptions From(ParsedArguments args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (args.Positionals.Count > 0)
-        {
-            throw CommandFailure.Usage($"unexpected argument '{args.Positionals[0]}'");
-        }
+        ServerArguments.NoPositionals(args);
+        var uri = ServerArguments.Server(args);
+        var region = ServerArguments.Region(args);
 
-        var server = args.Value("server")!;
-        if (!Uri.TryCreate(server, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            throw CommandFailure.Usage($"--server '{server}' is not an http:// or https:// URL (e.g. http://127.0.0.1:5080)");
-        }
-
-        var region = args.Value("region")!;
-        if (!CellParsers.IsRegion(region))
-        {
-            throw CommandFailure.Usage($"--region '{region}' is not a 6-digit region code");
-        }
-
-        var year = (int)args.Integer("year", MinYear, MaxYear)!.Value;
+        var year = ServerArguments.Year(args);
         var output = args.Value("out")!;
         if (output.Length == 0 || output.EndsWith('/') || output.EndsWith(Path.DirectorySeparatorChar) || Directory.Exists(output))
         {

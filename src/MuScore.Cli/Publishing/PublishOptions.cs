@@ -1,5 +1,4 @@
 using MuScore.Cli.Arguments;
-using MuScore.Core.Records;
 using MuScore.Ingest;
 
 namespace MuScore.Cli.Publishing;
@@ -22,10 +21,6 @@ internal sealed record PublishOptions(
     /// <summary>Rejected rows printed unless --show-rejected says otherwise.</summary>
     public const int DefaultShownRejected = 10;
 
-    // The server's own year range (docs/service.md), checked here so that a typo is exit 2, not a round trip.
-    private const int MinYear = 1990;
-    private const int MaxYear = 2100;
-
     public static IReadOnlyList<OptionSpec> Specs { get; } =
     [
         OptionSpec.Value("server", "URL", "the MuScore server, e.g. http://127.0.0.1:5080", required: true),
@@ -43,29 +38,16 @@ internal sealed record PublishOptions(
     public static PublishOptions From(ParsedArguments args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (args.Positionals.Count > 0)
-        {
-            throw CommandFailure.Usage($"unexpected argument '{args.Positionals[0]}'");
-        }
-
-        var server = args.Value("server")!;
-        if (!Uri.TryCreate(server, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            throw CommandFailure.Usage($"--server '{server}' is not an http:// or https:// URL (e.g. http://127.0.0.1:5080)");
-        }
-
-        var region = args.Value("region")!;
-        if (!CellParsers.IsRegion(region))
-        {
-            throw CommandFailure.Usage($"--region '{region}' is not a 6-digit region code");
-        }
+        ServerArguments.NoPositionals(args);
+        var uri = ServerArguments.Server(args);
+        var region = ServerArguments.Region(args);
 
         return new PublishOptions(
             uri,
             args.Value("input")!,
             args.Value("scheme")!,
             region,
-            (int)args.Integer("year", MinYear, MaxYear)!.Value,
+            ServerArguments.Year(args),
             ParseEncoding(args.Value("encoding")),
             (int)(args.Integer("batch", 1, 10_000) ?? DefaultBatchSize),
             !args.Has("no-publish"),

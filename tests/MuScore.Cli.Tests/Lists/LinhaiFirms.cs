@@ -1,6 +1,6 @@
 using System.Globalization;
 using MuScore.Contracts.V1;
-using MuScore.Core.Records;
+using MuScore.TestSupport;
 using EnterpriseRecord = MuScore.Contracts.V1.EnterpriseRecord;
 
 namespace MuScore.Cli.Tests.Lists;
@@ -72,21 +72,8 @@ internal static class LinhaiFirms
     /// <summary>"Linhai firm N".</summary>
     public static string Name(int serial) => string.Create(CultureInfo.InvariantCulture, $"临海企业 {serial}");
 
-    /// <summary>A valid credit code from a serial: "9Y" + region + serial in base 31 + check character.</summary>
-    public static string Code(int serial)
-    {
-        var body = new char[17];
-        "9Y".CopyTo(body);
-        Region.CopyTo(body.AsSpan(2));
-        var rest = serial;
-        for (var i = 16; i >= 8; i--)
-        {
-            body[i] = CreditCode.Alphabet[rest % 31];
-            rest /= 31;
-        }
-
-        return new string(body) + CreditCode.CheckCharacter(body);
-    }
+    /// <summary>A valid credit code of the region from a serial.</summary>
+    public static string Code(int serial) => TestCreditCodes.Make(serial, Region);
 
     /// <summary>An established enterprise with every other figure reported, so that it is RATED.</summary>
     public static EnterpriseRecord Firm(int serial, string landOwn, string tax, string revenue, string va, string employees,

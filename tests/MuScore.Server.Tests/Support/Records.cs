@@ -2,6 +2,7 @@ using System.Globalization;
 using MuScore.Contracts.V1;
 using MuScore.Core.Records;
 using MuScore.Core.Sampling;
+using MuScore.TestSupport;
 using EnterpriseRecord = MuScore.Contracts.V1.EnterpriseRecord;
 
 namespace MuScore.Server.Tests.Support;
@@ -43,21 +44,8 @@ internal static class Records
         Rd = "40",
     };
 
-    /// <summary>A valid credit code of a region from a serial: "9Y" (an organ type the sample never uses) + region + serial + check.</summary>
-    public static string Code(int serial, string region)
-    {
-        var body = new char[17];
-        "9Y".CopyTo(body);
-        region.CopyTo(body.AsSpan(2));
-        var rest = serial;
-        for (var i = 16; i >= 8; i--)
-        {
-            body[i] = CreditCode.Alphabet[rest % 31];
-            rest /= 31;
-        }
-
-        return new string(body) + CreditCode.CheckCharacter(body);
-    }
+    /// <summary>A valid credit code of a region from a serial (<see cref="TestCreditCodes.Make"/>).</summary>
+    public static string Code(int serial, string region) => TestCreditCodes.Make(serial, region);
 
     /// <summary>A code whose check character is wrong.</summary>
     public static string WithBadCheck(string code)
