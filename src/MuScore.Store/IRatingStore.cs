@@ -35,6 +35,13 @@ public interface IRatingStore
     /// </summary>
     Task<Publication?> GetLatestPublicationAsync(string region, int? year, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The publication of a region and year in force at <paramref name="before"/>: the highest
+    /// version published strictly before that instant. Null when none was. Used for dates before a
+    /// year's latest correction, when an earlier version was the one in force.
+    /// </summary>
+    Task<Publication?> GetPublicationAsOfAsync(string region, int year, DateTimeOffset before, CancellationToken cancellationToken);
+
     /// <summary>The ratings of the given codes in a publication's run (missing codes are absent from the result).</summary>
     Task<IReadOnlyDictionary<string, StoredRating>> GetRatingsAsync(Publication publication, IReadOnlyCollection<string> creditCodes, CancellationToken cancellationToken);
 

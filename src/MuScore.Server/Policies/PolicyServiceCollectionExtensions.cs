@@ -16,6 +16,7 @@ internal static class PolicyServiceCollectionExtensions
 
         // Built once; PolicySet is immutable and thread-safe.
         services.AddSingleton(sp => PolicyFiles.Build(sp.GetRequiredService<IOptions<PolicyOptions>>().Value));
+        services.AddSingleton<EarlierVersion>();
         services.AddSingleton<PublishedRatingFacts>();
         services.AddSingleton<PublishedRegionFacts>();
         services.AddSingleton<PolicyGrpcService>();

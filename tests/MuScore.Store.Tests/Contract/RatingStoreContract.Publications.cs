@@ -27,6 +27,24 @@ public abstract partial class RatingStoreContract
     }
 
     [Fact]
+    public async Task GetPublicationAsOf_BetweenVersions_TheVersionPublishedStrictlyBefore()
+    {
+        var drafts = new[] { "v1", "v2", "v3" }.Select((tag, i) => TestRuns.Draft(tag, TestRuns.Mixed(3 + i))).ToArray();
+        var publications = new List<Publication>();
+        foreach (var (draft, i) in drafts.Select((d, i) => (d, i)))
+        {
+            publications.Add(await PublishAsync(draft, TestRuns.Created.AddDays(10 * i)));
+        }
+
+        Assert.Null(await Store.GetPublicationAsOfAsync(TestRuns.Region, TestRuns.Year, TestRuns.Created, None));
+        Assert.Equal(publications[0], await Store.GetPublicationAsOfAsync(TestRuns.Region, TestRuns.Year, TestRuns.Created.AddTicks(1), None));
+        Assert.Equal(publications[0], await Store.GetPublicationAsOfAsync(TestRuns.Region, TestRuns.Year, TestRuns.Created.AddDays(10), None));
+        Assert.Equal(publications[1], await Store.GetPublicationAsOfAsync(TestRuns.Region, TestRuns.Year, TestRuns.Created.AddDays(10).AddTicks(1), None));
+        Assert.Equal(publications[2], await Store.GetPublicationAsOfAsync(TestRuns.Region, TestRuns.Year, DateTimeOffset.MaxValue, None));
+        Assert.Null(await Store.GetPublicationAsOfAsync(TestRuns.Region, TestRuns.Year + 1, DateTimeOffset.MaxValue, None));
+    }
+
+    [Fact]
     public async Task Publish_UnknownRun_ReturnsNullAndPublishesNothing()
     {
         Assert.Null(await Store.PublishAsync("no-such-run", TestRuns.Created, None));
