@@ -15,6 +15,9 @@ internal static class PolicyMapper
     private static readonly ConditionalWeakTable<RateCandidate, Proto.RateCandidate> Candidates = [];
     private static readonly ConditionalWeakTable<PolicyRef, Proto.PolicyRef> Policies = [];
 
+    // Facts made from cached ratings are shared too (PublishedRatingFacts), and so their wire form.
+    private static readonly ConditionalWeakTable<RatingFact, Proto.RatingUsed> Ratings = [];
+
     public static Proto.PolicyRef ToProto(PolicyRef policy) => Policies.GetValue(policy, static p => Build(p));
 
     private static Proto.PolicyRef Build(PolicyRef policy) => new()
@@ -25,7 +28,9 @@ internal static class PolicyMapper
         Source = policy.Source,
     };
 
-    public static Proto.RatingUsed ToProto(RatingFact rating) => new()
+    public static Proto.RatingUsed ToProto(RatingFact rating) => Ratings.GetValue(rating, static r => Build(r));
+
+    private static Proto.RatingUsed Build(RatingFact rating) => new()
     {
         RunId = rating.RunId,
         Version = rating.Version,

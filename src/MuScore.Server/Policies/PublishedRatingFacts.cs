@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MuScore.Core.Policies;
 using MuScore.Server.Mapping;
 using MuScore.Server.Reading;
@@ -17,6 +18,9 @@ namespace MuScore.Server.Policies;
 /// </summary>
 internal sealed class PublishedRatingFacts(IPublishedRatings ratings, EarlierVersion earlier)
 {
+    // Cached ratings are shared, never-mutated messages; so is the fact made from each.
+    private static readonly ConditionalWeakTable<Proto.Rating, RatingFact> Facts = [];
+
     /// <summary>How many evaluated years before the date's year are searched for the rating in force.</summary>
     public const int YearsBack = 3;
 
@@ -151,15 +155,17 @@ internal sealed class PublishedRatingFacts(IPublishedRatings ratings, EarlierVer
     }
 
     private static bool InForceOn(Proto.Rating rating, DateOnly date) =>
-        RatingInForce.PublicationDay(rating.PublishedAt.ToDateTimeOffset()) <= date;
+        RatingInForce.PublicationDay(Fact(rating).PublishedAt) <= date;
 
     /// <summary>
     /// Only RATED rows have a class (an EXCLUDED enterprise has no rating in that publication). The
     /// year is checked anyway so a reader bug cannot leak another year's rating into an answer.
     /// </summary>
     private static RatingFact? ToFact(Proto.Rating rating, int year) =>
-        rating.Status != Proto.RatingStatus.Rated || rating.Year != year
-            ? null
-            : new RatingFact(rating.CreditCode, rating.Region, rating.Year, RatingMapper.FromProto(rating.RatingClass), rating.ConsecutiveDYears,
-                rating.RunId, rating.Version, rating.PublishedAt.ToDateTimeOffset());
+        rating.Status != Proto.RatingStatus.Rated || rating.Year != year ? null : Fact(rating);
+
+    /// <summary>The rating as a fact; its class is only meaningful for a RATED rating (checked by the callers).</summary>
+    private static RatingFact Fact(Proto.Rating rating) => Facts.GetValue(rating, static r => new RatingFact(
+        r.CreditCode, r.Region, r.Year, r.Status == Proto.RatingStatus.Rated ? RatingMapper.FromProto(r.RatingClass) : default, r.ConsecutiveDYears,
+        r.RunId, r.Version, r.PublishedAt.ToDateTimeOffset()));
 }
