@@ -62,12 +62,12 @@ internal static class RpcErrors
 
     /// <summary>
     /// FAILED_PRECONDITION: the publication was stored by a release that did not keep the reported
-    /// figures; publishing the run again (a new version) stores them.
+    /// figures; submitting the year's records again and publishing that run (a new version) stores them.
     /// </summary>
     public static RpcException FiguresNotStored(string region, int year, int version) =>
         Build(
             Code.FailedPrecondition,
-            string.Create(CultureInfo.InvariantCulture, $"publication {version} of region {region} year {year} was stored without the reported figures; publish the run again to draw lists from it"),
+            string.Create(CultureInfo.InvariantCulture, $"publication {version} of region {region} year {year} was stored without the reported figures; submit the year's records again and publish that run to draw lists from it"),
             Info("FIGURES_NOT_STORED", ("region", region), ("year", year.ToString(CultureInfo.InvariantCulture)), ("version", version.ToString(CultureInfo.InvariantCulture))));
 
     /// <summary>UNAVAILABLE: the store cannot be reached; the client may retry with backoff.</summary>
