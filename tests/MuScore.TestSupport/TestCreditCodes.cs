@@ -6,13 +6,14 @@ namespace MuScore.TestSupport;
 public static class TestCreditCodes
 {
     /// <summary>
-    /// A valid credit code of a region from a serial: "9Y" (an organ type the sample generator never
-    /// uses, so it cannot collide with generated enterprises) + region + serial in base 31 + check.
+    /// A valid credit code of a region from a serial: <paramref name="prefix"/> (by default "9Y", an
+    /// organ type the sample generator never uses, so it cannot collide with generated enterprises)
+    /// + region + serial in base 31 + check character.
     /// </summary>
-    public static string Make(int serial, string region)
+    public static string Make(int serial, string region, string prefix = "9Y")
     {
         var body = new char[17];
-        "9Y".CopyTo(body);
+        prefix.CopyTo(body);
         region.CopyTo(body.AsSpan(2));
         var rest = serial;
         for (var i = 16; i >= 8; i--)

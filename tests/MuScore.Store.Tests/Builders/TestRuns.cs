@@ -1,6 +1,6 @@
 using MuScore.Core.Indicators;
 using MuScore.Core.Rating;
-using MuScore.Core.Records;
+using MuScore.TestSupport;
 
 namespace MuScore.Store.Tests.Builders;
 
@@ -14,20 +14,7 @@ internal static class TestRuns
     public static readonly DateTimeOffset Created = new(2025, 3, 1, 8, 30, 15, TimeSpan.Zero);
 
     /// <summary>A valid code from a serial: "91", the region, the serial in base 31, the check character.</summary>
-    public static string Code(int serial, string region = Region)
-    {
-        var body = new char[17];
-        "91".CopyTo(body);
-        region.CopyTo(body.AsSpan(2));
-        var rest = serial;
-        for (var i = 16; i >= 8; i--)
-        {
-            body[i] = CreditCode.Alphabet[rest % 31];
-            rest /= 31;
-        }
-
-        return new string(body) + CreditCode.CheckCharacter(body);
-    }
+    public static string Code(int serial, string region = Region) => TestCreditCodes.Make(serial, region, prefix: "91");
 
     public static StoredRating Rated(int serial, string pool, int rank, RatingClass ratingClass, string industry = "C3670", int year = Year, string region = Region) => new()
     {
