@@ -1,19 +1,11 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using MuScore.Core.Hashing;
 
 namespace MuScore.Core.Policies;
 
 /// <summary>Reads, validates and writes policy files (format: docs/policies.md). Pure: the caller supplies the text.</summary>
 public static class PolicyJson
 {
-    // Written by hand, like scheme files: comments and trailing commas are tolerated and never hashed.
-    private static readonly JsonDocumentOptions DocumentOptions = new()
-    {
-        CommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
-
     /// <summary>
     /// Parses and validates a policy file. Never throws for bad content: malformed JSON gives one
     /// error at <c>$</c> with line and byte; otherwise every rule broken is listed with its JSON path.
@@ -25,7 +17,7 @@ public static class PolicyJson
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json.AsMemory().TrimStart('\uFEFF'), DocumentOptions);
+            document = HandWrittenJson.Parse(json);
         }
         catch (JsonException exception)
         {
@@ -50,5 +42,5 @@ public static class PolicyJson
 
     /// <summary>Lower-case hex SHA-256 of the UTF-8 canonical JSON: layout, key order and comments do not change it; any figure, date or text does.</summary>
     public static string Hash(Policy policy) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ToCanonicalJson(policy))));
+        HandWrittenJson.Hash(ToCanonicalJson(policy));
 }

@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using MuScore.Core.Hashing;
 
 namespace MuScore.Core.Schemes;
 
@@ -10,14 +9,6 @@ namespace MuScore.Core.Schemes;
 /// </summary>
 public static class SchemeJson
 {
-    // Scheme files are written by hand: comments and trailing commas are tolerated; neither
-    // reaches the canonical form or the hash.
-    private static readonly JsonDocumentOptions DocumentOptions = new()
-    {
-        CommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
-
     /// <summary>
     /// Parses and validates a scheme file. Never throws for bad content: malformed JSON gives one
     /// error at path <c>$</c> with the line and byte position; otherwise every rule broken is
@@ -31,8 +22,7 @@ public static class SchemeJson
         JsonDocument document;
         try
         {
-            // A byte-order mark survives some ways of reading a file into a string.
-            document = JsonDocument.Parse(json.AsMemory().TrimStart('\uFEFF'), DocumentOptions);
+            document = HandWrittenJson.Parse(json);
         }
         catch (JsonException exception)
         {
@@ -63,7 +53,7 @@ public static class SchemeJson
     /// omitted defaults do not change it; any rule, id, version, title or description change does.
     /// </summary>
     public static string Hash(Scheme scheme) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ToCanonicalJson(scheme))));
+        HandWrittenJson.Hash(ToCanonicalJson(scheme));
 
     private static string Describe(JsonException exception)
     {
