@@ -155,7 +155,7 @@ internal sealed class PublishedRatingFacts(IPublishedRatings ratings, EarlierVer
     }
 
     private static bool InForceOn(Proto.Rating rating, DateOnly date) =>
-        RatingInForce.PublicationDay(Fact(rating).PublishedAt) <= date;
+        RatingInForce.PublicationDay(rating.PublishedAt.ToDateTimeOffset()) <= date;
 
     /// <summary>
     /// Only RATED rows have a class (an EXCLUDED enterprise has no rating in that publication). The
@@ -164,8 +164,7 @@ internal sealed class PublishedRatingFacts(IPublishedRatings ratings, EarlierVer
     private static RatingFact? ToFact(Proto.Rating rating, int year) =>
         rating.Status != Proto.RatingStatus.Rated || rating.Year != year ? null : Fact(rating);
 
-    /// <summary>The rating as a fact; its class is only meaningful for a RATED rating (checked by the callers).</summary>
+    /// <summary>A RATED rating as a fact, made once per cached rating.</summary>
     private static RatingFact Fact(Proto.Rating rating) => Facts.GetValue(rating, static r => new RatingFact(
-        r.CreditCode, r.Region, r.Year, r.Status == Proto.RatingStatus.Rated ? RatingMapper.FromProto(r.RatingClass) : default, r.ConsecutiveDYears,
-        r.RunId, r.Version, r.PublishedAt.ToDateTimeOffset()));
+        r.CreditCode, r.Region, r.Year, RatingMapper.FromProto(r.RatingClass), r.ConsecutiveDYears, r.RunId, r.Version, r.PublishedAt.ToDateTimeOffset()));
 }
