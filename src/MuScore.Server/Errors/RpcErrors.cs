@@ -14,7 +14,7 @@ namespace MuScore.Server.Errors;
 internal static class RpcErrors
 {
     /// <summary>The <c>ErrorInfo.domain</c> of every error.</summary>
-    public const string Domain = "muscore.v1";
+    public const string Domain = "muscore";
 
     /// <summary>INVALID_ARGUMENT listing every field violation found.</summary>
     public static RpcException InvalidArgument(IReadOnlyList<BadRequest.Types.FieldViolation> violations)
@@ -78,6 +78,35 @@ internal static class RpcErrors
     public static RpcException Ended(bool deadlinePassed) => deadlinePassed
         ? new RpcException(new Grpc.Core.Status(StatusCode.DeadlineExceeded, "the deadline passed"))
         : new RpcException(new Grpc.Core.Status(StatusCode.Cancelled, "the call was cancelled"));
+
+    /// <summary>UNAUTHENTICATED: no credential, or one that does not prove who the caller is.</summary>
+    public static RpcException Unauthenticated(string reason, string message) =>
+        Build(Code.Unauthenticated, message, Info(reason));
+
+    /// <summary>PERMISSION_DENIED: a known caller without the scope the method needs.</summary>
+    public static RpcException MissingScope(string callerId, string method, string scope) =>
+        Build(
+            Code.PermissionDenied,
+            $"caller '{EchoText.Bound(callerId)}' lacks scope {scope} needed by {method}",
+            Info("MISSING_SCOPE", ("scope", scope), ("method", method)));
+
+    /// <summary>PERMISSION_DENIED: a known caller acting on a region outside its prefixes.</summary>
+    public static RpcException RegionDenied(string callerId, string field, string region) =>
+        Build(
+            Code.PermissionDenied,
+            $"caller '{EchoText.Bound(callerId)}' may not act on region '{EchoText.Bound(region)}' ({field})",
+            Info("REGION_NOT_ALLOWED", ("region", EchoText.Bound(region)), ("field", field)));
+
+    /// <summary>PERMISSION_DENIED: no rule opens the method to anyone (deny by default).</summary>
+    public static RpcException MethodClosed(string method) =>
+        Build(Code.PermissionDenied, $"{EchoText.Bound(method, 256)} is not open to any caller", Info("METHOD_NOT_ALLOWED", ("method", EchoText.Bound(method, 256))));
+
+    /// <summary>PERMISSION_DENIED: the caller submitted the run it asks to publish (four eyes).</summary>
+    public static RpcException SelfPublish(string callerId, string runId) =>
+        Build(
+            Code.PermissionDenied,
+            $"caller '{EchoText.Bound(callerId)}' submitted run {EchoText.Bound(runId)} and may not also publish it; another caller with runs:publish must",
+            Info("FOUR_EYES", ("run_id", EchoText.Bound(runId))));
 
     /// <summary>INTERNAL for a failure nobody expected (a bug); the details stay in the server log.</summary>
     public static RpcException Unexpected() =>

@@ -6,6 +6,7 @@ using MuScore.Server.Errors;
 using MuScore.Server.Options;
 using MuScore.Server.Policies;
 using MuScore.Server.Reading;
+using MuScore.Server.Security;
 using MuScore.Server.Services;
 using MuScore.Store;
 
@@ -26,6 +27,8 @@ internal static class ServerServices
         AddValidatedOptions<CacheOptions>(services, configuration, CacheOptions.Section);
         AddValidatedOptions<RedisOptions>(services, configuration, RedisOptions.Section);
         AddValidatedOptions<LimitsOptions>(services, configuration, LimitsOptions.Section);
+        AddValidatedOptions<AuthOptions>(services, configuration, AuthOptions.Section);
+        AddValidatedOptions<TlsOptions>(services, configuration, TlsOptions.Section);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => RatingStoreFactory.Create(sp.GetRequiredService<IOptions<RatingStoreOptions>>().Value));
@@ -41,10 +44,17 @@ internal static class ServerServices
         // Handlers and the interceptor are stateless: registered as singletons, one instance serves
         // every call instead of one being activated per call.
         services.AddSingleton<ErrorInterceptor>();
+        services.AddSingleton<CallerResolver>();
+        services.AddSingleton<AuthorizationInterceptor>();
         services.AddSingleton<RatingGrpcService>();
         services.AddSingleton<EvaluationGrpcService>();
         services.AddMuScorePolicies(configuration);
-        services.AddGrpc(grpc => grpc.Interceptors.Add<ErrorInterceptor>());
+        services.AddGrpc(grpc =>
+        {
+            // The first interceptor is the outermost: refusals pass through the error mapping untouched.
+            grpc.Interceptors.Add<ErrorInterceptor>();
+            grpc.Interceptors.Add<AuthorizationInterceptor>();
+        });
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks(health =>
         {
