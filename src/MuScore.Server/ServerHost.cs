@@ -2,7 +2,14 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
+using System.Security.Authentication;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using MuScore.Server.Diagnostics;
 using MuScore.Server.Hosting;
+using MuScore.Server.Security;
 using MuScore.Server.Policies;
 using MuScore.Server.Services;
 
@@ -52,8 +59,31 @@ public static class ServerHost
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
-        // gRPC needs HTTP/2; without TLS there is no protocol negotiation, so HTTP/2 is the only protocol.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2));
+        var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var tls = builder.Configuration.GetSection(TlsOptions.Section).Get<TlsOptions>() ?? new TlsOptions();
+        var warnings = ListenPolicy.Check(builder.Configuration, auth, tls);
+        var certificate = tls.Configured ? TlsFiles.LoadServerCertificate(tls) : null;
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // gRPC needs HTTP/2; h2c has no protocol negotiation, and over TLS ALPN settles on h2.
+            kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2);
+            if (certificate is not null)
+            {
+                kestrel.ConfigureHttpsDefaults(https =>
+                {
+                    https.ServerCertificate = certificate;
+                    https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
+                    if (!string.IsNullOrWhiteSpace(tls.ClientCaFile))
+                    {
+                        // Asked for, not required; judged by ClientCertificateHandler so a refusal says why.
+                        https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
+                        https.ClientCertificateValidation = (_, _, _) => true;
+                    }
+                });
+            }
+        });
+        builder.Services.AddSingleton(new StartWarnings(warnings));
+        builder.Services.AddMuScoreAuthentication(builder.Configuration);
         builder.Services.AddMuScoreServer(builder.Configuration);
         return builder;
     }
@@ -63,6 +93,19 @@ public static class ServerHost
     {
         ArgumentNullException.ThrowIfNull(builder);
         var app = builder.Build();
+
+        // The first lines the server logs say how it is secured (anonymous, plaintext) when it is not fully.
+        var startLog = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MuScore.Server");
+        foreach (var warning in app.Services.GetRequiredService<StartWarnings>().Lines)
+        {
+            Log.SecurityWarning(startLog, warning);
+        }
+
+        if (app.Services.GetService<IAuthenticationSchemeProvider>() is not null)
+        {
+            app.UseAuthentication();
+        }
+
         app.MapGrpcService<RatingGrpcService>();
         app.MapGrpcService<EvaluationGrpcService>();
         app.MapGrpcService<PolicyGrpcService>();

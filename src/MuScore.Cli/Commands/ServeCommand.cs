@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MuScore.Cli.Arguments;
 using MuScore.Cli.Serving;
 using MuScore.Server;
+using MuScore.Server.Hosting;
 
 namespace MuScore.Cli.Commands;
 
@@ -46,7 +48,15 @@ internal sealed class ServeCommand(CancellationToken stop) : ICommand
 
     private async Task<int> ServeAsync(ServeOptions options, CliConsole console)
     {
-        var builder = ServerHost.CreateBuilder([], options.Settings);
+        WebApplicationBuilder builder;
+        try
+        {
+            builder = ServerHost.CreateBuilder([], options.Settings);
+        }
+        catch (ServerConfigurationException exception)
+        {
+            throw CommandFailure.BadInput($"invalid configuration: {exception.Message}");
+        }
 
         // A failed start is printed as one line below; the host's own error entry would add a stack trace.
         if (builder.Configuration[HostLogLevelKey] is null)

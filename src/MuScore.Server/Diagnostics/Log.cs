@@ -19,4 +19,7 @@ internal static partial class Log
 
     [LoggerMessage(5, LogLevel.Error, "Unexpected failure in {Method}", EventName = "UnexpectedFailure")]
     public static partial void UnexpectedFailure(ILogger logger, string method, Exception exception);
+
+    [LoggerMessage(6, LogLevel.Warning, "Security: {Warning}", EventName = "SecurityWarning")]
+    public static partial void SecurityWarning(ILogger logger, string warning);
 }

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using MuScore.Core.Policies;
 using MuScore.Server.Errors;
+using MuScore.Server.Security;
 using Proto = MuScore.Contracts.V1;
 
 namespace MuScore.Server.Policies;
@@ -15,6 +16,7 @@ internal sealed class PolicyGrpcService(PolicySet policies, PublishedRatingFacts
     public override async Task<Proto.TariffQuote> QuoteTariff(Proto.QuoteTariffRequest request, ServerCallContext context)
     {
         var query = TariffRequests.ToQuery(request);
+        RegionGuard.Check(context, "region", query.Region);
         var rating = await ratings.InForceAsync(query.Region, query.CreditCode, query.BillingDate, context.CancellationToken).ConfigureAwait(false);
         return PolicyMapper.ToProto(PolicyEngine.QuoteTariff(query, policies, rating));
     }
@@ -22,6 +24,11 @@ internal sealed class PolicyGrpcService(PolicySet policies, PublishedRatingFacts
     public override async Task<Proto.QuoteTariffsResponse> QuoteTariffs(Proto.QuoteTariffsRequest request, ServerCallContext context)
     {
         var queries = TariffRequests.ToQueries(request);
+        for (var i = 0; i < queries.Count; i++)
+        {
+            RegionGuard.Check(context, $"items[{i}].region", queries[i].Region);
+        }
+
         var facts = await ratings.InForceAsync([.. queries.Select(q => (q.Region, q.CreditCode, q.BillingDate))], context.CancellationToken).ConfigureAwait(false);
         var response = new Proto.QuoteTariffsResponse();
         for (var i = 0; i < queries.Count; i++)
@@ -35,6 +42,7 @@ internal sealed class PolicyGrpcService(PolicySet policies, PublishedRatingFacts
     public override async Task<Proto.TaxReliefQuote> QuoteTaxRelief(Proto.QuoteTaxReliefRequest request, ServerCallContext context)
     {
         var query = TaxReliefMapper.ToCore(request);
+        RegionGuard.Check(context, "region", query.Region);
         var rating = await ratings.InForceAsync(query.Region, query.CreditCode, query.Date, context.CancellationToken).ConfigureAwait(false);
         return TaxReliefMapper.ToProto(PolicyEngine.QuoteTaxRelief(query, policies, rating));
     }
@@ -42,6 +50,7 @@ internal sealed class PolicyGrpcService(PolicySet policies, PublishedRatingFacts
     public override async Task<Proto.LandTransferDecision> CheckLandTransfer(Proto.CheckLandTransferRequest request, ServerCallContext context)
     {
         var core = LandMapper.ToCore(request);
+        RegionGuard.Check(context, "region", core.Region);
         if (policies.LandRulesInForce(core.Region, core.TransferDate) is not { } rules)
         {
             return LandMapper.NoPolicy(core);
@@ -55,6 +64,7 @@ internal sealed class PolicyGrpcService(PolicySet policies, PublishedRatingFacts
     public override async Task<Proto.SubsidyAssessment> AssessSubsidy(Proto.AssessSubsidyRequest request, ServerCallContext context)
     {
         var core = SubsidyMapper.ToCore(request);
+        RegionGuard.Check(context, "region", core.Region);
         var rules = policies.SubsidyRulesInForce(core.Region, core.Date);
 
         // Clause (九) reads the previous year's evaluation, like land transfers; the others the rating in force.
@@ -67,12 +77,19 @@ internal sealed class PolicyGrpcService(PolicySet policies, PublishedRatingFacts
     public override async Task ListLowEfficiency(Proto.ListLowEfficiencyRequest request, IServerStreamWriter<Proto.LowEfficiencyChunk> responseStream, ServerCallContext context)
     {
         var (region, year) = ListMapper.ToCore(request.Region, request.Year);
+        RegionGuard.Check(context, "region", region);
+        var caller = CallerAccess.Current(context);
         var rules = policies.ListRulesInForce(region, year) ?? throw RpcErrors.NoListRulesInForce(region, year);
         var current = await regions.ReadAsync(region, year, context.CancellationToken).ConfigureAwait(false)
             ?? throw RpcErrors.NothingPublished(region, year);
         var previous = await regions.ReadAsync(region, year - 1, context.CancellationToken).ConfigureAwait(false);
         foreach (var chunk in ListMapper.ToChunks(PolicyEngine.FindLowEfficiency(current, previous, rules)))
         {
+            if (chunk.PartCase == Proto.LowEfficiencyChunk.PartOneofCase.Entry)
+            {
+                chunk.Entry = FieldMinimisation.ForCaller(chunk.Entry, caller);
+            }
+
             await responseStream.WriteAsync(chunk, context.CancellationToken).ConfigureAwait(false);
         }
     }
@@ -80,6 +97,7 @@ internal sealed class PolicyGrpcService(PolicySet policies, PublishedRatingFacts
     public override async Task<Proto.RegionSummary> SummarizeRegion(Proto.SummarizeRegionRequest request, ServerCallContext context)
     {
         var (region, year) = ListMapper.ToCore(request.Region, request.Year);
+        RegionGuard.Check(context, "region", region);
         var rules = policies.ListRulesInForce(region, year) ?? throw RpcErrors.NoListRulesInForce(region, year);
         var facts = await regions.ReadAsync(region, year, context.CancellationToken).ConfigureAwait(false)
             ?? throw RpcErrors.NothingPublished(region, year);

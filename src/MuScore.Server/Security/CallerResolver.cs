@@ -4,6 +4,7 @@ using System.Security.Claims;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
 using MuScore.Server.Errors;
 
 namespace MuScore.Server.Security;
@@ -45,11 +46,29 @@ internal sealed class CallerResolver(IOptions<AuthOptions> options)
         var result = await http.AuthenticateAsync().ConfigureAwait(false);
         if (result.Failure is { } failure)
         {
-            throw RpcErrors.Unauthenticated("CREDENTIAL_INVALID", $"the credential was refused: {EchoText.Bound(failure.Message, 256)}");
+            var (reason, why) = Explain(failure);
+            throw RpcErrors.Unauthenticated(reason, $"the credential was refused: {why}");
         }
 
         throw RpcErrors.Unauthenticated("CREDENTIAL_MISSING", "no credential: send 'authorization: Bearer <token>' or a client certificate");
     }
+
+    /// <summary>
+    /// A reason a client can branch on and a sentence a person can act on. IdentityModel's own
+    /// messages hide the values (PII) and carry IDX codes; a certificate's failure is ours already.
+    /// </summary>
+    private static (string Reason, string Why) Explain(Exception failure) => failure switch
+    {
+        SecurityTokenExpiredException => ("TOKEN_EXPIRED", "the token has expired; ask for a new one"),
+        SecurityTokenNotYetValidException => ("TOKEN_NOT_YET_VALID", "the token is not valid yet (nbf is in the future)"),
+        SecurityTokenInvalidAudienceException => ("TOKEN_WRONG_AUDIENCE", "the token is for another audience (aud)"),
+        SecurityTokenInvalidIssuerException => ("TOKEN_WRONG_ISSUER", "the token comes from an issuer this server does not trust (iss)"),
+        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => ("TOKEN_UNKNOWN_KEY", "the token is not signed by a key this server trusts"),
+        SecurityTokenInvalidAlgorithmException => ("TOKEN_BAD_ALGORITHM", "the token's algorithm is not RS256 or ES256"),
+        SecurityTokenException => ("TOKEN_INVALID", "the token is malformed, unsigned or lacks exp"),
+        ArgumentException => ("TOKEN_INVALID", "the token is malformed"),
+        _ => ("CREDENTIAL_INVALID", EchoText.Bound(failure.Message, 256)),
+    };
 
     private static Caller FromClaims(ClaimsIdentity identity)
     {

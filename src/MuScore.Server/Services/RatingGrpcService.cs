@@ -5,6 +5,7 @@ using MuScore.Server.Errors;
 using MuScore.Server.Mapping;
 using MuScore.Server.Options;
 using MuScore.Server.Reading;
+using MuScore.Server.Security;
 using MuScore.Server.Validation;
 using MuScore.Store;
 
@@ -20,11 +21,12 @@ internal sealed class RatingGrpcService(
     public override async Task<GetRatingResponse> GetRating(GetRatingRequest request, ServerCallContext context)
     {
         RatingRequests.Validate(request);
+        RegionGuard.Check(context, "region", request.Region);
         int? year = request.HasYear ? request.Year : null;
         var lookup = await published.GetAsync(request.Region, request.CreditCode, year, context.CancellationToken).ConfigureAwait(false);
         return lookup switch
         {
-            { Rating: { } rating } => new GetRatingResponse { Rating = rating },
+            { Rating: { } rating } => new GetRatingResponse { Rating = FieldMinimisation.ForCaller(rating, CallerAccess.Current(context)) },
             { Miss: LookupMiss.NothingPublished } => throw RpcErrors.NothingPublished(request.Region, year),
             _ => throw RpcErrors.EnterpriseNotFound(request.CreditCode, request.Region, year),
         };
@@ -33,6 +35,8 @@ internal sealed class RatingGrpcService(
     public override async Task<BatchGetRatingsResponse> BatchGetRatings(BatchGetRatingsRequest request, ServerCallContext context)
     {
         RatingRequests.Validate(request, limits.Value.MaxBatchCodes);
+        RegionGuard.Check(context, "region", request.Region);
+        var caller = CallerAccess.Current(context);
         int? year = request.HasYear ? request.Year : null;
         var lookups = await published.GetManyAsync(request.Region, request.CreditCodes, year, context.CancellationToken).ConfigureAwait(false);
 
@@ -47,7 +51,7 @@ internal sealed class RatingGrpcService(
         {
             var code = request.CreditCodes[i];
             response.Entries.Add(lookups[i].Rating is { } rating
-                ? new BatchEntry { CreditCode = code, Rating = rating }
+                ? new BatchEntry { CreditCode = code, Rating = FieldMinimisation.ForCaller(rating, caller) }
                 : new BatchEntry { CreditCode = code, Error = NotFoundEntry(code, request.Region) });
         }
 
@@ -57,6 +61,8 @@ internal sealed class RatingGrpcService(
     public override async Task ListRatings(ListRatingsRequest request, IServerStreamWriter<Rating> responseStream, ServerCallContext context)
     {
         RatingRequests.Validate(request);
+        RegionGuard.Check(context, "region", request.Region);
+        var caller = CallerAccess.Current(context);
         var cancellationToken = context.CancellationToken;
         var publication = await store.GetLatestPublicationAsync(request.Region, request.Year, cancellationToken).ConfigureAwait(false)
             ?? throw RpcErrors.NothingPublished(request.Region, request.Year);
@@ -64,7 +70,7 @@ internal sealed class RatingGrpcService(
         var filter = FilterMapper.ToFilter(request);
         await foreach (var stored in store.ListRatingsAsync(publication, filter, cancellationToken).ConfigureAwait(false))
         {
-            await responseStream.WriteAsync(RatingMapper.ToProto(stored, publication, stamp), cancellationToken).ConfigureAwait(false);
+            await responseStream.WriteAsync(FieldMinimisation.ForCaller(RatingMapper.ToProto(stored, publication, stamp), caller), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace MuScore.Server.Security;
+
+/// <summary>
+/// JsonWebTokenHandler that remembers the tokens it accepted: a billing system sends the same
+/// token on every one of a million calls, and verifying an ES256 signature each time would cost
+/// more than the call. A remembered token is still refused once it expires; only accepted tokens
+/// are kept, so a forged one is verified (and refused) every time. Bounded: when full, the cache
+/// starts over rather than grow with a flood of distinct tokens.
+/// </summary>
+internal sealed class CachingTokenHandler(TimeProvider time) : JsonWebTokenHandler
+{
+    /// <summary>Most tokens remembered at once.</summary>
+    public const int Capacity = 10_000;
+
+    /// <summary>How long an accepted token is trusted without verifying it again, at most.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
+
+    private readonly ConcurrentDictionary<string, Accepted> accepted = new(StringComparer.Ordinal);
+
+    public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
+    {
+        ArgumentNullException.ThrowIfNull(validationParameters);
+        var now = time.GetUtcNow().UtcDateTime;
+        if (token is not null && accepted.TryGetValue(token, out var hit))
+        {
+            if (now < hit.TrustedUntil)
+            {
+                return hit.Result;
+            }
+
+            accepted.TryRemove(token, out _);
+        }
+
+        var result = await base.ValidateTokenAsync(token, validationParameters).ConfigureAwait(false);
+        if (result.IsValid && token is not null && result.SecurityToken is { } validated)
+        {
+            if (accepted.Count >= Capacity)
+            {
+                accepted.Clear();
+            }
+
+            // Trusted until it expires (no clock skew granted twice) or for MaxAge, whichever is first.
+            var until = validated.ValidTo == DateTime.MinValue ? now + MaxAge : Min(validated.ValidTo, now + MaxAge);
+            accepted[token] = new Accepted(result, until);
+        }
+
+        return result;
+    }
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+
+    private sealed record Accepted(TokenValidationResult Result, DateTime TrustedUntil);
+}
