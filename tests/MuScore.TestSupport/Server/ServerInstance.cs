@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
@@ -19,13 +21,15 @@ public sealed class ServerInstance : IAsyncDisposable
 {
     private readonly IReadOnlyList<KeyValuePair<string, string?>> configuration;
     private readonly string? ownedDirectory;
+    private readonly Security.TestPki? pki;
     private WebApplication? app;
     private GrpcChannel? channel;
 
     private ServerInstance(ServerSettings settings, int port)
     {
         Port = port;
-        Address = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
+        pki = settings.Tls;
+        Address = new Uri(string.Create(CultureInfo.InvariantCulture, $"{(pki is null ? "http" : "https")}://127.0.0.1:{port}"));
         var connectionString = settings.StoreConnectionString;
         if (connectionString is null)
         {
@@ -48,6 +52,20 @@ public sealed class ServerInstance : IAsyncDisposable
             ["MuScore:Cache:Enabled"] = settings.CacheEnabled ? "true" : "false",
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        if (pki is not null)
+        {
+            values["MuScore:Tls:CertificateFile"] = pki.ServerCertificateFile;
+            values["MuScore:Tls:KeyFile"] = pki.ServerKeyFile;
+            values["MuScore:Tls:ClientCaFile"] = pki.AuthorityFile;
+        }
+
+        if (settings.Tokens is { } tokens)
+        {
+            values["MuScore:Auth:Jwt:PublicKeyFile"] = tokens.PublicKeyFile;
+            values["MuScore:Auth:Jwt:Issuer"] = Security.TestTokens.Issuer;
+            values["MuScore:Auth:Jwt:Audience"] = Security.TestTokens.Audience;
+        }
+
         foreach (var (key, value) in settings.Configuration)
         {
             values[key] = value;
@@ -147,7 +165,41 @@ public sealed class ServerInstance : IAsyncDisposable
         }
 
         app = started;
-        channel = GrpcChannel.ForAddress(Address);
+        channel = OpenChannel(null, null);
+    }
+
+    /// <summary>
+    /// A new channel to the running server that sends <paramref name="token"/> as a bearer token
+    /// on every call and presents <paramref name="clientCertificate"/> in the TLS handshake; over
+    /// https it trusts the test CA only. The caller disposes it.
+    /// </summary>
+    public GrpcChannel ChannelAs(string? token, X509Certificate2? clientCertificate = null) => OpenChannel(token, clientCertificate);
+
+    private GrpcChannel OpenChannel(string? token, X509Certificate2? clientCertificate)
+    {
+        var handler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true };
+        if (pki is not null)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) => pki.Trusts(certificate as X509Certificate2);
+            if (clientCertificate is not null)
+            {
+                handler.SslOptions.ClientCertificates = [clientCertificate];
+            }
+        }
+
+        var options = new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true };
+        if (token is not null)
+        {
+            var bearer = CallCredentials.FromInterceptor((_, metadata) =>
+            {
+                metadata.Add("authorization", $"Bearer {token}");
+                return Task.CompletedTask;
+            });
+            options.Credentials = ChannelCredentials.Create(pki is null ? ChannelCredentials.Insecure : ChannelCredentials.SecureSsl, bearer);
+            options.UnsafeUseInsecureChannelCallCredentials = pki is null;
+        }
+
+        return GrpcChannel.ForAddress(Address, options);
     }
 
     private static int FreePort()

@@ -26,6 +26,12 @@ public sealed record ServerSettings
     /// <summary>Any further configuration, e.g. <c>["MuScore:Limits:MaxRecordsPerRun"] = "10"</c>; wins over the settings above.</summary>
     public IReadOnlyDictionary<string, string?> Configuration { get; init; } = new Dictionary<string, string?>();
 
+    /// <summary>TLS from this test CA's server certificate: the server listens on https://127.0.0.1 (and asks for client certificates).</summary>
+    public Security.TestPki? Tls { get; init; }
+
+    /// <summary>Bearer tokens signed by these test keys are accepted (<c>MuScore:Auth:Jwt</c>).</summary>
+    public Security.TestTokens? Tokens { get; init; }
+
     /// <summary>A SQLite-backed server on the given file.</summary>
     public static ServerSettings Sqlite(string file) => new() { SqliteFile = file };
 
