@@ -1,4 +1,4 @@
-"""Ranks, overrides, classes, gaps and consecutive D years of one region+pool (DOMAIN §6, §10)."""
+"""Ranks, overrides, classes, gaps and consecutive D years of one region+pool (docs/method.md §6, §10)."""
 import math
 from fractions import Fraction
 

@@ -1,4 +1,4 @@
-"""Reads an input table and validates each row by DOMAIN.md §2 and §10 (independent of the C# code).
+"""Reads an input table and validates each row by docs/method.md §2 and §10 (independent of the C# code).
 
 Only CSV is read (UTF-8 with or without BOM, else GB18030). Header names follow the table in
 docs/input-format.md. Every row gets a list of (column, rule) problems; an empty list means valid.

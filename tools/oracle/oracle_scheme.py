@@ -1,4 +1,4 @@
-"""Loads a scheme JSON (docs/schemes.md) with exact decimals and decides scope and pool (DOMAIN §3, §10)."""
+"""Loads a scheme JSON (docs/schemes.md) with exact decimals and decides scope and pool (docs/method.md §3, §10)."""
 import datetime
 import json
 from decimal import Decimal

@@ -1,4 +1,4 @@
-"""Item scores, benchmarks, imputation and totals of one region+pool (DOMAIN §4, §5, §10).
+"""Item scores, benchmarks, imputation and totals of one region+pool (docs/method.md §4, §5, §10).
 
 Values are float(num) / float(den) as C# double does; sums the spec wants exact are Fractions.
 """

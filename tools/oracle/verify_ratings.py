@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent oracle: recomputes a `muscore rate` run from DOMAIN.md and diffs its ratings.csv.
+"""Independent oracle: recomputes a `muscore rate` run from docs/method.md and diffs its ratings.csv.
 
 Usage: verify_ratings.py --input IN.csv --scheme SCHEME.json --year YYYY --region CODE|all
                          --ratings OUT/ratings.csv [--history H.csv ...]

@@ -4,7 +4,7 @@ using MuScore.Core.Schemes;
 
 namespace MuScore.Core.Classification;
 
-/// <summary>The overrides of DOMAIN.md §6 in order; the first that matches wins.</summary>
+/// <summary>The overrides of docs/method.md §6 in order; the first that matches wins.</summary>
 internal static class OverrideResolver
 {
     public static OverrideKind Resolve(OverrideRules rules, EnterpriseRecord r)

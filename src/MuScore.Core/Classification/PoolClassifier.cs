@@ -5,7 +5,7 @@ using MuScore.Core.Schemes;
 namespace MuScore.Core.Classification;
 
 /// <summary>
-/// Ranks a scored pool and assigns classes (DOMAIN.md §6, §10): overrides leave the quota pool, the
+/// Ranks a scored pool and assigns classes (docs/method.md §6, §10): overrides leave the quota pool, the
 /// quota pool is classified by quota or thresholds, construction-period protection is graded
 /// against the resulting cut-offs, and every member gets its gap to the next class up.
 /// </summary>

@@ -3,7 +3,7 @@ using MuScore.Core.Rating;
 namespace MuScore.Core.Classification;
 
 /// <summary>
-/// The quota formula of DOMAIN.md §6: in a quota pool of n ranked 1..n, position p is A if
+/// The quota formula of docs/method.md §6: in a quota pool of n ranked 1..n, position p is A if
 /// p ≤ ⌊n·a⌋, else B if p ≤ ⌊n·(a+b)⌋, else D if p &gt; n − ⌊n·d⌋, else C. Shares are percents and
 /// the floors are computed exactly in decimal.
 /// </summary>

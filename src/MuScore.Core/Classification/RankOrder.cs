@@ -3,7 +3,7 @@ using MuScore.Core.Records;
 namespace MuScore.Core.Classification;
 
 /// <summary>
-/// Pool order (DOMAIN.md §10): rounded total descending, then tax_per_mu descending compared exactly
+/// Pool order (docs/method.md §10): rounded total descending, then tax_per_mu descending compared exactly
 /// as tax / land in decimal, then credit code in ordinal order. Total order, so sorting is stable
 /// whatever the input order.
 /// </summary>

@@ -22,7 +22,7 @@ public sealed class RatingHistory : IRatingHistory
         entries.TryGetValue((region, creditCode, year), out var entry) ? entry : null;
 
     /// <summary>
-    /// consecutive_d_years (DOMAIN.md §10): 0 unless this year's class is D; else 1 plus the number
+    /// consecutive_d_years (docs/method.md §10): 0 unless this year's class is D; else 1 plus the number
     /// of immediately preceding years in which the code was RATED and D in the region.
     /// </summary>
     public static int ConsecutiveDYears(IRatingHistory history, string region, string creditCode, int year, RatingClass current)

@@ -1,6 +1,6 @@
 namespace MuScore.Core.Indicators;
 
-/// <summary>The indicators of DOMAIN.md §4; the scheme and output name is <see cref="IndicatorCatalog.Id"/>.</summary>
+/// <summary>The indicators of docs/method.md §4; the scheme and output name is <see cref="IndicatorCatalog.Id"/>.</summary>
 public enum Indicator
 {
     /// <summary>tax / land, 万元/亩 (亩均税收).</summary>

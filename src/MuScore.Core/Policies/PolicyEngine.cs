@@ -1,7 +1,7 @@
 namespace MuScore.Core.Policies;
 
 /// <summary>
-/// The policy answers a pricing, land or subsidy system asks for (DOMAIN.md §8, seed 004), as
+/// The policy answers a pricing, land or subsidy system asks for (docs/method.md §8, seed 004), as
 /// pure functions over plain records: the server supplies the published rating in force
 /// (<see cref="RatingInForce"/>) and the policies in force (<see cref="PolicySet"/>); dates come in,
 /// no clock is read, and the same inputs always give the same answer. Every answer names the

@@ -4,7 +4,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace MuScore.Core.Policies;
 
 /// <summary>
-/// The named policies shipped inside MuScore.Core (DOMAIN.md §8, seed 004), read from the
+/// The named policies shipped inside MuScore.Core (docs/method.md §8, seed 004), read from the
 /// embedded <c>Policies/Presets/*.json</c> once, on first use. A region may supply its own file
 /// through <see cref="PolicyJson.Parse"/> and combine it with these in <see cref="PolicySet.Create"/>.
 /// </summary>

@@ -4,7 +4,7 @@ using MuScore.Core.Records;
 namespace MuScore.Core.Rating;
 
 /// <summary>
-/// Duplicates (DOMAIN.md §10): every row sharing a credit code within a region is INVALID, the first
+/// Duplicates (docs/method.md §10): every row sharing a credit code within a region is INVALID, the first
 /// included, and names the others. Rows invalid for other reasons still count when their code and
 /// region are themselves valid: nobody can tell which record is right.
 /// </summary>

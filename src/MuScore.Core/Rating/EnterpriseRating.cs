@@ -1,6 +1,6 @@
 namespace MuScore.Core.Rating;
 
-/// <summary>The rating of one RATED enterprise (DOMAIN.md §5–6, §10).</summary>
+/// <summary>The rating of one RATED enterprise (docs/method.md §5–6, §10).</summary>
 public sealed record EnterpriseRating
 {
     /// <summary>Pool id within the region.</summary>

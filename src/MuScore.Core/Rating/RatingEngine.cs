@@ -4,7 +4,7 @@ using MuScore.Core.Schemes;
 namespace MuScore.Core.Rating;
 
 /// <summary>
-/// Rates one input table under one scheme for one year (DOMAIN.md §3–§6, §10): validation first
+/// Rates one input table under one scheme for one year (docs/method.md §3–§6, §10): validation first
 /// (INVALID, duplicates included), then scope (EXCLUDED with every reason), then scoring, ranking
 /// and classes per region and pool. Pure and deterministic: the same rows and scheme give the
 /// same run, whatever the order of the rows.

@@ -3,7 +3,7 @@ using MuScore.Core.Schemes;
 
 namespace MuScore.Core.Rating;
 
-/// <summary>Scope (DOMAIN.md §3, §10): every exclusion reason that applies, then the first matching pool.</summary>
+/// <summary>Scope (docs/method.md §3, §10): every exclusion reason that applies, then the first matching pool.</summary>
 internal static class ScopeRules
 {
     public static List<ExclusionReason>? Exclusions(ExclusionRules rules, EnterpriseRecord r, decimal land, int year)

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace MuScore.Core.Records;
 
-/// <summary>Readers for the cell forms of DOMAIN.md §10; each returns false for an unaccepted form.</summary>
+/// <summary>Readers for the cell forms of docs/method.md §10; each returns false for an unaccepted form.</summary>
 public static class CellParsers
 {
     /// <summary>Largest magnitude accepted for any number: 10¹² in the field's unit.</summary>

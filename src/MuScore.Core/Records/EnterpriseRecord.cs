@@ -1,7 +1,7 @@
 namespace MuScore.Core.Records;
 
 /// <summary>
-/// One enterprise-year, validated (DOMAIN.md §2 and §10). A null number means "not reported";
+/// One enterprise-year, validated (docs/method.md §2 and §10). A null number means "not reported";
 /// blank land parts and points are read as 0 and blank booleans as false before they get here.
 /// </summary>
 public sealed record EnterpriseRecord

@@ -1,6 +1,6 @@
 namespace MuScore.Core.Records;
 
-/// <summary>The columns of one enterprise-year input record (DOMAIN.md §2), in canonical order.</summary>
+/// <summary>The columns of one enterprise-year input record (docs/method.md §2), in canonical order.</summary>
 public enum Field
 {
     CreditCode,

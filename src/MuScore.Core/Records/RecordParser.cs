@@ -3,7 +3,7 @@ using System.Globalization;
 namespace MuScore.Core.Records;
 
 /// <summary>
-/// Validates raw rows into <see cref="EnterpriseRecord"/>s by the rules of DOMAIN.md §10, listing
+/// Validates raw rows into <see cref="EnterpriseRecord"/>s by the rules of docs/method.md §10, listing
 /// every problem of a row. Not thread-safe: it keeps a pool of repeated strings (regions,
 /// industries) so that a million rows do not hold a million copies of "330603".
 /// </summary>

@@ -56,7 +56,7 @@ internal static class SampleCells
         _ => "false",
     };
 
-    /// <summary>Style 0: 2019-05-06, 1: 2019/5/6, 2: 20190506 (all accepted forms of DOMAIN.md §10).</summary>
+    /// <summary>Style 0: 2019-05-06, 1: 2019/5/6, 2: 20190506 (all accepted forms of docs/method.md §10).</summary>
     private static string Date(DateOnly? date, int dateStyle) => date switch
     {
         null => string.Empty,

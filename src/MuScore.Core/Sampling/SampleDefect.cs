@@ -1,6 +1,6 @@
 namespace MuScore.Core.Sampling;
 
-/// <summary>The kinds of bad row the generator mixes in: one for each invalid-input rule of DOMAIN.md §10.</summary>
+/// <summary>The kinds of bad row the generator mixes in: one for each invalid-input rule of docs/method.md §10.</summary>
 public enum SampleDefect
 {
     /// <summary>The credit code's check character is wrong.</summary>

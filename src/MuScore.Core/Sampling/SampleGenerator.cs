@@ -3,7 +3,7 @@ using MuScore.Core.Records;
 namespace MuScore.Core.Sampling;
 
 /// <summary>
-/// Synthetic enterprise-year rows that look like a county's submission (DOMAIN.md §2): valid unique
+/// Synthetic enterprise-year rows that look like a county's submission (docs/method.md §2): valid unique
 /// credit codes, mostly manufacturing with a few utilities, skewed land and output, missing and
 /// zero reports, vetoes, construction projects, new enterprises, and optionally bad rows of every
 /// kind. Pure and deterministic: the same <see cref="SampleOptions"/> give the same rows on every

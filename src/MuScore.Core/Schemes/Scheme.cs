@@ -6,7 +6,7 @@ namespace MuScore.Core.Schemes;
 /// <summary>How item scores are computed from indicator values.</summary>
 public enum ScoringMethod
 {
-    /// <summary>weight × clamp(x / benchmark, floor, cap) (DOMAIN.md §5).</summary>
+    /// <summary>weight × clamp(x / benchmark, floor, cap) (docs/method.md §5).</summary>
     Ratio,
 
     /// <summary>weight × (20 + 80 × (x − min) / (max − min)) / 100 over the pool (旌德).</summary>
@@ -26,7 +26,7 @@ public enum BenchmarkKind
 /// <summary>How classes are assigned from the ranking.</summary>
 public enum ClassificationMode
 {
-    /// <summary>Shares of the quota pool by rank (DOMAIN.md §6).</summary>
+    /// <summary>Shares of the quota pool by rank (docs/method.md §6).</summary>
     Quota,
 
     /// <summary>Absolute total-score thresholds.</summary>
@@ -75,7 +75,7 @@ public sealed record Scheme
     public required OverrideRules Overrides { get; init; }
 }
 
-/// <summary>Scope exclusions (DOMAIN.md §3).</summary>
+/// <summary>Scope exclusions (docs/method.md §3).</summary>
 /// <param name="UtilityDivisions">GB/T 4754 divisions excluded as utilities (default 44, 45, 46).</param>
 /// <param name="MinYearsInProduction">Excluded when production started after 1 January of (year − this + 1); 0 disables.</param>
 /// <param name="BelowScaleMinLandMu">BELOW-scale enterprises with less evaluated land are excluded; null disables.</param>
@@ -132,7 +132,7 @@ public sealed record ClassificationRules(
     double? ThresholdB,
     double? ThresholdC);
 
-/// <summary>Overrides of DOMAIN.md §6, applied in order; null thresholds disable a rule.</summary>
+/// <summary>Overrides of docs/method.md §6, applied in order; null thresholds disable a rule.</summary>
 /// <param name="Veto">major_incident or fails_standards → D.</param>
 /// <param name="InvestmentAMin">in_construction and fixed_asset_investment ≥ this (万元) → A (default 10,000).</param>
 /// <param name="ProtectionMin">in_construction and fixed_asset_investment ≥ this (万元) → graded, D lifted to C (default 3,000).</param>

@@ -4,7 +4,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace MuScore.Core.Schemes;
 
 /// <summary>
-/// The named schemes shipped inside MuScore.Core (DOMAIN.md §7), read from the assembly's
+/// The named schemes shipped inside MuScore.Core (docs/method.md §7), read from the assembly's
 /// embedded <c>Schemes/Presets/*.json</c> once, on first use. A region may also supply its own
 /// file through <see cref="SchemeJson.Parse"/>.
 /// </summary>

@@ -3,7 +3,7 @@ using MuScore.Core.Schemes;
 namespace MuScore.Core.Scoring;
 
 /// <summary>
-/// Benchmarks of DOMAIN.md §5 and §10: fixed, or the pool's aggregate ratio Σnumerator / Σdenominator
+/// Benchmarks of docs/method.md §5 and §10: fixed, or the pool's aggregate ratio Σnumerator / Σdenominator
 /// times a factor. Sums are exact decimals, so the result does not depend on row order.
 /// </summary>
 internal struct BenchmarkCalculator

@@ -1,6 +1,6 @@
 namespace MuScore.Core.Scoring;
 
-/// <summary>Item-score formulas; pure maths over one value (DOMAIN.md §5 and §10).</summary>
+/// <summary>Item-score formulas; pure maths over one value (docs/method.md §5 and §10).</summary>
 internal static class ItemScorer
 {
     /// <summary>

@@ -4,7 +4,7 @@ using MuScore.Core.Schemes;
 
 namespace MuScore.Core.Scoring;
 
-/// <summary>Scores every member of one pool: items, imputation of missing items, totals (DOMAIN.md §5).</summary>
+/// <summary>Scores every member of one pool: items, imputation of missing items, totals (docs/method.md §5).</summary>
 internal static class PoolScorer
 {
     public static PoolScores Score(Scheme scheme, PoolRule pool, EnterpriseRecord[] members, decimal[] lands)

@@ -4,7 +4,7 @@ using MuScore.Core.Records;
 namespace MuScore.Core.Tests.Builders;
 
 /// <summary>
-/// The formulas of DOMAIN.md §5, §6 and §10 written out from the text, so expected values are
+/// The formulas of docs/method.md §5, §6 and §10 written out from the text, so expected values are
 /// worked out independently of the engine.
 /// </summary>
 internal static class Expected
@@ -82,7 +82,7 @@ internal static class Expected
         return (lastA, lastB - lastA, n - lastB - dCount, dCount);
     }
 
-    /// <summary>The class of 1-based position p among n by DOMAIN.md §6.</summary>
+    /// <summary>The class of 1-based position p among n by docs/method.md §6.</summary>
     public static RatingClass QuotaClass(int p, int n, int a = 20, int b = 40, int d = 5) =>
         p <= n * a / 100 ? RatingClass.A
         : p <= n * (a + b) / 100 ? RatingClass.B

@@ -5,7 +5,7 @@ using MuScore.Core.Schemes;
 namespace MuScore.Core.Tests.Builders;
 
 /// <summary>
-/// Small schemes written in code. Defaults follow DOMAIN.md: ratio method, cap 3, utilities
+/// Small schemes written in code. Defaults follow docs/method.md: ratio method, cap 3, utilities
 /// 44/45/46 excluded, one year in production, BELOW under 3 mu excluded, quotas 20/40/5, veto on,
 /// investment A at 10,000 and protection at 3,000.
 /// </summary>

@@ -5,7 +5,7 @@ using MuScore.Core.Tests.Builders;
 namespace MuScore.Core.Tests.Classification;
 
 /// <summary>
-/// Gap to the next class (DOMAIN.md §10): lowest total of the next class up in the quota pool minus
+/// Gap to the next class (docs/method.md §10): lowest total of the next class up in the quota pool minus
 /// own total, at least 0; empty for A, vetoed, investment A, and when the next class up is empty.
 /// </summary>
 public sealed class GapTests

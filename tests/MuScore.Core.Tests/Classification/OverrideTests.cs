@@ -6,7 +6,7 @@ using MuScore.Core.Tests.Builders;
 namespace MuScore.Core.Tests.Classification;
 
 /// <summary>
-/// Overrides of DOMAIN.md §6 and §10: veto → D, in_construction with investment ≥ 10,000 → A,
+/// Overrides of docs/method.md §6 and §10: veto → D, in_construction with investment ≥ 10,000 → A,
 /// first match wins, and overridden enterprises leave the quota pool but keep their rank.
 /// </summary>
 public sealed class OverrideTests

@@ -5,7 +5,7 @@ using MuScore.Core.Tests.Builders;
 namespace MuScore.Core.Tests.Classification;
 
 /// <summary>
-/// Construction-period protection (DOMAIN.md §10): graded against the quota pool's cut-offs (the
+/// Construction-period protection (docs/method.md §10): graded against the quota pool's cut-offs (the
 /// lowest rounded total of each class), reaching A is allowed, an empty class cannot be reached, a
 /// resulting D becomes C, and an empty quota pool gives C.
 /// </summary>

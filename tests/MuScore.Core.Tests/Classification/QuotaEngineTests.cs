@@ -3,7 +3,7 @@ using MuScore.Core.Tests.Builders;
 
 namespace MuScore.Core.Tests.Classification;
 
-/// <summary>Full engine runs of the quota edge cases: every position gets the class of DOMAIN.md §6.</summary>
+/// <summary>Full engine runs of the quota edge cases: every position gets the class of docs/method.md §6.</summary>
 public sealed class QuotaEngineTests
 {
     [Theory]

@@ -4,7 +4,7 @@ using MuScore.Core.Tests.Builders;
 
 namespace MuScore.Core.Tests.Classification;
 
-/// <summary>DOMAIN.md §6 and §10: ⌊n·20/100⌋ A, ⌊n·60/100⌋ − ⌊n·20/100⌋ B, ⌊n·5/100⌋ D, the rest C.</summary>
+/// <summary>docs/method.md §6 and §10: ⌊n·20/100⌋ A, ⌊n·60/100⌋ − ⌊n·20/100⌋ B, ⌊n·5/100⌋ D, the rest C.</summary>
 public sealed class QuotaFormulaTests
 {
     [Theory]

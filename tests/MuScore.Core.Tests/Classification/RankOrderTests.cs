@@ -7,7 +7,7 @@ using MuScore.Core.Tests.Builders;
 namespace MuScore.Core.Tests.Classification;
 
 /// <summary>
-/// Ranking (DOMAIN.md §5, §10): rounded total descending; ties to the higher tax_per_mu compared
+/// Ranking (docs/method.md §5, §10): rounded total descending; ties to the higher tax_per_mu compared
 /// exactly as the decimal fraction tax / land, then to the credit code in ordinal order.
 /// </summary>
 public sealed class RankOrderTests

@@ -3,7 +3,7 @@ using MuScore.Core.Tests.Builders;
 
 namespace MuScore.Core.Tests.Classification;
 
-/// <summary>Threshold mode (DOMAIN.md §5, "absolute score thresholds instead of quotas"): the rounded total decides.</summary>
+/// <summary>Threshold mode (docs/method.md §5, "absolute score thresholds instead of quotas"): the rounded total decides.</summary>
 public sealed class ThresholdTests
 {
     [Theory]

@@ -42,7 +42,7 @@ internal static class PolicyTestData
 
     /// <summary>
     /// A county policy with a water surcharge table and a land-use tax relief table — formats with
-    /// no preset (DOMAIN §8: "configurable; no published figures were found").
+    /// no preset (docs/method.md §8: "configurable; no published figures were found").
     /// </summary>
     public const string WaterAndRelief = """
         {

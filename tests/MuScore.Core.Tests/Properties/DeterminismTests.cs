@@ -5,7 +5,7 @@ using MuScore.Core.Tests.Builders;
 namespace MuScore.Core.Tests.Properties;
 
 /// <summary>
-/// Determinism (DOMAIN.md §5, preamble): the same input and scheme give bit-identical results, and
+/// Determinism (docs/method.md §5, preamble): the same input and scheme give bit-identical results, and
 /// the order of the input rows changes no enterprise's rating.
 /// </summary>
 public sealed class DeterminismTests

@@ -50,7 +50,7 @@ public sealed class ScoringLawTests
             {
                 for (var k = 0; k < pool.First().Items.Count; k++)
                 {
-                    // When nobody in the pool has the item, it scores 0 for all (DOMAIN.md §10).
+                    // When nobody in the pool has the item, it scores 0 for all (docs/method.md §10).
                     var nobodyHasIt = pool.All(r => r.Items[k].Imputed);
                     foreach (var item in pool.Select(r => r.Items[k]))
                     {

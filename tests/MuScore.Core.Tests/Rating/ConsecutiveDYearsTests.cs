@@ -7,7 +7,7 @@ using MuScore.Core.Tests.Builders;
 namespace MuScore.Core.Tests.Rating;
 
 /// <summary>
-/// consecutive_d_years (DOMAIN.md §6, §10): 0 unless D; for a D, 1 plus the immediately preceding
+/// consecutive_d_years (docs/method.md §6, §10): 0 unless D; for a D, 1 plus the immediately preceding
 /// years in which the same code in the same region was RATED and D. A missing or non-RATED year
 /// breaks the chain; a veto D counts.
 /// </summary>

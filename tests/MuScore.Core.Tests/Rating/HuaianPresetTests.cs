@@ -6,7 +6,7 @@ using MuScore.Core.Tests.Builders;
 namespace MuScore.Core.Tests.Rating;
 
 /// <summary>
-/// huaian-2024 worked by hand (DOMAIN.md §7): ABOVE and BELOW (≥ 3 mu) pools, tax_per_mu 45,
+/// huaian-2024 worked by hand (docs/method.md §7): ABOVE and BELOW (≥ 3 mu) pools, tax_per_mu 45,
 /// revenue_per_mu 35, tax_per_energy 20, each benchmark twice the pool's aggregate ratio.
 /// </summary>
 public sealed class HuaianPresetTests

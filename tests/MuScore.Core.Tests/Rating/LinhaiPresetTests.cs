@@ -7,7 +7,7 @@ using MuScore.Core.Tests.Builders;
 namespace MuScore.Core.Tests.Rating;
 
 /// <summary>
-/// linhai-2014 worked by hand (DOMAIN.md §7, §10): fixed benchmarks, pools by land (GE3: ≥ 3 mu,
+/// linhai-2014 worked by hand (docs/method.md §7, §10): fixed benchmarks, pools by land (GE3: ≥ 3 mu,
 /// LT3: &lt; 3 mu) whatever the scale, and BELOW enterprises under 3 mu rated in LT3.
 /// </summary>
 public sealed class LinhaiPresetTests

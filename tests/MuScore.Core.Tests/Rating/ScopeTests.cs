@@ -7,7 +7,7 @@ using MuScore.Core.Tests.Builders;
 namespace MuScore.Core.Tests.Rating;
 
 /// <summary>
-/// Scope (DOMAIN.md §3, §10): utilities, enterprises in production since after 1 January of the
+/// Scope (docs/method.md §3, §10): utilities, enterprises in production since after 1 January of the
 /// year, and BELOW-scale enterprises under 3 mu are EXCLUDED with every reason that applies;
 /// excluded rows are never scored, vetoed or overridden.
 /// </summary>

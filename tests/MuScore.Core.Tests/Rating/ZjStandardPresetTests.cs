@@ -7,7 +7,7 @@ using MuScore.Core.Tests.Builders;
 namespace MuScore.Core.Tests.Rating;
 
 /// <summary>
-/// zj-standard worked by hand (DOMAIN.md §5, §7): pool-aggregate benchmarks Σnum / Σden, cap 3,
+/// zj-standard worked by hand (docs/method.md §5, §7): pool-aggregate benchmarks Σnum / Σden, cap 3,
 /// ABOVE and BELOW pools, BELOW under 3 mu excluded. Totals and orders were worked out with exact
 /// fractions; the test also recomputes every item from the formulas.
 /// </summary>

@@ -3,7 +3,7 @@ using MuScore.Core.Tests.Builders;
 
 namespace MuScore.Core.Tests.Records;
 
-/// <summary>Accepted booleans, scales and dates (DOMAIN.md §10); anything else makes the row INVALID.</summary>
+/// <summary>Accepted booleans, scales and dates (docs/method.md §10); anything else makes the row INVALID.</summary>
 public sealed class CellFormTests
 {
     private static ParsedRow Parse(RawRow row) => new RecordParser().Parse(row);

@@ -8,7 +8,7 @@ using MuScore.Core.Tests.Builders;
 namespace MuScore.Core.Tests.Records;
 
 /// <summary>
-/// Duplicates (DOMAIN.md §10): every row sharing a credit code within a region is INVALID, the
+/// Duplicates (docs/method.md §10): every row sharing a credit code within a region is INVALID, the
 /// first included, and each names the others' row numbers; the same code in two regions is fine.
 /// </summary>
 public sealed class DuplicateCreditCodeTests

@@ -4,7 +4,7 @@ using MuScore.Core.Tests.Builders;
 namespace MuScore.Core.Tests.Records;
 
 /// <summary>
-/// Numbers and land (DOMAIN.md §10): plain numbers only (no thousands separators or units), no
+/// Numbers and land (docs/method.md §10): plain numbers only (no thousands separators or units), no
 /// negatives except value_added, and evaluated land own + leased_in − leased_out, exact in decimal, above 0.
 /// </summary>
 public sealed class NumberAndLandTests

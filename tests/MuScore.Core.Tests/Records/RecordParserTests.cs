@@ -3,7 +3,7 @@ using MuScore.Core.Tests.Builders;
 
 namespace MuScore.Core.Tests.Records;
 
-/// <summary>Row validation (DOMAIN.md §10): required fields, blanks, negatives, number forms, land, and every problem listed.</summary>
+/// <summary>Row validation (docs/method.md §10): required fields, blanks, negatives, number forms, land, and every problem listed.</summary>
 public sealed class RecordParserTests
 {
     private static ParsedRow Parse(RawRow row) => new RecordParser().Parse(row);

@@ -5,7 +5,7 @@ using MuScore.Core.Tests.Builders;
 namespace MuScore.Core.Tests.Scoring;
 
 /// <summary>
-/// Benchmarks (DOMAIN.md §5, §10): Σnumerator / Σdenominator over every RATED member reporting
+/// Benchmarks (docs/method.md §5, §10): Σnumerator / Σdenominator over every RATED member reporting
 /// both values, vetoed, construction-period and loss-making ones included; a benchmark of 0 gives a
 /// positive value the cap; a negative benchmark scores every item 0; a negative value scores 0.
 /// </summary>

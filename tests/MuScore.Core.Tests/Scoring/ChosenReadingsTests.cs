@@ -4,7 +4,7 @@ using MuScore.Core.Tests.Builders;
 
 namespace MuScore.Core.Tests.Scoring;
 
-/// <summary>Scoring readings chosen in docs/decisions.md where DOMAIN.md leaves a choice.</summary>
+/// <summary>Scoring readings chosen in docs/decisions.md where docs/method.md leaves a choice.</summary>
 public sealed class ChosenReadingsTests
 {
     [Fact]

@@ -3,7 +3,7 @@ using MuScore.Core.Tests.Builders;
 
 namespace MuScore.Core.Tests.Scoring;
 
-/// <summary>Min-max scoring (DOMAIN.md §5, 旌德): item = weight × (20 + 80 × (x − min) / (max − min)) / 100.</summary>
+/// <summary>Min-max scoring (docs/method.md §5, 旌德): item = weight × (20 + 80 × (x − min) / (max − min)) / 100.</summary>
 public sealed class MinMaxTests
 {
     [Fact]

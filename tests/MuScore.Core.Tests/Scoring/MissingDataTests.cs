@@ -6,7 +6,7 @@ using MuScore.Core.Tests.Builders;
 namespace MuScore.Core.Tests.Scoring;
 
 /// <summary>
-/// Missing items (DOMAIN.md §5, §10): the item scores the mean of the final (clamped) item scores
+/// Missing items (docs/method.md §5, §10): the item scores the mean of the final (clamped) item scores
 /// of the pool's RATED members that have it, 0 when none has it, and is listed as imputed.
 /// </summary>
 public sealed class MissingDataTests

@@ -3,7 +3,7 @@ using MuScore.Core.Tests.Builders;
 
 namespace MuScore.Core.Tests.Scoring;
 
-/// <summary>Totals (DOMAIN.md §5, §10): Σ items in scheme order + bonus − penalty, rounded to 6 decimals half-to-even.</summary>
+/// <summary>Totals (docs/method.md §5, §10): Σ items in scheme order + bonus − penalty, rounded to 6 decimals half-to-even.</summary>
 public sealed class TotalTests
 {
     [Fact]
@@ -48,7 +48,7 @@ public sealed class TotalTests
     [InlineData("7.1234565", 7.123456)]
     public void Rate_TotalAtAMidpoint_RoundsHalfToEven(string total, double expected)
     {
-        // DOMAIN.md §10 fixes the reading as Math.Round(x, 6): away from zero would give 0.000003,
+        // docs/method.md §10 fixes the reading as Math.Round(x, 6): away from zero would give 0.000003,
         // 0.000004, 0.000001, 2.000013 and 7.123457.
         var member = Pools.Scoring(1, decimal.Parse(total, System.Globalization.CultureInfo.InvariantCulture)).Build();
         Assert.Equal(expected, Engine.Rate(SchemeBuilder.TotalIsTaxPerMu().Build(), member).Rated(member).Total);

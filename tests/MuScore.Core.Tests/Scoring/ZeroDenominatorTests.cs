@@ -5,7 +5,7 @@ using MuScore.Core.Tests.Builders;
 namespace MuScore.Core.Tests.Scoring;
 
 /// <summary>
-/// A denominator reported as 0 (DOMAIN.md §5, §10): a positive numerator earns the cap, a negative
+/// A denominator reported as 0 (docs/method.md §5, §10): a positive numerator earns the cap, a negative
 /// numerator or 0/0 scores 0; the numerator still counts in Σnumerator.
 /// </summary>
 public sealed class ZeroDenominatorTests

@@ -2,7 +2,7 @@ using MuScore.Core.Rating;
 
 namespace MuScore.Core.Policies;
 
-/// <summary>Decides an industrial land transfer under seed 004 clause (七) (DOMAIN.md §8).</summary>
+/// <summary>Decides an industrial land transfer under seed 004 clause (七) (docs/method.md §8).</summary>
 internal static class LandTransferChecker
 {
     public static LandTransferDecision Check(LandTransferRequest request, LandRules rules, RatingFact? receiver, bool receiverFailsStandards)

@@ -49,7 +49,7 @@ internal static class SubsidyAssessor
         };
     }
 
-    /// <summary>The DOMAIN.md §1 gate: excluded classes (D) get no money; without a rating it needs review.</summary>
+    /// <summary>The docs/method.md §1 gate: excluded classes (D) get no money; without a rating it needs review.</summary>
     public static RuleResult ClassGate(string id, IReadOnlyList<RatingClass> excluded, RatingFact? rating, SubsidyRule rule)
     {
         var cite = $"{rule.Citation}; DOMAIN.md §1";

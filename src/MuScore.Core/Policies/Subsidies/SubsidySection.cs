@@ -48,7 +48,7 @@ public sealed record EquipmentRenovationSection : SubsidySection
     /// <inheritdoc/>
     public override SubsidyKind Kind => SubsidyKind.EquipmentRenovation;
 
-    /// <summary>Classes that get nothing (D: DOMAIN §1).</summary>
+    /// <summary>Classes that get nothing (D: docs/method.md §1).</summary>
     public required IReadOnlyList<RatingClass> ExcludedClasses { get; init; }
 
     /// <summary>Major project: least project investment, inclusive (1,000).</summary>

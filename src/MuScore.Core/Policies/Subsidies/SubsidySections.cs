@@ -8,7 +8,7 @@ public sealed record VerticalFactorySection : SubsidySection
     /// <inheritdoc/>
     public override SubsidyKind Kind => SubsidyKind.VerticalFactory;
 
-    /// <summary>Classes that get nothing under either tier (D: DOMAIN §1).</summary>
+    /// <summary>Classes that get nothing under either tier (D: docs/method.md §1).</summary>
     public required IReadOnlyList<RatingClass> ExcludedClasses { get; init; }
 
     /// <summary>Tier 1 needs a plot-ratio increase, or a renovated floor-area share, above this percent, exclusive (20).</summary>

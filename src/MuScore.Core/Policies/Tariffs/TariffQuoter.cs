@@ -1,6 +1,6 @@
 namespace MuScore.Core.Policies;
 
-/// <summary>Quotes differentiated tariffs and land-use tax reliefs (DOMAIN.md §8).</summary>
+/// <summary>Quotes differentiated tariffs and land-use tax reliefs (docs/method.md §8).</summary>
 internal static class TariffQuoter
 {
     public static TariffQuote Quote(TariffQuery query, PolicySet policies, RatingFact? rating)
