@@ -6,7 +6,7 @@ namespace MuScore.Server.Caching;
 /// <summary>
 /// The settings of the one <see cref="ConnectionMultiplexer"/>. The client's defaults (5 s timeouts,
 /// commands queued while disconnected) make every request wait seconds while Redis is down or hung
-/// (measured: ENVIRONMENT.md), so these override whatever the connection string says.
+/// (measured: about 6 s per request), so these override whatever the connection string says.
 /// </summary>
 internal static class RedisConnection
 {

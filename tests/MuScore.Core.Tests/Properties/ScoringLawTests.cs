@@ -4,7 +4,7 @@ using MuScore.Core.Tests.Builders;
 
 namespace MuScore.Core.Tests.Properties;
 
-/// <summary>Scoring laws over a few hundred seeded random pools (STYLE.md practice 8).</summary>
+/// <summary>Scoring laws over a few hundred seeded random pools (property tests).</summary>
 public sealed class ScoringLawTests
 {
     [Fact]
