@@ -34,7 +34,7 @@ public sealed class VerticalFactoryTests(ServerFixture fixture) : IClassFixture<
             assessment.Rules.Select(r => r.Outcome));
         Assert.Contains($"2000 m² renovated = {amount} 元", Rule(assessment, "vertical_tier1_rate").Sentence, StringComparison.Ordinal);
         Assert.Equal(Clause, Rule(assessment, "vertical_tier1_rate").Clause);
-        Assert.Equal(Clause + "; DOMAIN.md §1", Rule(assessment, "vertical_class").Clause);
+        Assert.Equal(Clause + "; docs/method.md §1", Rule(assessment, "vertical_class").Clause);
         Assert.All(assessment.Rules, r => Assert.StartsWith(Clause, r.Clause, StringComparison.Ordinal));
         Assert.Equal($"ELIGIBLE: {amount} 元 under {Clause}.", assessment.Summary);
         NamesPublication(assessment.Rating, run, publication, rating);

@@ -52,7 +52,7 @@ internal static class SubsidyAssessor
     /// <summary>The docs/method.md §1 gate: excluded classes (D) get no money; without a rating it needs review.</summary>
     public static RuleResult ClassGate(string id, IReadOnlyList<RatingClass> excluded, RatingFact? rating, SubsidyRule rule)
     {
-        var cite = $"{rule.Citation}; DOMAIN.md §1";
+        var cite = $"{rule.Citation}; docs/method.md §1";
         if (excluded.Count == 0)
         {
             return new(id, RuleStatus.NotApplicable, "The rule excludes no class.", cite);
