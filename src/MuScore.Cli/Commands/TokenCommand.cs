@@ -6,14 +6,8 @@ using MuScore.Cli.Signing;
 namespace MuScore.Cli.Commands;
 
 /// <summary>"muscore token issue": signs an access token (JWT) for a MuScore server.</summary>
-/// <param name="clock">The time tokens are issued at (tests fix it).</param>
-internal sealed class TokenCommand(TimeProvider clock) : ICommand
+internal sealed class TokenCommand : ICommand
 {
-    public TokenCommand()
-        : this(TimeProvider.System)
-    {
-    }
-
     public string Name => "token";
 
     public string Summary => "sign an access token (JWT) for a MuScore server (token issue)";
@@ -43,7 +37,7 @@ internal sealed class TokenCommand(TimeProvider clock) : ICommand
 
         var options = TokenOptions.From(args);
         using var key = SigningKeyFile.Read(options.KeyFile);
-        var token = TokenIssuer.Issue(options, key, clock.GetUtcNow());
+        var token = TokenIssuer.Issue(options, key, DateTimeOffset.UtcNow);
         console.Out.Write(token.Jwt + "\n");
         console.Error.Write(Describe(options, key, token));
         return ExitCodes.Success;

@@ -18,6 +18,16 @@ internal sealed record ConnectionOptions(Uri Server, BearerToken? Token, string?
     /// <summary>Stands in for --token when the command line has none.</summary>
     public const string TokenVariable = "MUSCORE_TOKEN";
 
+    /// <summary>The usage line's tail for the credential options.</summary>
+    public const string Usage = "[--token TOKEN|@FILE] [--ca CA.pem] [--cert CLIENT.pem --key CLIENT.key.pem]";
+
+    /// <summary>The help paragraph every server command ends with.</summary>
+    public const string Details =
+        "--token (or MUSCORE_TOKEN) goes as 'authorization: Bearer TOKEN' on every call, never over plain\n" +
+        "http:// to another host. With https://, --ca trusts a private CA instead of the system store and\n" +
+        "--cert/--key present a client certificate (mutual TLS). UNAUTHENTICATED and PERMISSION_DENIED\n" +
+        "are exit code 4 with the server's reason.";
+
     /// <summary>--server, first among a command's options.</summary>
     public static OptionSpec ServerSpec { get; } =
         OptionSpec.Value("server", "URL", "the MuScore server, e.g. http://127.0.0.1:5080 or https://muscore.example:5443", required: true);
