@@ -78,12 +78,14 @@ internal static class ArgumentParser
             }
         }
 
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var spec in specs)
         {
             if (spec.EnvironmentVariable is { } variable && !values.ContainsKey(spec.Name)
                 && environment(variable) is { Length: > 0 } fromEnvironment)
             {
                 values[spec.Name] = [fromEnvironment];
+                variables[spec.Name] = variable;
             }
         }
 
@@ -98,7 +100,7 @@ internal static class ArgumentParser
             }
         }
 
-        return new ParsedArguments(values, positionals, help);
+        return new ParsedArguments(values, positionals, help, variables);
     }
 
     private static bool IsOption(string arg) => arg.StartsWith("--", StringComparison.Ordinal) && arg.Length > 2 || arg == "-h";

@@ -15,14 +15,14 @@ internal sealed class BearerToken
     public string AuthorizationHeader => "Bearer " + value;
 
     /// <summary>
-    /// The token of <c>--token</c> (or MUSCORE_TOKEN): the text itself, or with a leading '@' the
-    /// trimmed content of that file, which keeps the token out of shell history and process lists.
+    /// The token of <c>--token</c> (or MUSCORE_TOKEN, named by <paramref name="source"/>): the text
+    /// itself, or with a leading '@' the trimmed content of that file, which keeps the token out of
+    /// shell history and process lists.
     /// </summary>
     /// <exception cref="CommandFailure">The file is missing or empty, or the token is not one word of printable ASCII (exit code 2; the token is never quoted).</exception>
-    public static BearerToken From(string argument)
+    public static BearerToken From(string argument, string source)
     {
         ArgumentNullException.ThrowIfNull(argument);
-        var source = "--token";
         var text = argument;
         if (argument.StartsWith('@'))
         {

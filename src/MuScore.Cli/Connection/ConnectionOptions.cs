@@ -63,13 +63,15 @@ internal sealed record ConnectionOptions(Uri Server, BearerToken? Token, string?
         }
 
         var tokenArgument = args.Value("token");
+        var tokenSource = args.Source("token");
 
         // Checked before the token is even read: on plain http anyone on the path could replay it.
         if (tokenArgument is not null && server.Scheme == Uri.UriSchemeHttp && !server.IsLoopback)
         {
-            throw CommandFailure.BadInput($"a token must not cross the network in clear; use https:// (--server '{server}' is plain http:// to another host)");
+            var given = tokenSource == TokenVariable ? $"; the token comes from {TokenVariable}" : string.Empty;
+            throw CommandFailure.BadInput($"a token must not cross the network in clear; use https:// (--server '{server}' is plain http:// to another host{given})");
         }
 
-        return new ConnectionOptions(server, tokenArgument is null ? null : BearerToken.From(tokenArgument), ca, certificate, key);
+        return new ConnectionOptions(server, tokenArgument is null ? null : BearerToken.From(tokenArgument, tokenSource), ca, certificate, key);
     }
 }

@@ -107,8 +107,15 @@ public sealed class BearerTokenTests : IDisposable
     {
         var run = (await ServerCommands.RunWithAsync(new Dictionary<string, string> { ["MUSCORE_TOKEN"] = Token }, "summary", new Uri("http://muscore.example:5080"), temp.File("out.csv"))).Expect(2);
 
-        Assert.StartsWith("muscore summary: a token must not cross the network in clear; use https://", run.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain(Token, run.Error, StringComparison.Ordinal);
+        Assert.Equal("muscore summary: a token must not cross the network in clear; use https:// (--server 'http://muscore.example:5080/' is plain http:// to another host; the token comes from MUSCORE_TOKEN)\n", run.Error);
+    }
+
+    [Fact]
+    public async Task Summary_MalformedTokenInEnvironment_ExitsTwoNamingTheVariable()
+    {
+        var run = (await ServerCommands.RunWithAsync(new Dictionary<string, string> { ["MUSCORE_TOKEN"] = "Bearer " + Token }, "summary", new Uri("http://127.0.0.1:9"), temp.File("out.csv"))).Expect(2);
+
+        Assert.Equal("muscore summary: MUSCORE_TOKEN is not a token: it holds spaces, line breaks or characters outside printable ASCII\n", run.Error);
     }
 
     [Theory]
