@@ -11,10 +11,17 @@ internal static class CliApp
         Run(args, stdout, stderr, CancellationToken.None);
 
     /// <summary>Runs one command line; <paramref name="stop"/> ends a long-running command (serve) like Ctrl-C. Never throws.</summary>
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken stop)
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken stop) =>
+        Run(args, stdout, stderr, Environment.GetEnvironmentVariable, stop);
+
+    /// <summary>
+    /// Runs one command line with <paramref name="environment"/> as the source of the variables
+    /// that stand in for absent options (MUSCORE_TOKEN, ...); tests pass their own. Never throws.
+    /// </summary>
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Func<string, string?> environment, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(args);
-        ICommand[] commands = [new RateCommand(), new SchemesCommand(), new SampleCommand(), new PublishCommand(), new ListsCommand(), new SummaryCommand(), new ServeCommand(stop)];
+        ICommand[] commands = [new RateCommand(), new SchemesCommand(), new SampleCommand(), new PublishCommand(), new ListsCommand(), new SummaryCommand(), new ServeCommand(stop), new KeysCommand(), new TokenCommand()];
         var console = new CliConsole(stdout, stderr);
         if (args.Count == 0)
         {
@@ -38,7 +45,7 @@ internal static class CliApp
 
         try
         {
-            var parsed = ArgumentParser.Parse(args.Skip(1).ToArray(), command.Options);
+            var parsed = ArgumentParser.Parse(args.Skip(1).ToArray(), command.Options, environment);
             if (parsed.HelpRequested)
             {
                 stdout.Write(HelpText.ForCommand(command));

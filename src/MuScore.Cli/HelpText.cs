@@ -31,6 +31,11 @@ internal static class HelpText
             foreach (var option in command.Options)
             {
                 text.Append("  ").Append(option.Synopsis.PadRight(width)).Append(option.Help);
+                if (option.EnvironmentVariable is { } variable)
+                {
+                    text.Append(" (env ").Append(variable).Append(')');
+                }
+
                 text.Append(option.Required ? " (required)\n" : "\n");
             }
         }

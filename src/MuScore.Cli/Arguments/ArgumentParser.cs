@@ -2,14 +2,25 @@ namespace MuScore.Cli.Arguments;
 
 /// <summary>
 /// A small long-option parser: "--name value", "--name=value", flags, repeatable multi-value
-/// options, and "--help"/"-h". Hand-written so that startup stays fast and errors read plainly.
+/// options, environment variables standing in for absent single options, and "--help"/"-h".
+/// Hand-written so that startup stays fast and errors read plainly.
 /// </summary>
 internal static class ArgumentParser
 {
-    /// <summary>Parses <paramref name="args"/> against <paramref name="specs"/>.</summary>
+    /// <summary>Parses <paramref name="args"/> against <paramref name="specs"/>, with no environment.</summary>
     /// <exception cref="CommandFailure">An unknown option, a missing value, a repeated single option, or a missing required option.</exception>
-    public static ParsedArguments Parse(IReadOnlyList<string> args, IReadOnlyList<OptionSpec> specs)
+    public static ParsedArguments Parse(IReadOnlyList<string> args, IReadOnlyList<OptionSpec> specs) =>
+        Parse(args, specs, _ => null);
+
+    /// <summary>
+    /// Parses <paramref name="args"/> against <paramref name="specs"/>; an option with an
+    /// <see cref="OptionSpec.EnvironmentVariable"/> that the command line lacks takes that
+    /// variable's value from <paramref name="environment"/> when it is set and not empty.
+    /// </summary>
+    /// <exception cref="CommandFailure">An unknown option, a missing value, a repeated single option, or a missing required option.</exception>
+    public static ParsedArguments Parse(IReadOnlyList<string> args, IReadOnlyList<OptionSpec> specs, Func<string, string?> environment)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var positionals = new List<string>();
         var help = false;
@@ -67,6 +78,17 @@ internal static class ArgumentParser
             }
         }
 
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var spec in specs)
+        {
+            if (spec.EnvironmentVariable is { } variable && !values.ContainsKey(spec.Name)
+                && environment(variable) is { Length: > 0 } fromEnvironment)
+            {
+                values[spec.Name] = [fromEnvironment];
+                variables[spec.Name] = variable;
+            }
+        }
+
         if (!help)
         {
             foreach (var spec in specs)
@@ -78,7 +100,7 @@ internal static class ArgumentParser
             }
         }
 
-        return new ParsedArguments(values, positionals, help);
+        return new ParsedArguments(values, positionals, help, variables);
     }
 
     private static bool IsOption(string arg) => arg.StartsWith("--", StringComparison.Ordinal) && arg.Length > 2 || arg == "-h";

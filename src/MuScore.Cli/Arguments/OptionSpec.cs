@@ -19,12 +19,16 @@ internal enum OptionArity
 /// <param name="Help">One line of help.</param>
 /// <param name="Arity">Number of values.</param>
 /// <param name="Required">Whether the command fails without it.</param>
-internal sealed record OptionSpec(string Name, string? ValueName, string Help, OptionArity Arity, bool Required = false)
+/// <param name="EnvironmentVariable">
+/// The environment variable that stands in for the option when the command line lacks it (a
+/// secret such as a token stays out of shell history and process lists); null for none.
+/// </param>
+internal sealed record OptionSpec(string Name, string? ValueName, string Help, OptionArity Arity, bool Required = false, string? EnvironmentVariable = null)
 {
     public static OptionSpec Flag(string name, string help) => new(name, null, help, OptionArity.Flag);
 
-    public static OptionSpec Value(string name, string valueName, string help, bool required = false) =>
-        new(name, valueName, help, OptionArity.Single, required);
+    public static OptionSpec Value(string name, string valueName, string help, bool required = false, string? environmentVariable = null) =>
+        new(name, valueName, help, OptionArity.Single, required, environmentVariable);
 
     public static OptionSpec Values(string name, string valueName, string help) =>
         new(name, valueName, help, OptionArity.Many);

@@ -6,12 +6,18 @@ namespace MuScore.Cli.Arguments;
 internal sealed class ParsedArguments
 {
     private readonly Dictionary<string, List<string>> values;
+    private readonly IReadOnlyDictionary<string, string> variables;
 
-    public ParsedArguments(Dictionary<string, List<string>> values, IReadOnlyList<string> positionals, bool helpRequested)
+    /// <param name="values">Each option's values.</param>
+    /// <param name="positionals">Words that are not options.</param>
+    /// <param name="helpRequested">Whether --help or -h was given.</param>
+    /// <param name="variables">Option name to the environment variable its value came from, for options the command line lacked.</param>
+    public ParsedArguments(Dictionary<string, List<string>> values, IReadOnlyList<string> positionals, bool helpRequested, IReadOnlyDictionary<string, string>? variables = null)
     {
         this.values = values;
         Positionals = positionals;
         HelpRequested = helpRequested;
+        this.variables = variables ?? new Dictionary<string, string>(StringComparer.Ordinal);
     }
 
     /// <summary>Words that are not options, in order.</summary>
@@ -23,6 +29,9 @@ internal sealed class ParsedArguments
     public bool Has(string name) => values.ContainsKey(name);
 
     public string? Value(string name) => values.TryGetValue(name, out var list) ? list[0] : null;
+
+    /// <summary>Where the option's value came from, for messages: "--token", or "MUSCORE_TOKEN" when the environment supplied it.</summary>
+    public string Source(string name) => variables.TryGetValue(name, out var variable) ? variable : "--" + name;
 
     public IReadOnlyList<string> Values(string name) => values.TryGetValue(name, out var list) ? list : [];
 

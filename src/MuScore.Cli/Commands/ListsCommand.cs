@@ -1,4 +1,5 @@
 using MuScore.Cli.Arguments;
+using MuScore.Cli.Connection;
 using MuScore.Cli.Lists;
 
 namespace MuScore.Cli.Commands;
@@ -10,7 +11,7 @@ internal sealed class ListsCommand : ICommand
 
     public string Summary => "fetch a published year's low-efficiency lists from a MuScore server as CSV or .xlsx";
 
-    public string Usage => "lists --server URL --region CODE --year YYYY --out FILE [--format csv|xlsx]";
+    public string Usage => "lists --server URL --region CODE --year YYYY --out FILE [--format csv|xlsx] " + ConnectionOptions.Usage;
 
     public string Details =>
         "Calls PolicyService.ListLowEfficiency: the year's newest publication, and the previous year's for\n" +
@@ -20,7 +21,8 @@ internal sealed class ListsCommand : ICommand
         "write the header row. Prints the publications, policy, counts and note. See docs/lists.md.\n" +
         "Exit codes: 0 written, 1 the file could not be written, 2 bad arguments, 4 the server could not\n" +
         "be reached or answered with an error (NOT_FOUND: nothing published for the year, or no list\n" +
-        "rules in force for the region on 31 December of the year).";
+        "rules in force for the region on 31 December of the year).\n" +
+        ConnectionOptions.Details;
 
     public IReadOnlyList<OptionSpec> Options { get; } = ReportOptions.Specs("the file to write (replaced if it exists)");
 

@@ -1,4 +1,5 @@
 using MuScore.Cli.Arguments;
+using MuScore.Cli.Connection;
 using MuScore.Cli.Publishing;
 
 namespace MuScore.Cli.Commands;
@@ -11,7 +12,7 @@ internal sealed class PublishCommand : ICommand
     public string Summary => "upload a table to a MuScore server as a run, publish it, print the summary";
 
     public string Usage =>
-        "publish --server URL --input FILE --scheme NAME|FILE --region CODE --year YYYY [--encoding auto|utf-8|gb18030] [--batch N] [--no-publish] [--show-rejected N]";
+        "publish --server URL --input FILE --scheme NAME|FILE --region CODE --year YYYY [--encoding auto|utf-8|gb18030] [--batch N] [--no-publish] [--show-rejected N] " + ConnectionOptions.Usage;
 
     public string Details =>
         "Reads the table like 'rate' and streams each row's cell text to EvaluationService.SubmitRun; the\n" +
@@ -20,7 +21,8 @@ internal sealed class PublishCommand : ICommand
         "是/否, or cells right of the last header column) are not sent and are listed as rejected.\n" +
         "Exit codes: 0 done (rejected rows are reported, not fatal), 1 files could not be read, 2 bad\n" +
         "arguments, scheme or input table (checked before the server is contacted), 4 the server could\n" +
-        "not be reached or answered with an error (its status and field violations are printed).";
+        "not be reached or answered with an error (its status and field violations are printed).\n" +
+        ConnectionOptions.Details;
 
     public IReadOnlyList<OptionSpec> Options => PublishOptions.Specs;
 

@@ -1,4 +1,5 @@
 using MuScore.Cli.Arguments;
+using MuScore.Cli.Connection;
 using MuScore.Cli.Lists;
 
 namespace MuScore.Cli.Commands;
@@ -10,7 +11,7 @@ internal sealed class SummaryCommand : ICommand
 
     public string Summary => "fetch a published year's region summary against its targets from a MuScore server";
 
-    public string Usage => "summary --server URL --region CODE --year YYYY --out FILE [--format csv|xlsx]";
+    public string Usage => "summary --server URL --region CODE --year YYYY --out FILE [--format csv|xlsx] " + ConnectionOptions.Usage;
 
     public string Details =>
         "Calls PolicyService.SummarizeRegion on the year's newest publication: 规上 Σtax/Σland (tax_per_mu),\n" +
@@ -20,7 +21,8 @@ internal sealed class SummaryCommand : ICommand
         "and policy on every row; prints a small table. See docs/lists.md.\n" +
         "Exit codes: 0 written, 1 the file could not be written, 2 bad arguments, 4 the server could not\n" +
         "be reached or answered with an error (NOT_FOUND: nothing published for the year, or no targets\n" +
-        "in force for the region on 31 December of the year).";
+        "in force for the region on 31 December of the year).\n" +
+        ConnectionOptions.Details;
 
     public IReadOnlyList<OptionSpec> Options { get; } = ReportOptions.Specs("the file to write (replaced if it exists)");
 

@@ -1,16 +1,15 @@
-using System.Net.Http;
 using Google.Rpc;
 using Grpc.Core;
-using Grpc.Net.Client;
+using MuScore.Cli.Connection;
 using MuScore.Cli.Publishing;
 using MuScore.Contracts.V1;
 
 namespace MuScore.Cli.Lists;
 
 /// <summary>
-/// One PolicyService call from the command line: a channel to the server, and every failure as a
-/// <see cref="CommandFailure"/> with exit code 4 and <see cref="ServerErrorText"/>'s text, plus a
-/// sentence saying what a NOT_FOUND reason means for the region and year asked about.
+/// One PolicyService call from the command line over a <see cref="ServerConnection"/>: every
+/// failure is a <see cref="CommandFailure"/> with exit code 4 and <see cref="ServerErrorText"/>'s
+/// text, plus a sentence saying what a NOT_FOUND reason means for the region and year asked about.
 /// </summary>
 internal static class PolicyCall
 {
@@ -22,28 +21,14 @@ internal static class PolicyCall
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(call);
-        using var channel = GrpcChannel.ForAddress(options.Server, new GrpcChannelOptions
-        {
-            HttpHandler = new SocketsHttpHandler
-            {
-                // A host that drops packets would otherwise hold the command for minutes.
-                ConnectTimeout = TimeSpan.FromSeconds(15),
-            },
-            DisposeHttpClient = true,
-        });
-        try
-        {
-            return await call(new PolicyService.PolicyServiceClient(channel)).ConfigureAwait(false);
-        }
-        catch (RpcException exception)
-        {
-            throw new CommandFailure(ExitCodes.ServerError, ServerErrorText.Format(exception, options.Server, step) + Hint(exception, options));
-        }
+        using var connection = ServerConnection.Open(options.Connection);
+        var client = new PolicyService.PolicyServiceClient(connection.Channel);
+        return await connection.CallAsync(step, () => call(client), exception => Hint(exception, options)).ConfigureAwait(false);
     }
 
     /// <summary>A contract breach by the server (a missing header, counts that do not add up): exit code 4.</summary>
     public static CommandFailure Broken(ReportOptions options, string step, string what) =>
-        new(ExitCodes.ServerError, $"the server at {options.Server.GetLeftPart(UriPartial.Authority)} answered {step} with {what}");
+        new(ExitCodes.ServerError, $"the server at {options.Connection.Server.GetLeftPart(UriPartial.Authority)} answered {step} with {what}");
 
     private static string Hint(RpcException exception, ReportOptions options)
     {

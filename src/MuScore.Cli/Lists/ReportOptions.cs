@@ -1,4 +1,5 @@
 using MuScore.Cli.Arguments;
+using MuScore.Cli.Connection;
 
 namespace MuScore.Cli.Lists;
 
@@ -13,16 +14,17 @@ internal enum ReportFormat
 }
 
 /// <summary>The checked options of "muscore lists" and "muscore summary": which server, region and year, and where to write.</summary>
-internal sealed record ReportOptions(Uri Server, string Region, int Year, string Output, ReportFormat Format)
+internal sealed record ReportOptions(ConnectionOptions Connection, string Region, int Year, string Output, ReportFormat Format)
 {
     /// <summary>The options both commands take; <paramref name="outHelp"/> says what the file holds.</summary>
     public static IReadOnlyList<OptionSpec> Specs(string outHelp) =>
     [
-        OptionSpec.Value("server", "URL", "the MuScore server, e.g. http://127.0.0.1:5080", required: true),
+        ConnectionOptions.ServerSpec,
         OptionSpec.Value("region", "CODE", "the 6-digit region", required: true),
         OptionSpec.Value("year", "YYYY", "the evaluated year (1990..2100); its newest publication is read", required: true),
         OptionSpec.Value("out", "FILE", outHelp, required: true),
         OptionSpec.Value("format", "csv|xlsx", "file kind (default: xlsx when FILE ends in .xlsx, else csv)"),
+        .. ConnectionOptions.CredentialSpecs,
     ];
 
     /// <exception cref="CommandFailure">A value is malformed (exit code 2, with usage).</exception>
@@ -30,7 +32,7 @@ internal sealed record ReportOptions(Uri Server, string Region, int Year, string
     {
         ArgumentNullException.ThrowIfNull(args);
         ServerArguments.NoPositionals(args);
-        var uri = ServerArguments.Server(args);
+        var connection = ConnectionOptions.From(args);
         var region = ServerArguments.Region(args);
 
         var year = ServerArguments.Year(args);
@@ -40,7 +42,7 @@ internal sealed record ReportOptions(Uri Server, string Region, int Year, string
             throw CommandFailure.Usage($"--out '{output}' is not a file name");
         }
 
-        return new ReportOptions(uri, region, year, output, ParseFormat(args.Value("format"), output));
+        return new ReportOptions(connection, region, year, output, ParseFormat(args.Value("format"), output));
     }
 
     private static ReportFormat ParseFormat(string? text, string output) => text?.ToUpperInvariant() switch

@@ -1,11 +1,12 @@
 using MuScore.Cli.Arguments;
+using MuScore.Cli.Connection;
 using MuScore.Ingest;
 
 namespace MuScore.Cli.Publishing;
 
 /// <summary>The checked options of "muscore publish".</summary>
 internal sealed record PublishOptions(
-    Uri Server,
+    ConnectionOptions Connection,
     string Input,
     string Scheme,
     string Region,
@@ -23,7 +24,7 @@ internal sealed record PublishOptions(
 
     public static IReadOnlyList<OptionSpec> Specs { get; } =
     [
-        OptionSpec.Value("server", "URL", "the MuScore server, e.g. http://127.0.0.1:5080", required: true),
+        ConnectionOptions.ServerSpec,
         OptionSpec.Value("input", "FILE", "the enterprise table: .csv (UTF-8 or GB18030) or .xlsx, English or Chinese headers", required: true),
         OptionSpec.Value("scheme", "NAME|FILE", "a preset (see 'muscore schemes') or a scheme JSON file, sent inline", required: true),
         OptionSpec.Value("region", "CODE", "the 6-digit region rated; the server rejects rows of other regions (other_region)", required: true),
@@ -32,6 +33,7 @@ internal sealed record PublishOptions(
         OptionSpec.Value("batch", "N", "records per upload message (default 1000, 1..10000)"),
         OptionSpec.Flag("no-publish", "upload and rate as a draft run only; do not publish it"),
         OptionSpec.Value("show-rejected", "N", "rejected rows to print (default 10; 0 prints only the count)"),
+        .. ConnectionOptions.CredentialSpecs,
     ];
 
     /// <exception cref="CommandFailure">A value is malformed (exit code 2).</exception>
@@ -39,11 +41,11 @@ internal sealed record PublishOptions(
     {
         ArgumentNullException.ThrowIfNull(args);
         ServerArguments.NoPositionals(args);
-        var uri = ServerArguments.Server(args);
+        var connection = ConnectionOptions.From(args);
         var region = ServerArguments.Region(args);
 
         return new PublishOptions(
-            uri,
+            connection,
             args.Value("input")!,
             args.Value("scheme")!,
             region,

@@ -1,6 +1,4 @@
-using System.Net.Http;
-using Grpc.Core;
-using Grpc.Net.Client;
+using MuScore.Cli.Connection;
 using MuScore.Contracts.V1;
 using MuScore.Ingest;
 
@@ -25,6 +23,9 @@ internal static class PublishRunner
     public static async Task<int> RunAsync(PublishOptions options, CliConsole console, CancellationToken cancellationToken)
     {
         var header = RunHeaderBuilder.Build(options);
+
+        // Opened before the file is read so that a bad --ca, --cert or --key fails at once; nothing is sent yet.
+        using var connection = ServerConnection.Open(options.Connection, MaxReceiveBytes, MaxSendBytes);
         var progress = new PublishProgress(console.Error);
         var keptBack = await ReadAsync(options, table =>
         {
@@ -45,9 +46,8 @@ internal static class PublishRunner
             throw CommandFailure.BadInput($"no row of '{options.Input}' can be sent (unknown booleans or cells right of the last header column); 'muscore rate' lists every problem");
         }
 
-        using var channel = OpenChannel(options.Server);
-        var client = new EvaluationService.EvaluationServiceClient(channel);
-        var upload = await Call(options, "SubmitRun", () => ReadAsync(options, table => RunUpload.SendAsync(client, header, table, keptBack, options.BatchSize, progress, cancellationToken))).ConfigureAwait(false);
+        var client = new EvaluationService.EvaluationServiceClient(connection.Channel);
+        var upload = await connection.CallAsync("SubmitRun", () => ReadAsync(options, table => RunUpload.SendAsync(client, header, table, keptBack, options.BatchSize, progress, cancellationToken))).ConfigureAwait(false);
         progress.Phase("the server rated the run");
 
         Publication? publication = null;
@@ -55,7 +55,7 @@ internal static class PublishRunner
         if (options.Publish)
         {
             var retry = $"\n  the run {upload.Run.RunId} is stored as a draft; the same command again publishes it (the same file gives the same run)";
-            var response = await Call(options, "PublishRun", async () => await client.PublishRunAsync(new PublishRunRequest { RunId = upload.Run.RunId }, cancellationToken: cancellationToken).ConfigureAwait(false), retry).ConfigureAwait(false);
+            var response = await connection.CallAsync("PublishRun", async () => await client.PublishRunAsync(new PublishRunRequest { RunId = upload.Run.RunId }, cancellationToken: cancellationToken).ConfigureAwait(false), _ => retry).ConfigureAwait(false);
             publication = response.Publication;
             newVersion = !upload.Run.Publications.Any(p => p.Version == publication.Version);
             progress.Phase("published");
@@ -63,32 +63,6 @@ internal static class PublishRunner
 
         console.Out.Write(PublishSummary.Format(upload, keptBack.Rejections(), keptBack.RowCount, publication, newVersion, options.ShownRejected));
         return ExitCodes.Success;
-    }
-
-    private static GrpcChannel OpenChannel(Uri server) =>
-        GrpcChannel.ForAddress(server, new GrpcChannelOptions
-        {
-            MaxReceiveMessageSize = MaxReceiveBytes,
-            MaxSendMessageSize = MaxSendBytes,
-            HttpHandler = new SocketsHttpHandler
-            {
-                // A host that drops packets would otherwise hold the command for minutes.
-                ConnectTimeout = TimeSpan.FromSeconds(15),
-                EnableMultipleHttp2Connections = true,
-            },
-            DisposeHttpClient = true,
-        });
-
-    private static async Task<T> Call<T>(PublishOptions options, string step, Func<Task<T>> call, string hint = "")
-    {
-        try
-        {
-            return await call().ConfigureAwait(false);
-        }
-        catch (RpcException exception)
-        {
-            throw new CommandFailure(ExitCodes.ServerError, ServerErrorText.Format(exception, options.Server, step) + hint);
-        }
     }
 
     private static async Task<T> ReadAsync<T>(PublishOptions options, Func<InputTable, Task<T>> use)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http;
+using System.Security.Authentication;
 using System.Net.Sockets;
 using System.Text;
 using Google.Rpc;
@@ -10,12 +11,17 @@ namespace MuScore.Cli.Publishing;
 /// <summary>
 /// A failed call as one readable block, never a stack trace: the first line says what failed with
 /// the gRPC status; then, when the server sent them, every BadRequest field violation and the
-/// ErrorInfo reason (docs/service.md, "Status codes").
+/// ErrorInfo reason with its metadata (docs/service.md, "Status codes"), e.g.
+/// "reason: MISSING_SCOPE (scope runs:publish)" under a PERMISSION_DENIED.
 /// </summary>
 internal static class ServerErrorText
 {
-    /// <summary>The message for a failed <paramref name="step"/> (e.g. "SubmitRun") against <paramref name="server"/>.</summary>
-    public static string Format(RpcException exception, Uri server, string step)
+    /// <summary>
+    /// The message for a failed <paramref name="step"/> (e.g. "SubmitRun") against
+    /// <paramref name="server"/>; <paramref name="certificateProblem"/> is why the server's
+    /// certificate was refused, when it was (<see cref="Connection.ServerTrust.Problem"/>).
+    /// </summary>
+    public static string Format(RpcException exception, Uri server, string step, string? certificateProblem = null)
     {
         ArgumentNullException.ThrowIfNull(exception);
         ArgumentNullException.ThrowIfNull(server);
@@ -23,6 +29,18 @@ internal static class ServerErrorText
         var address = server.GetLeftPart(UriPartial.Authority);
         if (Unreachable(status))
         {
+            // The handshake error only says that the certificate was refused; the problem says why.
+            if (certificateProblem is not null)
+            {
+                return $"cannot reach the server at {address}: TLS handshake refused: {OneLine(certificateProblem)}";
+            }
+
+            // Not the certificate: a server that speaks no TLS, or one that refused the client's certificate.
+            if (Chain(status.DebugException).Any(e => e is AuthenticationException))
+            {
+                return $"cannot reach the server at {address}: TLS handshake failed: {OneLine(Innermost(status.DebugException)!.Message)}";
+            }
+
             return $"cannot reach the server at {address}: {Code(status.StatusCode)}: {OneLine(status.Detail)}{Cause(status.DebugException)}";
         }
 
@@ -42,6 +60,11 @@ internal static class ServerErrorText
         if (details?.GetDetail<ErrorInfo>() is { } info)
         {
             text.Append(CultureInfo.InvariantCulture, $"\n  reason: {info.Reason}");
+            var facts = info.Metadata.Where(m => m.Value.Length > 0).Select(m => $"{m.Key} {OneLine(m.Value)}").ToList();
+            if (facts.Count > 0)
+            {
+                text.Append(" (").AppendJoin(", ", facts).Append(')');
+            }
         }
 
         return text.ToString();
@@ -65,20 +88,23 @@ internal static class ServerErrorText
         _ => code.ToString().ToUpperInvariant(),
     };
 
-    // No connection at all: the client's own UNAVAILABLE, with the socket or HTTP error as its cause.
+    // No connection at all: the client's own status (UNAVAILABLE, or INTERNAL for a failed TLS
+    // handshake), with the socket or HTTP error as its cause; the server said nothing.
     private static bool Unreachable(Grpc.Core.Status status) =>
-        status.StatusCode == StatusCode.Unavailable && status.DebugException is HttpRequestException or SocketException;
+        status.StatusCode is StatusCode.Unavailable or StatusCode.Internal && status.DebugException is HttpRequestException or SocketException;
 
-    private static string Cause(Exception? exception)
+    private static IEnumerable<Exception> Chain(Exception? exception)
     {
-        var innermost = exception;
-        while (innermost?.InnerException is { } inner)
+        for (var current = exception; current is not null; current = current.InnerException)
         {
-            innermost = inner;
+            yield return current;
         }
-
-        return innermost is null ? string.Empty : $" ({OneLine(innermost.Message)})";
     }
+
+    private static Exception? Innermost(Exception? exception) => Chain(exception).LastOrDefault();
+
+    private static string Cause(Exception? exception) =>
+        Innermost(exception) is { } innermost ? $" ({OneLine(innermost.Message)})" : string.Empty;
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
 }

@@ -1,3 +1,4 @@
+using MuScore.Cli.Connection;
 using MuScore.Cli.Lists;
 using MuScore.Contracts.V1;
 
@@ -6,7 +7,7 @@ namespace MuScore.Cli.Tests.Lists;
 /// <summary>The lists file's rows and the checks on the stream, without a server.</summary>
 public sealed class ListsTableTests
 {
-    private static readonly ReportOptions Options = new(new Uri("http://127.0.0.1:5080"), "331082", 2023, "lists.csv", ReportFormat.Csv);
+    private static readonly ReportOptions Options = new(new ConnectionOptions(new Uri("http://127.0.0.1:5080"), null, null, null, null), "331082", 2023, "lists.csv", ReportFormat.Csv);
 
     [Fact]
     public void Rows_EntriesOutOfOrder_LargeListFirstThenByCreditCodeOrdinal()

@@ -22,7 +22,7 @@ public sealed class ReportFailureTests : IDisposable
         var run = (await Reports.RunAsync(command, server.Address, 2023, file)).Expect(4);
 
         Assert.StartsWith($"muscore {command}: the server at {server.Address.GetLeftPart(UriPartial.Authority)} answered {rpc} with NOT_FOUND:", run.Error, StringComparison.Ordinal);
-        Assert.Contains("\n  reason: NOTHING_PUBLISHED\n", run.Error, StringComparison.Ordinal);
+        Assert.Contains("\n  reason: NOTHING_PUBLISHED (region 331082, year 2023)\n", run.Error, StringComparison.Ordinal);
         Assert.Contains("\n  publish the year's run first (muscore publish), or check --region and --year\n", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
         Assert.Empty(run.Out);
@@ -41,7 +41,7 @@ public sealed class ReportFailureTests : IDisposable
         var run = (await Reports.RunAsync(command, server.Address, 2024, temp.File("out.csv"))).Expect(4);
 
         Assert.Contains(" with NOT_FOUND:", run.Error, StringComparison.Ordinal);
-        Assert.Contains("\n  reason: NO_POLICY_IN_FORCE\n", run.Error, StringComparison.Ordinal);
+        Assert.Contains("\n  reason: NO_POLICY_IN_FORCE (region 331082, year 2024)\n", run.Error, StringComparison.Ordinal);
         Assert.Contains("\n  the lists and targets need a policy's list rules in force on 2024-12-31 for region 331082 (docs/policies.md)\n", run.Error, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(temp.Path));
     }
