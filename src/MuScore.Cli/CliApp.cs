@@ -14,7 +14,7 @@ internal static class CliApp
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(args);
-        ICommand[] commands = [new RateCommand(), new SchemesCommand(), new SampleCommand(), new PublishCommand(), new ListsCommand(), new SummaryCommand(), new ServeCommand(stop)];
+        ICommand[] commands = [new RateCommand(), new SchemesCommand(), new SampleCommand(), new PublishCommand(), new ListsCommand(), new SummaryCommand(), new ServeCommand(stop), new AuditCommand()];
         var console = new CliConsole(stdout, stderr);
         if (args.Count == 0)
         {
