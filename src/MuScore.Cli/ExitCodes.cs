@@ -15,6 +15,12 @@ internal static class ExitCodes
     /// <summary>--strict and at least one INVALID row.</summary>
     public const int StrictRejected = 3;
 
-    /// <summary>publish, lists, summary: the server could not be reached or answered with an error status.</summary>
+    /// <summary>
+    /// publish, lists, summary: the server could not be reached or answered with an error status;
+    /// audit verify: the store could not be opened or read.
+    /// </summary>
     public const int ServerError = 4;
+
+    /// <summary>audit verify: the audit log's hash chain is broken (an entry edited, deleted or reordered).</summary>
+    public const int AuditBroken = 5;
 }

@@ -8,26 +8,45 @@ namespace MuScore.Store;
 /// </summary>
 public interface IRatingStore
 {
-    /// <summary>Creates the schema if it is missing. Idempotent.</summary>
+    /// <summary>
+    /// Creates the schema if it is missing, or migrates an older one (version 1 to 2), audit log
+    /// included. Idempotent; instances initialising at once do not race.
+    /// </summary>
     Task InitializeAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Stores a draft run with all its ratings in one transaction. Idempotent on
-    /// <see cref="DraftRun.RunId"/>: storing the same run again returns the stored one unchanged.
+    /// Stores a draft run with all its ratings, and appends <c>run.submitted</c> to the audit log, in
+    /// one transaction. Idempotent on <see cref="DraftRun.RunId"/>: storing the same run again
+    /// returns the stored one unchanged (its first submitter kept) and still appends a
+    /// <c>run.submitted</c> entry naming who sent it again, in a transaction of its own.
     /// </summary>
+    /// <exception cref="ArgumentException">A row cannot be stored, or SubmittedBy is longer than 256 characters.</exception>
     Task<RunInfo> SaveDraftAsync(DraftRun draft, CancellationToken cancellationToken);
 
     /// <summary>A run by id, with its rejected records and publications; null when unknown.</summary>
     Task<RunInfo?> GetRunAsync(string runId, CancellationToken cancellationToken);
 
-    /// <summary>Runs newest first (by creation time, then id), without rejected records.</summary>
+    /// <summary>Runs newest first (by creation time, then id), without rejected records, filtered by <see cref="RunQuery"/>.</summary>
     Task<RunPage> ListRunsAsync(RunQuery query, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Publishes a stored run as the next version for its region and year (1, 2, ...).
-    /// Null when the run is unknown.
+    /// Publishes a stored run as the next version for its region and year (1, 2, ...), and appends
+    /// <c>run.published</c> or <c>run.rollback</c> to the audit log in the same transaction.
+    /// Decided inside that transaction, so a concurrent publish cannot slip in between:
+    /// <list type="bullet">
+    /// <item><see cref="PublishOutcome.RunNotFound"/>: no run has the id.</item>
+    /// <item><see cref="PublishOutcome.AlreadyNewest"/>: the newest version already is this run; it is
+    /// returned unchanged (a retried publish adds nothing).</item>
+    /// <item>A <b>rollback</b> publishes a run that was already published for the region and year,
+    /// or one created before the newest version's run (ties: the smaller run id, ordinal, is the
+    /// older). Without a reason: <see cref="PublishOutcome.RollbackNeedsReason"/>; with one: a new
+    /// version with <see cref="Publication.IsRollback"/> set.</item>
+    /// <item>Otherwise <see cref="PublishOutcome.Published"/>.</item>
+    /// </list>
+    /// Check who may publish (four eyes, regions) with <see cref="GetRunAsync"/> before calling.
     /// </summary>
-    Task<Publication?> PublishAsync(string runId, DateTimeOffset publishedAt, CancellationToken cancellationToken);
+    /// <exception cref="ArgumentException">PublishedBy is longer than 256 characters or Reason longer than 1,024.</exception>
+    Task<PublishResult> PublishAsync(PublishRequest request, CancellationToken cancellationToken);
 
     /// <summary>
     /// The newest publication for a region and year; with no year, the newest publication of the

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using MuScore.Store.Audit;
 using MuScore.Store.Postgres;
 using MuScore.Store.Sqlite;
 
@@ -28,5 +29,16 @@ public static class RatingStoreFactory
             StoreProvider.Postgres => new PostgresRatingStore(options.EffectiveConnectionString),
             _ => new SqliteRatingStore(options.EffectiveConnectionString),
         };
+    }
+
+    /// <summary>
+    /// The audit log of a store made by <see cref="Create"/>: the same object, on the same database
+    /// (register it beside the store; dispose only the store).
+    /// </summary>
+    /// <exception cref="ArgumentException">The store was not made by <see cref="Create"/>.</exception>
+    public static IAuditLog AuditLogOf(IRatingStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store as IAuditLog ?? throw new ArgumentException($"{store.GetType().Name} keeps no audit log; use a store made by RatingStoreFactory.Create", nameof(store));
     }
 }

@@ -45,7 +45,20 @@ public sealed record RecordViolation(string Field, string Rule, string Descripti
 public sealed record PoolCounts(string Pool, int Size, int A, int B, int C, int D);
 
 /// <summary>One publication: a run made the result for its region and year as a version.</summary>
-public sealed record Publication(string Region, int Year, int Version, string RunId, DateTimeOffset PublishedAt);
+public sealed record Publication(string Region, int Year, int Version, string RunId, DateTimeOffset PublishedAt)
+{
+    /// <summary>Who published it (the caller id); empty for publications stored before schema version 2.</summary>
+    public string PublishedBy { get; init; } = string.Empty;
+
+    /// <summary>Why, as the publisher wrote it; null when none was given. Every rollback has one.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>
+    /// Whether this version put back a run older than the one it replaced, or one already published
+    /// for the region and year (<see cref="IRatingStore.PublishAsync"/> defines it).
+    /// </summary>
+    public bool IsRollback { get; init; }
+}
 
 /// <summary>A run to store: its metadata, counts, rejected records and every rating.</summary>
 public sealed record DraftRun
@@ -58,6 +71,13 @@ public sealed record DraftRun
     public required string SchemeHash { get; init; }
     public required string InputHash { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>
+    /// Who submitted it (the caller id, at most 256 characters). Recorded with the run when it is
+    /// first stored and in the audit log on every submission.
+    /// </summary>
+    public required string SubmittedBy { get; init; }
+
     public required int RecordCount { get; init; }
     public required IReadOnlyList<PoolCounts> Pools { get; init; }
     public required IReadOnlyList<RejectedRecord> Rejected { get; init; }
@@ -81,6 +101,9 @@ public sealed record RunInfo
     public required int RejectedCount { get; init; }
     public required IReadOnlyList<PoolCounts> Pools { get; init; }
 
+    /// <summary>Who first submitted the run; empty for runs stored before schema version 2.</summary>
+    public string SubmittedBy { get; init; } = string.Empty;
+
     /// <summary>Rejected records (GetRun only; empty in listings).</summary>
     public IReadOnlyList<RejectedRecord> Rejected { get; init; } = [];
 
@@ -93,7 +116,11 @@ public sealed record RunInfo
 /// <param name="Year">Only this year; null for all.</param>
 /// <param name="PageSize">At most this many (1..500).</param>
 /// <param name="PageToken">Opaque continuation from <see cref="RunPage.NextPageToken"/>; null for the first page.</param>
-public sealed record RunQuery(string? Region, int? Year, int PageSize, string? PageToken);
+/// <param name="RegionPrefixes">
+/// Only runs whose region starts with one of these (the regions a caller may see). Null, or a list
+/// holding "*", means no restriction; an empty list matches no run.
+/// </param>
+public sealed record RunQuery(string? Region, int? Year, int PageSize, string? PageToken, IReadOnlyList<string>? RegionPrefixes = null);
 
 /// <summary>One page of runs.</summary>
 public sealed record RunPage(IReadOnlyList<RunInfo> Runs, string? NextPageToken);

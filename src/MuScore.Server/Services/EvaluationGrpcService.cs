@@ -22,6 +22,9 @@ internal sealed class EvaluationGrpcService(
     IOptions<LimitsOptions> limits,
     ILogger<EvaluationGrpcService> logger) : EvaluationService.EvaluationServiceBase
 {
+    // Until callers are identified, every submission and publication is recorded as this caller.
+    private const string AnonymousCaller = "anonymous";
+
     public override async Task<SubmitRunResponse> SubmitRun(IAsyncStreamReader<SubmitRunRequest> requestStream, ServerCallContext context)
     {
         var cancellationToken = context.CancellationToken;
@@ -36,7 +39,7 @@ internal sealed class EvaluationGrpcService(
             InputHash = intake.InputHash,
             History = history,
         });
-        var draft = DraftRunBuilder.From(run, intake.Region, intake.Year, time.GetUtcNow());
+        var draft = DraftRunBuilder.From(run, intake.Region, intake.Year, time.GetUtcNow(), AnonymousCaller);
         var stored = await store.SaveDraftAsync(draft, cancellationToken).ConfigureAwait(false);
         Log.RunStored(logger, stored.RunId, stored.Region, stored.Year, stored.RecordCount, stored.RejectedCount);
         return new SubmitRunResponse { Run = RunMapper.ToProto(stored) };
@@ -73,8 +76,13 @@ internal sealed class EvaluationGrpcService(
     public override async Task<PublishRunResponse> PublishRun(PublishRunRequest request, ServerCallContext context)
     {
         EvaluationRequests.Validate(request);
-        var publication = await store.PublishAsync(request.RunId, time.GetUtcNow(), context.CancellationToken).ConfigureAwait(false)
-            ?? throw RpcErrors.RunNotFound(request.RunId);
+        var result = await store.PublishAsync(new PublishRequest(request.RunId, time.GetUtcNow(), AnonymousCaller, null), context.CancellationToken).ConfigureAwait(false);
+        var publication = result.Outcome switch
+        {
+            PublishOutcome.RunNotFound => throw RpcErrors.RunNotFound(request.RunId),
+            PublishOutcome.RollbackNeedsReason => throw Violations.One("reason", FieldRules.Required, "publishing a run older than the one in force is a rollback and needs a reason"),
+            _ => result.Publication!,
+        };
         Log.RunPublished(logger, publication.RunId, publication.Version, publication.Region, publication.Year);
 
         // The publication has committed: dropping stale cached ratings must not be abandoned with the call.

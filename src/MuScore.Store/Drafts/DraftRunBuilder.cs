@@ -22,10 +22,16 @@ public static class DraftRunBuilder
     /// A rejected record's number is its 1-based position among the data records
     /// (<see cref="RowOutcome.RowNumber"/> − 1, since row numbers count the header as row 1).
     /// </remarks>
+    /// <param name="run">The core run.</param>
+    /// <param name="region">The run's region.</param>
+    /// <param name="year">The run's year.</param>
+    /// <param name="createdAt">When it was submitted.</param>
+    /// <param name="submittedBy">Who submitted it (the caller id).</param>
     /// <exception cref="ArgumentException">The run is of another year, or rated another single region.</exception>
-    public static DraftRun From(RatingRun run, string region, int year, DateTimeOffset createdAt)
+    public static DraftRun From(RatingRun run, string region, int year, DateTimeOffset createdAt, string submittedBy)
     {
         ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(submittedBy);
         ArgumentException.ThrowIfNullOrWhiteSpace(region);
         if (run.Year != year)
         {
@@ -65,6 +71,7 @@ public static class DraftRunBuilder
             SchemeHash = run.SchemeHash,
             InputHash = run.InputHash,
             CreatedAt = createdAt,
+            SubmittedBy = submittedBy,
             RecordCount = run.Rows.Count,
             Pools = [.. run.Pools.Where(p => p.Region == region).Select(Counts)],
             Rejected = rejected,

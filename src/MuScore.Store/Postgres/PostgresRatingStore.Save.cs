@@ -10,7 +10,7 @@ internal sealed partial class PostgresRatingStore
     private const string InsertRun =
         $"INSERT INTO runs ({RunRows.RunColumns}, rejected) VALUES " +
         "(@run, @region, @year, @scheme_id, @scheme_version, @scheme_hash, @input_hash, @created_at, " +
-        "@record_count, @rated_count, @excluded_count, @rejected_count, @pools::jsonb, @rejected::jsonb) " +
+        "@record_count, @rated_count, @excluded_count, @rejected_count, @pools::jsonb, @submitted_by, @rejected::jsonb) " +
         "ON CONFLICT (run_id) DO NOTHING RETURNING run_key";
 
     private const string CopyRatings =
@@ -18,12 +18,13 @@ internal sealed partial class PostgresRatingStore
 
     /// <inheritdoc/>
     /// <remarks>
-    /// The run row and every rating (binary COPY) go in one transaction. A concurrent save of the
-    /// same run waits on the run_id unique key, then finds the run stored and returns it.
+    /// The run row, every rating (binary COPY) and the run.submitted entry go in one transaction. A
+    /// concurrent save of the same run waits on the run_id unique key, then finds the run stored,
+    /// records the second submission and returns the stored run.
     /// </remarks>
     public override async Task<RunInfo> SaveDraftAsync(DraftRun draft, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(draft);
+        CheckSubmitter(draft);
         var (rated, excluded) = RunRows.Count(draft);
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
@@ -49,13 +50,15 @@ internal sealed partial class PostgresRatingStore
                     await analyze.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 
+                // Last, so the log's lock is held only for the append and the commit.
+                var saved = RunRows.FromDraft(draft, rated, excluded);
+                await AppendInAsync(connection, transaction, Submitted(draft, saved, alreadyStored: false), cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return RunRows.FromDraft(draft, rated, excluded);
+                return saved;
             }
         }
 
-        return await GetRunAsync(draft.RunId, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"run {draft.RunId} was reported stored but cannot be read");
+        return await ResubmittedAsync(draft, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task CopyAsync(NpgsqlConnection connection, long runKey, IReadOnlyList<StoredRating> ratings, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using MuScore.Store.Sql;
@@ -26,18 +27,7 @@ internal sealed partial class PostgresRatingStore(string connectionString) : Sql
             await schemaLock.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await using (var create = Command(connection, transaction, PostgresSchema.Create, ("@now", DateTimeOffset.UtcNow.UtcTicks)))
-        {
-            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await using var current = Command(connection, transaction, PostgresSchema.CurrentVersion);
-        var version = Convert.ToInt32(await current.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-        if (version > PostgresSchema.Version)
-        {
-            throw new InvalidOperationException($"the database has schema version {version}; this build of MuScore reads version {PostgresSchema.Version} only");
-        }
-
+        await MigrateAsync(connection, transaction, PostgresSchema.Script, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -54,6 +44,26 @@ internal sealed partial class PostgresRatingStore(string connectionString) : Sql
     /// <inheritdoc/>
     protected override void AddList(DbCommand command, string parameter, IReadOnlyCollection<string> values) =>
         command.Parameters.Add(new NpgsqlParameter(parameter, NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = values.ToArray() });
+
+    /// <inheritdoc/>
+    protected override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// One advisory lock for the whole log, always taken last in a transaction (after a publish's
+    /// region lock), so lock order is fixed and two instances cannot deadlock; sequence is the
+    /// primary key as the last line of defence.
+    /// </remarks>
+    protected override async Task LockAuditAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var lockCommand = Command(connection, transaction, "SELECT pg_advisory_xact_lock(hashtextextended('muscore.audit', 0))");
+        await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    protected override async Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc/>
     protected override async Task<DbTransaction> BeginPublishAsync(DbConnection connection, string region, int year, CancellationToken cancellationToken)

@@ -1,23 +1,27 @@
+using MuScore.Store.Sql;
+
 namespace MuScore.Store.Postgres;
 
 /// <summary>
-/// The PostgreSQL schema, version <see cref="Version"/> (docs/storage.md): the same tables as
-/// SQLite. Text keys use the "C" collation so ordering is by code point, as in SQLite and .NET's
-/// ordinal comparison, whatever the database's locale.
+/// The PostgreSQL schema, version 2 (docs/storage.md): the same tables as SQLite. Text keys use the
+/// "C" collation so ordering is by code point, as in SQLite and .NET's ordinal comparison, whatever
+/// the database's locale.
 /// </summary>
 internal static class PostgresSchema
 {
-    /// <summary>The schema version this build writes and reads.</summary>
-    public const int Version = 1;
-
-    /// <summary>Taken (transaction-scoped) before <see cref="Create"/>, so instances starting together do not race on DDL.</summary>
+    /// <summary>Taken (transaction-scoped) before the script runs, so instances starting together do not race on DDL.</summary>
     public const string Lock = "SELECT pg_advisory_xact_lock(hashtextextended('muscore.schema', 0))";
 
-    public const string Create = """
+    public static SchemaScript Script { get; } = new(VersionTable, [Version1, Version2]);
+
+    private const string VersionTable = """
         CREATE TABLE IF NOT EXISTS schema_version (
             version integer PRIMARY KEY,
             applied_at bigint NOT NULL
         );
+        """;
+
+    private const string Version1 = """
         CREATE TABLE IF NOT EXISTS runs (
             run_key bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
             run_id text COLLATE "C" NOT NULL UNIQUE,
@@ -57,8 +61,34 @@ internal static class PostgresSchema
             PRIMARY KEY (region, year, version)
         );
         CREATE INDEX IF NOT EXISTS publications_by_run ON publications (run_id);
-        INSERT INTO schema_version (version, applied_at) VALUES (1, @now) ON CONFLICT DO NOTHING;
         """;
 
-    public const string CurrentVersion = "SELECT MAX(version) FROM schema_version";
+    // Who and why on runs and publications; the audit log and its head (docs/audit.md).
+    private const string Version2 = """
+        ALTER TABLE runs ADD COLUMN submitted_by text NOT NULL DEFAULT '';
+        ALTER TABLE publications ADD COLUMN published_by text NOT NULL DEFAULT '';
+        ALTER TABLE publications ADD COLUMN reason text;
+        ALTER TABLE publications ADD COLUMN is_rollback boolean NOT NULL DEFAULT false;
+        CREATE TABLE audit_log (
+            sequence bigint PRIMARY KEY,
+            kind text COLLATE "C" NOT NULL,
+            recorded_at bigint NOT NULL,
+            caller text COLLATE "C" NOT NULL,
+            region text COLLATE "C",
+            year integer,
+            run_id text COLLATE "C",
+            version integer,
+            reason text,
+            detail text,
+            previous_hash text NOT NULL,
+            hash text NOT NULL
+        );
+        CREATE INDEX audit_by_time ON audit_log (recorded_at);
+        CREATE TABLE audit_head (
+            id smallint PRIMARY KEY CHECK (id = 1),
+            sequence bigint NOT NULL,
+            hash text NOT NULL
+        );
+        INSERT INTO audit_head (id, sequence, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
+        """;
 }

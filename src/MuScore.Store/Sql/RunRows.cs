@@ -8,9 +8,10 @@ internal static class RunRows
     /// <summary>The columns <see cref="ReadRun"/> expects, in order; "rejected" is appended when wanted.</summary>
     public const string RunColumns =
         "run_id, region, year, scheme_id, scheme_version, scheme_hash, input_hash, created_at, " +
-        "record_count, rated_count, excluded_count, rejected_count, pools";
+        "record_count, rated_count, excluded_count, rejected_count, pools, submitted_by";
 
-    public const string PublicationColumns = "region, year, version, run_id, published_at";
+    /// <summary>The columns <see cref="ReadPublication"/> expects, in order.</summary>
+    public const string PublicationColumns = "region, year, version, run_id, published_at, published_by, reason, is_rollback";
 
     public static RunInfo ReadRun(DbDataReader reader, bool withRejected) => new()
     {
@@ -27,7 +28,8 @@ internal static class RunRows
         ExcludedCount = reader.GetInt32(10),
         RejectedCount = reader.GetInt32(11),
         Pools = RunJson.ReadPools(reader.GetString(12)),
-        Rejected = withRejected ? RunJson.ReadRejected(reader.GetString(13)) : [],
+        SubmittedBy = reader.GetString(13),
+        Rejected = withRejected ? RunJson.ReadRejected(reader.GetString(14)) : [],
     };
 
     /// <summary>The parameters of both providers' run INSERT, from a draft.</summary>
@@ -46,6 +48,7 @@ internal static class RunRows
             ("@excluded_count", excluded),
             ("@rejected_count", draft.Rejected.Count),
             ("@pools", RunJson.WritePools(draft.Pools)),
+            ("@submitted_by", draft.SubmittedBy),
             ("@rejected", RunJson.WriteRejected(draft.Rejected)),
         ];
 
@@ -54,7 +57,12 @@ internal static class RunRows
         reader.GetInt32(1),
         reader.GetInt32(2),
         reader.GetString(3),
-        FromTicks(reader.GetInt64(4)));
+        FromTicks(reader.GetInt64(4)))
+    {
+        PublishedBy = reader.GetString(5),
+        Reason = reader.IsDBNull(6) ? null : reader.GetString(6),
+        IsRollback = reader.GetBoolean(7),
+    };
 
     /// <summary>The run as stored from a draft, before any publication.</summary>
     public static RunInfo FromDraft(DraftRun draft, int rated, int excluded) => new()
@@ -72,6 +80,7 @@ internal static class RunRows
         ExcludedCount = excluded,
         RejectedCount = draft.Rejected.Count,
         Pools = draft.Pools,
+        SubmittedBy = draft.SubmittedBy,
         Rejected = draft.Rejected,
     };
 

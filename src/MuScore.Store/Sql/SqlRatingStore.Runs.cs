@@ -13,16 +13,10 @@ internal abstract partial class SqlRatingStore
     {
         ArgumentNullException.ThrowIfNull(runId);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        RunInfo run;
-        await using (var command = Command(connection, null, $"SELECT {RunRows.RunColumns}, rejected FROM runs WHERE run_id = @run", ("@run", runId)))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        var run = await ReadRunAsync(connection, runId, withRejected: true, cancellationToken).ConfigureAwait(false);
+        if (run is null)
         {
-            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                return null;
-            }
-
-            run = RunRows.ReadRun(reader, withRejected: true);
+            return null;
         }
 
         var publications = await PublicationsOfAsync(connection, [runId], cancellationToken).ConfigureAwait(false);
@@ -57,6 +51,7 @@ internal abstract partial class SqlRatingStore
             Add(command, "@year", year);
         }
 
+        sql.Append(PrefixSql(command, "region", query.RegionPrefixes));
         if (after is { } resume)
         {
             // Newest first, ties by id ascending: resume strictly after the last row of the previous page.
@@ -87,6 +82,15 @@ internal abstract partial class SqlRatingStore
 
         var publications = await PublicationsOfAsync(connection, [.. runs.Select(r => r.RunId)], cancellationToken).ConfigureAwait(false);
         return new RunPage([.. runs.Select(r => r with { Publications = publications.GetValueOrDefault(r.RunId, []) })], next);
+    }
+
+    /// <summary>A run's row (metadata, and its rejected records when asked), without publications; null when unknown.</summary>
+    private static async Task<RunInfo?> ReadRunAsync(DbConnection connection, string runId, bool withRejected, CancellationToken cancellationToken)
+    {
+        var columns = withRejected ? $"{RunRows.RunColumns}, rejected" : RunRows.RunColumns;
+        await using var command = Command(connection, null, $"SELECT {columns} FROM runs WHERE run_id = @run", ("@run", runId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? RunRows.ReadRun(reader, withRejected) : null;
     }
 
     /// <summary>The publications of each run, oldest first.</summary>

@@ -1,13 +1,16 @@
 using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using MuScore.Store.Audit;
 
 namespace MuScore.Store.Sql;
 
 /// <summary>
-/// What SQLite and PostgreSQL share: every read and the publish protocol, in portable SQL with
-/// named parameters. Subclasses supply connections, schema, bulk insert, list parameters and the
-/// write lock that serialises publishes of one region and year.
+/// What SQLite and PostgreSQL share: every read, the publish protocol and the audit chain, in
+/// portable SQL with named parameters. Subclasses supply connections, schema, bulk insert, list
+/// parameters and the locks that serialise publishes of one region and year and audit appends.
 /// </summary>
-internal abstract partial class SqlRatingStore : IRatingStore, IAsyncDisposable
+internal abstract partial class SqlRatingStore : IRatingStore, IAuditLog, IAsyncDisposable
 {
     /// <inheritdoc/>
     public abstract Task InitializeAsync(CancellationToken cancellationToken);
@@ -33,6 +36,18 @@ internal abstract partial class SqlRatingStore : IRatingStore, IAsyncDisposable
     /// </summary>
     protected abstract Task<DbTransaction> BeginPublishAsync(DbConnection connection, string region, int year, CancellationToken cancellationToken);
 
+    /// <summary>Begins a write transaction (SQLite: holding the file's write lock from the start).</summary>
+    protected abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Inside a write transaction, takes the lock that makes reading the audit head and appending
+    /// after it atomic across store instances; held until the transaction ends.
+    /// </summary>
+    protected abstract Task LockAuditAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+
+    /// <summary>Begins a read-only transaction in which every statement sees the same snapshot.</summary>
+    protected abstract Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken);
+
     /// <summary>A command with named parameters (null values are sent as SQL NULL).</summary>
     protected static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
@@ -45,6 +60,36 @@ internal abstract partial class SqlRatingStore : IRatingStore, IAsyncDisposable
         }
 
         return command;
+    }
+
+    /// <summary>
+    /// The condition that <paramref name="column"/> starts with one of the prefixes, each a
+    /// parameter (<c>substr(column, 1, length(@p)) = @p</c>: no LIKE wildcards to escape, the same in
+    /// SQLite and PostgreSQL), starting with " AND". Empty when unrestricted (null, or "*" listed);
+    /// never true for an empty list. A NULL column never matches.
+    /// </summary>
+    protected static string PrefixSql(DbCommand command, string column, IReadOnlyList<string>? prefixes)
+    {
+        if (prefixes is null || prefixes.Contains("*"))
+        {
+            return string.Empty;
+        }
+
+        if (prefixes.Count == 0)
+        {
+            return " AND 1 = 0";
+        }
+
+        var sql = new StringBuilder(" AND (");
+        for (var i = 0; i < prefixes.Count; i++)
+        {
+            ArgumentNullException.ThrowIfNull(prefixes[i], nameof(prefixes));
+            var name = string.Create(CultureInfo.InvariantCulture, $"@{column}_prefix{i}");
+            Add(command, name, prefixes[i]);
+            sql.Append(i == 0 ? string.Empty : " OR ").Append(CultureInfo.InvariantCulture, $"substr({column}, 1, length({name})) = {name}");
+        }
+
+        return sql.Append(')').ToString();
     }
 
     protected static void Add(DbCommand command, string name, object? value)

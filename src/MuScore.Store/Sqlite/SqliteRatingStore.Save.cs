@@ -9,7 +9,7 @@ internal sealed partial class SqliteRatingStore
     private const string InsertRun =
         $"INSERT INTO runs ({RunRows.RunColumns}, rejected) VALUES " +
         "(@run, @region, @year, @scheme_id, @scheme_version, @scheme_hash, @input_hash, @created_at, " +
-        "@record_count, @rated_count, @excluded_count, @rejected_count, @pools, @rejected) RETURNING run_key";
+        "@record_count, @rated_count, @excluded_count, @rejected_count, @pools, @submitted_by, @rejected) RETURNING run_key";
 
     private const string InsertRating =
         "INSERT INTO ratings (run_key, credit_code, status, pool, class, industry, rank, payload) " +
@@ -22,7 +22,7 @@ internal sealed partial class SqliteRatingStore
     /// </remarks>
     public override async Task<RunInfo> SaveDraftAsync(DraftRun draft, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(draft);
+        CheckSubmitter(draft);
         var (rated, excluded) = RunRows.Count(draft);
         await using var connection = await OpenSqliteAsync(cancellationToken).ConfigureAwait(false);
         await SetCacheAsync(connection, "-65536", cancellationToken).ConfigureAwait(false);
@@ -38,6 +38,7 @@ internal sealed partial class SqliteRatingStore
 
     private async Task<RunInfo> SaveAsync(SqliteConnection connection, DraftRun draft, int rated, int excluded, CancellationToken cancellationToken)
     {
+        var saved = RunRows.FromDraft(draft, rated, excluded);
         await using (var transaction = connection.BeginTransaction(deferred: false))
         {
             await using (var exists = Command(connection, transaction, "SELECT 1 FROM runs WHERE run_id = @run", ("@run", draft.RunId)))
@@ -45,8 +46,7 @@ internal sealed partial class SqliteRatingStore
                 if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null)
                 {
                     await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                    return await GetRunAsync(draft.RunId, cancellationToken).ConfigureAwait(false)
-                        ?? throw new InvalidOperationException($"run {draft.RunId} vanished while being read");
+                    return await ResubmittedAsync(draft, cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -61,10 +61,11 @@ internal sealed partial class SqliteRatingStore
             }
 
             await InsertRatingsAsync(connection, transaction, runKey, draft.Ratings, cancellationToken).ConfigureAwait(false);
+            await AppendInAsync(connection, transaction, Submitted(draft, saved, alreadyStored: false), cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        return RunRows.FromDraft(draft, rated, excluded);
+        return saved;
     }
 
     private static async Task InsertRatingsAsync(SqliteConnection connection, SqliteTransaction transaction, long runKey, IReadOnlyList<StoredRating> ratings, CancellationToken cancellationToken)

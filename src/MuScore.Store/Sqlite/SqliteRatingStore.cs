@@ -29,14 +29,9 @@ internal sealed partial class SqliteRatingStore(string connectionString) : SqlRa
             await wal.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        // BEGIN IMMEDIATE: a second instance initialising the same file waits, then finds the schema current.
         await using var transaction = connection.BeginTransaction(deferred: false);
-        await using var create = Command(connection, transaction, SqliteSchema.Create, ("@now", DateTimeOffset.UtcNow.UtcTicks));
-        var version = Convert.ToInt32(await create.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-        if (version > SqliteSchema.Version)
-        {
-            throw new InvalidOperationException($"the database has schema version {version}; this build of MuScore reads version {SqliteSchema.Version} only");
-        }
-
+        await MigrateAsync(connection, transaction, SqliteSchema.Script, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -86,6 +81,20 @@ internal sealed partial class SqliteRatingStore(string connectionString) : SqlRa
 
         return ((SqliteConnection)connection).BeginTransaction(deferred: false);
     }
+
+    /// <inheritdoc/>
+    protected override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+
+    /// <inheritdoc/>
+    /// <remarks>Every SQLite write transaction is BEGIN IMMEDIATE: it already holds the file's only write lock.</remarks>
+    protected override Task LockAuditAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    /// <inheritdoc/>
+    /// <remarks>A deferred transaction takes its WAL snapshot at the first read and keeps it to the end.</remarks>
+    protected override Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
 
     private async Task<SqliteConnection> OpenSqliteAsync(CancellationToken cancellationToken)
     {

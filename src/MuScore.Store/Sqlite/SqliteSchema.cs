@@ -1,20 +1,24 @@
+using MuScore.Store.Sql;
+
 namespace MuScore.Store.Sqlite;
 
 /// <summary>
-/// The SQLite schema, version <see cref="Version"/> (docs/storage.md). STRICT tables enforce the
-/// column types; times are UTC ticks; ratings refer to their run by the integer run_key, which
-/// keeps a million-row run's indexes small.
+/// The SQLite schema, version 2 (docs/storage.md). STRICT tables enforce the column types; times
+/// are UTC ticks; ratings refer to their run by the integer run_key, which keeps a million-row
+/// run's indexes small.
 /// </summary>
 internal static class SqliteSchema
 {
-    /// <summary>The schema version this build writes and reads.</summary>
-    public const int Version = 1;
+    public static SchemaScript Script { get; } = new(VersionTable, [Version1, Version2]);
 
-    public const string Create = """
+    private const string VersionTable = """
         CREATE TABLE IF NOT EXISTS schema_version (
             version INTEGER PRIMARY KEY,
             applied_at INTEGER NOT NULL
         ) STRICT;
+        """;
+
+    private const string Version1 = """
         CREATE TABLE IF NOT EXISTS runs (
             run_key INTEGER PRIMARY KEY,
             run_id TEXT NOT NULL UNIQUE,
@@ -54,7 +58,34 @@ internal static class SqliteSchema
             PRIMARY KEY (region, year, version)
         ) STRICT;
         CREATE INDEX IF NOT EXISTS publications_by_run ON publications (run_id);
-        INSERT OR IGNORE INTO schema_version (version, applied_at) VALUES (1, @now);
-        SELECT MAX(version) FROM schema_version;
+        """;
+
+    // Who and why on runs and publications; the audit log and its head (docs/audit.md).
+    private const string Version2 = """
+        ALTER TABLE runs ADD COLUMN submitted_by TEXT NOT NULL DEFAULT '';
+        ALTER TABLE publications ADD COLUMN published_by TEXT NOT NULL DEFAULT '';
+        ALTER TABLE publications ADD COLUMN reason TEXT;
+        ALTER TABLE publications ADD COLUMN is_rollback INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE audit_log (
+            sequence INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            recorded_at INTEGER NOT NULL,
+            caller TEXT NOT NULL,
+            region TEXT,
+            year INTEGER,
+            run_id TEXT,
+            version INTEGER,
+            reason TEXT,
+            detail TEXT,
+            previous_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX audit_by_time ON audit_log (recorded_at);
+        CREATE TABLE audit_head (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            sequence INTEGER NOT NULL,
+            hash TEXT NOT NULL
+        ) STRICT;
+        INSERT INTO audit_head (id, sequence, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
         """;
 }

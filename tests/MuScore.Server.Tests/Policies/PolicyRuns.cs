@@ -45,7 +45,7 @@ internal static class PolicyRuns
     {
         var run = await Runs.SubmitAsync(server.Evaluation, Runs.Header(region, year), records);
         var store = server.Services.GetRequiredService<IRatingStore>();
-        var publication = await store.PublishAsync(run.RunId, publishedAt, CancellationToken.None);
+        var publication = (await store.PublishAsync(new PublishRequest(run.RunId, publishedAt, "policy-test", null), CancellationToken.None)).Publication;
         Assert.NotNull(publication);
         await server.Services.GetRequiredService<IPublishedRatings>().PublishedAsync(region, year, CancellationToken.None);
         return (run, publication);

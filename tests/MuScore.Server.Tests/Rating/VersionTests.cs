@@ -49,7 +49,7 @@ public sealed class VersionTests(ServerFixture fixture) : IClassFixture<ServerFi
     }
 
     [Fact]
-    public async Task PublishRun_EarlierRunAfterACorrection_ThirdVersionServesTheEarlierRun()
+    public async Task PublishRun_EarlierRunAfterACorrection_RefusedAsARollbackWithoutReasonAndTheCorrectionStays()
     {
         var region = Regions.Next();
         var records = Records.Sample(region, 2024, count: 20);
@@ -57,13 +57,13 @@ public sealed class VersionTests(ServerFixture fixture) : IClassFixture<ServerFi
         records[1].BonusPoints = "3";
         var (correction, v2) = await Runs.PublishAsync(Evaluation, Runs.Header(region, 2024), records);
 
-        var v3 = (await Evaluation.PublishRunAsync(new PublishRunRequest { RunId = original.RunId })).Publication;
+        var violations = await RpcAssert.InvalidArgument(() => Evaluation.PublishRunAsync(new PublishRunRequest { RunId = original.RunId }).ResponseAsync);
         var rating = (await fixture.Server.Ratings.GetRatingAsync(new GetRatingRequest { CreditCode = records[0].CreditCode, Region = region, Year = 2024 })).Rating;
         var stored = await Evaluation.GetRunAsync(new GetRunRequest { RunId = original.RunId });
 
-        Assert.Equal((1, 2, 3), (v1.Version, v2.Version, v3.Version));
-        Assert.Equal((correction.RunId, original.RunId), (v2.RunId, v3.RunId));
-        Assert.Equal((original.RunId, 3), (rating.RunId, rating.Version));
-        Assert.Equal([v1, v3], stored.Publications);
+        RpcAssert.HasViolation(violations, "reason", "required");
+        Assert.Equal((1, 2), (v1.Version, v2.Version));
+        Assert.Equal((correction.RunId, 2), (rating.RunId, rating.Version));
+        Assert.Equal([v1], stored.Publications);
     }
 }

@@ -108,7 +108,13 @@ internal static class TestRuns
         return ratings;
     }
 
-    public static DraftRun Draft(string tag, IReadOnlyList<StoredRating> ratings, int year = Year, string region = Region, DateTimeOffset? createdAt = null) => new()
+    /// <summary>Who submits the test drafts unless a test says otherwise.</summary>
+    public const string Submitter = "alice";
+
+    /// <summary>Who publishes in the tests unless a test says otherwise (not the submitter: four eyes).</summary>
+    public const string Publisher = "bob";
+
+    public static DraftRun Draft(string tag, IReadOnlyList<StoredRating> ratings, int year = Year, string region = Region, DateTimeOffset? createdAt = null, string submittedBy = Submitter) => new()
     {
         RunId = DraftRunBuilder.RunIdFor($"input-{tag}", "scheme-hash", region, year),
         Region = region,
@@ -118,6 +124,7 @@ internal static class TestRuns
         SchemeHash = "scheme-hash",
         InputHash = $"input-{tag}",
         CreatedAt = createdAt ?? Created,
+        SubmittedBy = submittedBy,
         RecordCount = ratings.Count + 2,
         Pools =
         [

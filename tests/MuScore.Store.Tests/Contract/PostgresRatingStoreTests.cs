@@ -14,4 +14,12 @@ public sealed class PostgresRatingStoreTests(PostgresServer postgres) : RatingSt
 
     // The server and every database in it are deleted with the fixture.
     protected override Task DropDatabaseAsync() => Task.CompletedTask;
+
+    protected override async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
 }

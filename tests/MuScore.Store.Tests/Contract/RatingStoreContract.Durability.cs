@@ -41,7 +41,7 @@ public abstract partial class RatingStoreContract
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Store.SaveDraftAsync(TestRuns.Draft("b", TestRuns.Mixed(10)), token));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Store.GetRunAsync(draft.RunId, token));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Store.ListRunsAsync(new RunQuery(null, null, 10, null), token));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Store.PublishAsync(draft.RunId, TestRuns.Created, token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Store.PublishAsync(Request(draft.RunId), token));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Store.GetLatestPublicationAsync(TestRuns.Region, null, token));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Store.GetRatingsAsync(publication, [TestRuns.Code(1)], token));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Store.LoadHistoryAsync(TestRuns.Region, 2030, token));
@@ -82,7 +82,7 @@ public abstract partial class RatingStoreContract
         var ratings = TestRuns.Mixed(20_000);
 
         var saved = await Store.SaveDraftAsync(TestRuns.Draft("big", ratings), None);
-        var publication = (await Store.PublishAsync(saved.RunId, TestRuns.Created, None))!;
+        var publication = (await Store.PublishAsync(Request(saved.RunId), None)).Publication!;
         var listed = 0;
         await foreach (var rating in Store.ListRatingsAsync(publication, NoFilter, None))
         {

@@ -13,7 +13,7 @@ public abstract partial class RatingStoreContract
         var c = TestRuns.Rated(1, "ABOVE", 5, RatingClass.C);
         await PublishAsync(TestRuns.Draft("2021", [With(d, 2021)], year: 2021));
         await PublishAsync(TestRuns.Draft("2022a", [With(c, 2022)], year: 2022));
-        await PublishAsync(TestRuns.Draft("2022b", [With(d, 2022)], year: 2022));
+        await PublishAsync(TestRuns.Draft("2022b", [With(d, 2022)], year: 2022, createdAt: TestRuns.Created.AddHours(1)));
         await PublishAsync(TestRuns.Draft("2023", [With(d, 2023), TestRuns.Excluded(2, year: 2023)], year: 2023));
         await PublishAsync(TestRuns.Draft("2024", [With(c, 2024)], year: 2024));
 

@@ -7,7 +7,7 @@ public abstract partial class RatingStoreContract
     [Fact]
     public async Task Publish_ThreeRunsOfOneYear_GivesVersions123AndEarlierVersionsStayReadable()
     {
-        var drafts = new[] { "v1", "v2", "v3" }.Select((tag, i) => TestRuns.Draft(tag, TestRuns.Mixed(5 + i))).ToArray();
+        var drafts = new[] { "v1", "v2", "v3" }.Select((tag, i) => TestRuns.Draft(tag, TestRuns.Mixed(5 + i), createdAt: TestRuns.Created.AddMinutes(i))).ToArray();
 
         var publications = new List<Publication>();
         foreach (var (draft, i) in drafts.Select((d, i) => (d, i)))
@@ -29,7 +29,7 @@ public abstract partial class RatingStoreContract
     [Fact]
     public async Task GetPublicationAsOf_BetweenVersions_TheVersionPublishedStrictlyBefore()
     {
-        var drafts = new[] { "v1", "v2", "v3" }.Select((tag, i) => TestRuns.Draft(tag, TestRuns.Mixed(3 + i))).ToArray();
+        var drafts = new[] { "v1", "v2", "v3" }.Select((tag, i) => TestRuns.Draft(tag, TestRuns.Mixed(3 + i), createdAt: TestRuns.Created.AddMinutes(i))).ToArray();
         var publications = new List<Publication>();
         foreach (var (draft, i) in drafts.Select((d, i) => (d, i)))
         {
@@ -45,34 +45,27 @@ public abstract partial class RatingStoreContract
     }
 
     [Fact]
-    public async Task Publish_UnknownRun_ReturnsNullAndPublishesNothing()
+    public async Task Publish_UnknownRun_RunNotFoundAndPublishesNothing()
     {
-        Assert.Null(await Store.PublishAsync("no-such-run", TestRuns.Created, None));
+        var result = await Store.PublishAsync(Request("no-such-run"), None);
+
+        Assert.Equal(new PublishResult(PublishOutcome.RunNotFound, null, null), result);
         Assert.Null(await Store.GetLatestPublicationAsync(TestRuns.Region, null, None));
     }
 
     [Fact]
-    public async Task Publish_RunThatIsAlreadyNewest_ReturnsThatPublication()
+    public async Task Publish_RunThatIsAlreadyNewest_AlreadyNewestWithThatPublicationUnchanged()
     {
         var draft = TestRuns.Draft("a", TestRuns.Mixed(3));
-        var first = await PublishAsync(draft);
+        var first = await PublishAsync(draft, reason: "first");
 
-        var again = await Store.PublishAsync(draft.RunId, TestRuns.Created.AddDays(9), None);
+        var again = await Store.PublishAsync(new PublishRequest(draft.RunId, TestRuns.Created.AddDays(9), "carol", "again"), None);
 
-        Assert.Equal(first, again);
-    }
-
-    [Fact]
-    public async Task Publish_OlderRunAgainAfterANewerOne_AddsAVersion()
-    {
-        var (a, b) = (TestRuns.Draft("a", TestRuns.Mixed(3)), TestRuns.Draft("b", TestRuns.Mixed(4)));
-        await PublishAsync(a);
-        await PublishAsync(b);
-
-        var rollback = await Store.PublishAsync(a.RunId, TestRuns.Created.AddDays(3), None);
-
-        Assert.Equal((3, a.RunId), (rollback!.Version, rollback.RunId));
-        Assert.Equal([1, 3], (await Store.GetRunAsync(a.RunId, None))!.Publications.Select(p => p.Version));
+        Assert.Equal(PublishOutcome.AlreadyNewest, again.Outcome);
+        Assert.Equal(first, again.Publication);
+        Assert.Equal(("bob", "first"), (again.Publication!.PublishedBy, again.Publication.Reason));
+        Assert.Equal(draft.RunId, again.Run!.RunId);
+        Assert.Equal(first, await Store.GetLatestPublicationAsync(TestRuns.Region, TestRuns.Year, None));
     }
 
     [Fact]
@@ -80,7 +73,7 @@ public abstract partial class RatingStoreContract
     {
         var y2023 = await PublishAsync(TestRuns.Draft("a", TestRuns.Mixed(2, year: 2023), year: 2023));
         var y2024 = await PublishAsync(TestRuns.Draft("b", TestRuns.Mixed(2)));
-        var y2023v2 = await PublishAsync(TestRuns.Draft("c", TestRuns.Mixed(3, year: 2023), year: 2023));
+        var y2023v2 = await PublishAsync(TestRuns.Draft("c", TestRuns.Mixed(3, year: 2023), year: 2023, createdAt: TestRuns.Created.AddHours(1)));
 
         Assert.Equal(y2024, await Store.GetLatestPublicationAsync(TestRuns.Region, null, None));
         Assert.Equal(y2023v2, await Store.GetLatestPublicationAsync(TestRuns.Region, 2023, None));
@@ -99,11 +92,14 @@ public abstract partial class RatingStoreContract
         }
 
         var other = await OpenAsync();
-        var publications = await Task.WhenAll(drafts.Select((d, i) =>
-            Task.Run(() => (i % 2 == 0 ? Store : other).PublishAsync(d.RunId, TestRuns.Created, None))));
+        // With a reason: which of them count as rollbacks depends on the order they win the lock.
+        var results = await Task.WhenAll(drafts.Select((d, i) =>
+            Task.Run(() => (i % 2 == 0 ? Store : other).PublishAsync(Request(d.RunId, reason: "concurrent"), None))));
+        var publications = results.Select(r => r.Publication!).ToArray();
 
-        Assert.Equal(Enumerable.Range(1, 8), publications.Select(p => p!.Version).Order());
-        Assert.Equal(drafts.Select(d => d.RunId).Order(StringComparer.Ordinal), publications.Select(p => p!.RunId).Order(StringComparer.Ordinal));
+        Assert.All(results, r => Assert.Equal(PublishOutcome.Published, r.Outcome));
+        Assert.Equal(Enumerable.Range(1, 8), publications.Select(p => p.Version).Order());
+        Assert.Equal(drafts.Select(d => d.RunId).Order(StringComparer.Ordinal), publications.Select(p => p.RunId).Order(StringComparer.Ordinal));
         Assert.Equal(8, (await Store.GetLatestPublicationAsync(TestRuns.Region, TestRuns.Year, None))!.Version);
     }
 }

@@ -48,7 +48,7 @@ public abstract partial class RatingStoreContract
     {
         var ratings = TestRuns.Mixed(1200);
         var older = await PublishAsync(TestRuns.Draft("old", TestRuns.Mixed(5)));
-        var publication = await PublishAsync(TestRuns.Draft("a", ratings));
+        var publication = await PublishAsync(TestRuns.Draft("a", ratings, createdAt: TestRuns.Created.AddHours(1)));
 
         var found = await Store.GetRatingsAsync(publication, [.. ratings.Take(1000).Select(r => r.CreditCode)], None);
         var fromOlder = await Store.GetRatingsAsync(older, [.. ratings.Take(1000).Select(r => r.CreditCode)], None);

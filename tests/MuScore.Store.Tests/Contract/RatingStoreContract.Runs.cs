@@ -67,7 +67,7 @@ public abstract partial class RatingStoreContract
             await Store.SaveDraftAsync(draft, None);
         }
 
-        await Store.PublishAsync(drafts[0].RunId, TestRuns.Created, None);
+        await Store.PublishAsync(Request(drafts[0].RunId), None);
 
         var listed = new List<RunInfo>();
         var pages = 0;

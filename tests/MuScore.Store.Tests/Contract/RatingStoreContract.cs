@@ -1,3 +1,4 @@
+using MuScore.Store.Audit;
 using MuScore.Store.Tests.Builders;
 
 namespace MuScore.Store.Tests.Contract;
@@ -14,6 +15,9 @@ public abstract partial class RatingStoreContract : IAsyncLifetime
     protected static CancellationToken None => CancellationToken.None;
 
     protected IRatingStore Store { get; private set; } = null!;
+
+    /// <summary>The audit log of <see cref="Store"/> (the same object, same database).</summary>
+    protected IAuditLog Audit => RatingStoreFactory.AuditLogOf(Store);
 
     public async Task InitializeAsync()
     {
@@ -47,12 +51,44 @@ public abstract partial class RatingStoreContract : IAsyncLifetime
 
     protected abstract Task DropDatabaseAsync();
 
-    /// <summary>Saves a draft and publishes it.</summary>
-    protected async Task<Publication> PublishAsync(DraftRun draft, DateTimeOffset? at = null)
+    /// <summary>Runs SQL on this test's database behind the store's back (the tamper tests).</summary>
+    protected abstract Task ExecuteSqlAsync(string sql);
+
+    /// <summary>Every audit entry, oldest first.</summary>
+    protected async Task<List<AuditEntry>> AuditEntriesAsync(IAuditLog? log = null)
+    {
+        var entries = new List<AuditEntry>();
+        long? after = null;
+        while (true)
+        {
+            var page = new List<AuditEntry>();
+            await foreach (var entry in (log ?? Audit).ListAsync(new AuditQuery(null, null, null, null, null, after, AuditQuery.MaxLimit), None))
+            {
+                page.Add(entry);
+            }
+
+            entries.AddRange(page);
+            if (page.Count < AuditQuery.MaxLimit)
+            {
+                return entries;
+            }
+
+            after = page[^1].Sequence;
+        }
+    }
+
+    /// <summary>Saves a draft and publishes it as <see cref="TestRuns.Publisher"/>; fails unless it becomes (or already is) the newest version.</summary>
+    protected async Task<Publication> PublishAsync(DraftRun draft, DateTimeOffset? at = null, string? reason = null)
     {
         await Store.SaveDraftAsync(draft, None);
-        return (await Store.PublishAsync(draft.RunId, at ?? TestRuns.Created.AddDays(1), None))!;
+        var result = await Store.PublishAsync(Request(draft.RunId, at ?? TestRuns.Created.AddDays(1), reason), None);
+        Assert.True(result.Outcome is PublishOutcome.Published or PublishOutcome.AlreadyNewest, $"publishing {draft.InputHash}: {result.Outcome}");
+        return result.Publication!;
     }
+
+    /// <summary>A publish request by <see cref="TestRuns.Publisher"/>.</summary>
+    protected static PublishRequest Request(string runId, DateTimeOffset? at = null, string? reason = null) =>
+        new(runId, at ?? TestRuns.Created.AddDays(1), TestRuns.Publisher, reason);
 
     protected async Task<List<StoredRating>> ListAsync(Publication publication, RatingFilter filter)
     {

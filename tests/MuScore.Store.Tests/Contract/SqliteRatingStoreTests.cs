@@ -16,6 +16,15 @@ public sealed class SqliteRatingStoreTests : RatingStoreContract
         return Task.CompletedTask;
     }
 
+    protected override async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(Options().ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
     [Fact]
     public async Task Initialize_NewFile_UsesWriteAheadLogging()
     {

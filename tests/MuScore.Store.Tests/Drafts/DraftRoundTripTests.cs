@@ -27,10 +27,10 @@ public sealed class DraftRoundTripTests : IAsyncLifetime
         var rows = Enumerable.Range(1, 60)
             .Select(serial => EngineRuns.Valid(serial + 1, EngineRuns.Record(serial, scale: serial % 3 == 0 ? Scale.Below : Scale.Above)))
             .ToList();
-        var draft = DraftRunBuilder.From(EngineRuns.Rate(rows), TestRuns.Region, TestRuns.Year, TestRuns.Created);
+        var draft = DraftRunBuilder.From(EngineRuns.Rate(rows), TestRuns.Region, TestRuns.Year, TestRuns.Created, TestRuns.Submitter);
 
         var saved = await store.SaveDraftAsync(draft, CancellationToken.None);
-        var publication = (await store.PublishAsync(saved.RunId, TestRuns.Created, CancellationToken.None))!;
+        var publication = (await store.PublishAsync(new PublishRequest(saved.RunId, TestRuns.Created, TestRuns.Publisher, null), CancellationToken.None)).Publication!;
         var listed = new Dictionary<string, StoredRating>();
         await foreach (var rating in store.ListRatingsAsync(publication, new RatingFilter([], [], []), CancellationToken.None))
         {

@@ -22,9 +22,10 @@ public sealed class DraftRunBuilderTests
         rows.Add(new ParsedRow { RowNumber = rows.Count + 2, Problems = [new FieldProblem(null, ProblemRule.BlankRow, "the row is blank")] });
         var run = EngineRuns.Rate(rows);
 
-        var draft = DraftRunBuilder.From(run, TestRuns.Region, TestRuns.Year, TestRuns.Created);
+        var draft = DraftRunBuilder.From(run, TestRuns.Region, TestRuns.Year, TestRuns.Created, TestRuns.Submitter);
 
         Assert.Equal(15, draft.RecordCount);
+        Assert.Equal(TestRuns.Submitter, draft.SubmittedBy);
         Assert.Equal(13, draft.Ratings.Count);
         Assert.Equal(run.Rows.Take(13).Select(r => r.CreditCode), draft.Ratings.Select(r => r.CreditCode));
         var excluded = draft.Ratings[12];
@@ -48,7 +49,7 @@ public sealed class DraftRunBuilderTests
     {
         var run = EngineRuns.Rate([EngineRuns.Valid(2, EngineRuns.Record(1))]);
 
-        var draft = DraftRunBuilder.From(run, TestRuns.Region, TestRuns.Year, TestRuns.Created);
+        var draft = DraftRunBuilder.From(run, TestRuns.Region, TestRuns.Year, TestRuns.Created, TestRuns.Submitter);
 
         var text = $"{EngineRuns.InputHash}\n{run.SchemeHash}\n{TestRuns.Region}\n{TestRuns.Year}";
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))), draft.RunId);
@@ -62,7 +63,7 @@ public sealed class DraftRunBuilderTests
             [EngineRuns.Valid(2, EngineRuns.Record(1)), EngineRuns.Valid(3, EngineRuns.Record(2, region: "330100")), EngineRuns.Valid(4, EngineRuns.Record(3))],
             region: null);
 
-        var draft = DraftRunBuilder.From(run, TestRuns.Region, TestRuns.Year, TestRuns.Created);
+        var draft = DraftRunBuilder.From(run, TestRuns.Region, TestRuns.Year, TestRuns.Created, TestRuns.Submitter);
 
         Assert.Equal([TestRuns.Code(1), TestRuns.Code(3)], draft.Ratings.Select(r => r.CreditCode));
         var rejected = Assert.Single(draft.Rejected);
@@ -76,7 +77,7 @@ public sealed class DraftRunBuilderTests
     {
         var run = EngineRuns.Rate([EngineRuns.Valid(2, EngineRuns.Record(1)), EngineRuns.Valid(3, EngineRuns.Record(2, region: "330100"))]);
 
-        var draft = DraftRunBuilder.From(run, TestRuns.Region, TestRuns.Year, TestRuns.Created);
+        var draft = DraftRunBuilder.From(run, TestRuns.Region, TestRuns.Year, TestRuns.Created, TestRuns.Submitter);
 
         Assert.Single(draft.Ratings);
         Assert.Equal(DraftRunBuilder.OtherRegionRule, Assert.Single(Assert.Single(draft.Rejected).Violations).Rule);
@@ -87,7 +88,7 @@ public sealed class DraftRunBuilderTests
     {
         var run = EngineRuns.Rate([EngineRuns.Valid(2, EngineRuns.Record(1))]);
 
-        Assert.Throws<ArgumentException>(() => DraftRunBuilder.From(run, TestRuns.Region, TestRuns.Year + 1, TestRuns.Created));
-        Assert.Throws<ArgumentException>(() => DraftRunBuilder.From(run, "330100", TestRuns.Year, TestRuns.Created));
+        Assert.Throws<ArgumentException>(() => DraftRunBuilder.From(run, TestRuns.Region, TestRuns.Year + 1, TestRuns.Created, TestRuns.Submitter));
+        Assert.Throws<ArgumentException>(() => DraftRunBuilder.From(run, "330100", TestRuns.Year, TestRuns.Created, TestRuns.Submitter));
     }
 }

@@ -15,7 +15,7 @@ public sealed class PostgresServerTests
         var store = await OpenAsync(connectionString);
         var draft = TestRuns.Draft("a", TestRuns.Mixed(10));
         await store.SaveDraftAsync(draft, CancellationToken.None);
-        var publication = await store.PublishAsync(draft.RunId, TestRuns.Created, CancellationToken.None);
+        var publication = (await store.PublishAsync(new PublishRequest(draft.RunId, TestRuns.Created, TestRuns.Publisher, null), CancellationToken.None)).Publication;
 
         server.Kill();
         await Assert.ThrowsAnyAsync<DbException>(() => store.GetLatestPublicationAsync(TestRuns.Region, null, CancellationToken.None));

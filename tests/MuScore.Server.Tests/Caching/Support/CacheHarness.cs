@@ -79,8 +79,8 @@ internal sealed class CacheHarness : IAsyncDisposable
     {
         var ratings = StoredRatings.Run(region, year, count, tag);
         var run = await store.SaveDraftAsync(StoredRatings.Draft(region, year, ratings, tag), CancellationToken.None);
-        var publication = await store.PublishAsync(run.RunId, DateTimeOffset.UnixEpoch.AddDays(tag), CancellationToken.None)
-            ?? throw new InvalidOperationException("the run just stored is unknown");
+        var publication = (await store.PublishAsync(new PublishRequest(run.RunId, DateTimeOffset.UnixEpoch.AddDays(tag), "cache-test", null), CancellationToken.None)).Publication
+            ?? throw new InvalidOperationException("the run just stored was not published");
         await Ratings.PublishedAsync(region, year, CancellationToken.None);
         return publication;
     }

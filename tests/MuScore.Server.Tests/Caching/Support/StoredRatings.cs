@@ -27,6 +27,7 @@ internal static class StoredRatings
             SchemeHash = "scheme-hash",
             InputHash = inputHash,
             CreatedAt = new DateTimeOffset(2025, 3, 1, 8, 0, 0, TimeSpan.Zero).AddMinutes(tag),
+            SubmittedBy = "cache-test",
             RecordCount = ratings.Count,
             Pools = [new PoolCounts("ABOVE", ratings.Count, ratings.Count, 0, 0, 0)],
             Rejected = [],
