@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using MuScore.Server.Auditing;
 using MuScore.Server.Diagnostics;
 using MuScore.Server.Hosting;
 using MuScore.Server.Security;
@@ -109,6 +110,7 @@ public static class ServerHost
         app.MapGrpcService<RatingGrpcService>();
         app.MapGrpcService<EvaluationGrpcService>();
         app.MapGrpcService<PolicyGrpcService>();
+        app.MapGrpcService<AuditGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

@@ -22,4 +22,7 @@ internal static partial class Log
 
     [LoggerMessage(6, LogLevel.Warning, "Security: {Warning}", EventName = "SecurityWarning")]
     public static partial void SecurityWarning(ILogger logger, string warning);
+
+    [LoggerMessage(7, LogLevel.Error, "Audit entry {Kind} could not be appended", EventName = "AuditAppendFailed")]
+    public static partial void AuditAppendFailed(ILogger logger, string kind, Exception exception);
 }

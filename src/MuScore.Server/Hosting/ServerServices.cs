@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using MuScore.Server.Auditing;
 using MuScore.Server.Caching;
 using MuScore.Server.Errors;
 using MuScore.Server.Options;
@@ -9,6 +10,7 @@ using MuScore.Server.Reading;
 using MuScore.Server.Security;
 using MuScore.Server.Services;
 using MuScore.Store;
+using MuScore.Store.Audit;
 
 namespace MuScore.Server.Hosting;
 
@@ -19,7 +21,7 @@ internal static class ServerServices
     public const string StoreSection = "MuScore:Store";
 
     /// <summary>The gRPC service names the health service answers for, besides the whole server ("").</summary>
-    private static readonly string[] HealthServiceNames = ["", "muscore.v1.RatingService", "muscore.v1.EvaluationService", "muscore.v1.PolicyService"];
+    private static readonly string[] HealthServiceNames = ["", "muscore.v1.RatingService", "muscore.v1.EvaluationService", "muscore.v1.PolicyService", "muscore.v1.AuditService"];
 
     public static IServiceCollection AddMuScoreServer(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,10 +31,21 @@ internal static class ServerServices
         AddValidatedOptions<LimitsOptions>(services, configuration, LimitsOptions.Section);
         AddValidatedOptions<AuthOptions>(services, configuration, AuthOptions.Section);
         AddValidatedOptions<TlsOptions>(services, configuration, TlsOptions.Section);
+        AddValidatedOptions<AuditOptions>(services, configuration, AuditOptions.Section);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => RatingStoreFactory.Create(sp.GetRequiredService<IOptions<RatingStoreOptions>>().Value));
         services.AddHostedService<StoreInitializer>();
+
+        // The audit log lives in the store's database; the store writes submissions and
+        // publications itself, the server its starts, refusals and read counts.
+        services.AddSingleton(sp => RatingStoreFactory.AuditLogOf(sp.GetRequiredService<IRatingStore>()));
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<RefusalRecorder>();
+        services.AddSingleton<ReadCounter>();
+        services.AddSingleton<ReadCountFlusher>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReadCountFlusher>());
+        services.AddHostedService<ServerStartRecorder>();
 
         // Reads go through IPublishedRatings: the database reader, decorated by the in-process and
         // Redis caches (Caching/), which replace the IPublishedRatings registration.
@@ -48,6 +61,7 @@ internal static class ServerServices
         services.AddSingleton<AuthorizationInterceptor>();
         services.AddSingleton<RatingGrpcService>();
         services.AddSingleton<EvaluationGrpcService>();
+        services.AddSingleton<AuditGrpcService>();
         services.AddMuScorePolicies(configuration);
         services.AddGrpc(grpc =>
         {

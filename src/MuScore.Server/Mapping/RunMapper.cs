@@ -24,6 +24,7 @@ internal static class RunMapper
             RatedCount = run.RatedCount,
             ExcludedCount = run.ExcludedCount,
             RejectedCount = run.RejectedCount,
+            SubmittedBy = run.SubmittedBy,
         };
         foreach (var pool in run.Pools)
         {
@@ -50,6 +51,9 @@ internal static class RunMapper
         Version = publication.Version,
         RunId = publication.RunId,
         PublishedAt = Timestamp.FromDateTimeOffset(publication.PublishedAt),
+        PublishedBy = publication.PublishedBy,
+        Reason = publication.Reason ?? string.Empty,
+        Rollback = publication.IsRollback,
     };
 
     private static Proto.RejectedRecord ToProto(RejectedRecord rejected)

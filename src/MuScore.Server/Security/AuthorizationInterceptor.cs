@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using MuScore.Server.Auditing;
 using MuScore.Server.Errors;
 
 namespace MuScore.Server.Security;
@@ -7,23 +8,40 @@ namespace MuScore.Server.Security;
 /// <summary>
 /// Runs before every handler: establishes the caller (<see cref="CallerResolver"/>) and checks the
 /// scope <see cref="RpcPermissions"/> names for the method, so no work is done for a caller that
-/// may not call it. Region checks and field minimisation need the request and happen in the
-/// handlers, through <see cref="CallerAccess"/>.
+/// may not call it. Region checks, four eyes and field minimisation need the request and happen in
+/// the handlers, through <see cref="CallerAccess"/>. A refused call to a write RPC, here or in its
+/// handler, is written to the audit log; every allowed read is counted.
 /// </summary>
-internal sealed class AuthorizationInterceptor(CallerResolver resolver) : Interceptor
+internal sealed class AuthorizationInterceptor(CallerResolver resolver, RefusalRecorder refusals, ReadCounter reads) : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        await AuthorizeAsync(context).ConfigureAwait(false);
-        return await continuation(request, context).ConfigureAwait(false);
+        var caller = await AuthorizeAsync(context).ConfigureAwait(false);
+        try
+        {
+            return await continuation(request, context).ConfigureAwait(false);
+        }
+        catch (RpcException refused) when (IsAuditedRefusal(context, refused))
+        {
+            await refusals.RecordAsync(context, caller, refused).ConfigureAwait(false);
+            throw;
+        }
     }
 
     public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
         IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
     {
-        await AuthorizeAsync(context).ConfigureAwait(false);
-        return await continuation(requestStream, context).ConfigureAwait(false);
+        var caller = await AuthorizeAsync(context).ConfigureAwait(false);
+        try
+        {
+            return await continuation(requestStream, context).ConfigureAwait(false);
+        }
+        catch (RpcException refused) when (IsAuditedRefusal(context, refused))
+        {
+            await refusals.RecordAsync(context, caller, refused).ConfigureAwait(false);
+            throw;
+        }
     }
 
     public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
@@ -40,7 +58,12 @@ internal sealed class AuthorizationInterceptor(CallerResolver resolver) : Interc
         await continuation(requestStream, responseStream, context).ConfigureAwait(false);
     }
 
-    private async ValueTask AuthorizeAsync(ServerCallContext context)
+    /// <summary>Refusals of a write RPC: no credential, no right, or over a limit.</summary>
+    private static bool IsAuditedRefusal(ServerCallContext context, RpcException refused) =>
+        refused.StatusCode is StatusCode.Unauthenticated or StatusCode.PermissionDenied or StatusCode.ResourceExhausted
+        && RpcPermissions.IsWrite(context.Method);
+
+    private async ValueTask<Caller?> AuthorizeAsync(ServerCallContext context)
     {
         var method = context.Method;
         if (!RpcPermissions.TryGetRequired(method, out var scope))
@@ -50,15 +73,38 @@ internal sealed class AuthorizationInterceptor(CallerResolver resolver) : Interc
 
         if (scope == RpcPermissions.Open)
         {
-            return;
+            return null;
         }
 
-        var caller = await resolver.ResolveAsync(context).ConfigureAwait(false);
+        var write = RpcPermissions.IsWrite(method);
+        Caller caller;
+        try
+        {
+            caller = await resolver.ResolveAsync(context).ConfigureAwait(false);
+        }
+        catch (RpcException refused) when (write)
+        {
+            await refusals.RecordAsync(context, null, refused).ConfigureAwait(false);
+            throw;
+        }
+
         if (!caller.Has(scope))
         {
-            throw RpcErrors.MissingScope(caller.Id, method, scope);
+            var refused = RpcErrors.MissingScope(caller.Id, method, scope);
+            if (write)
+            {
+                await refusals.RecordAsync(context, caller, refused).ConfigureAwait(false);
+            }
+
+            throw refused;
+        }
+
+        if (!write)
+        {
+            reads.Count(caller.Id, method);
         }
 
         CallerAccess.Set(context, caller);
+        return caller;
     }
 }

@@ -27,6 +27,7 @@ internal static class RpcPermissions
         ["/muscore.v1.PolicyService/QuoteTaxRelief"] = Scopes.PolicyQuote,
         ["/muscore.v1.PolicyService/ListLowEfficiency"] = Scopes.PolicyQuote,
         ["/muscore.v1.PolicyService/SummarizeRegion"] = Scopes.PolicyQuote,
+        ["/muscore.v1.AuditService/ListAuditEvents"] = Scopes.AuditRead,
         ["/grpc.health.v1.Health/Check"] = Open,
         ["/grpc.health.v1.Health/Watch"] = Open,
         ["/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo"] = Open,

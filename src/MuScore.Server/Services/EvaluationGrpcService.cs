@@ -3,12 +3,14 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MuScore.Contracts.V1;
 using MuScore.Core.Rating;
+using MuScore.Server.Auditing;
 using MuScore.Server.Diagnostics;
 using MuScore.Server.Errors;
 using MuScore.Server.Evaluation;
 using MuScore.Server.Mapping;
 using MuScore.Server.Options;
 using MuScore.Server.Reading;
+using MuScore.Server.Security;
 using MuScore.Server.Validation;
 using MuScore.Store;
 
@@ -20,15 +22,16 @@ internal sealed class EvaluationGrpcService(
     IPublishedRatings published,
     TimeProvider time,
     IOptions<LimitsOptions> limits,
+    IOptions<AuthOptions> auth,
+    RefusalRecorder refusals,
     ILogger<EvaluationGrpcService> logger) : EvaluationService.EvaluationServiceBase
 {
-    // Until callers are identified, every submission and publication is recorded as this caller.
-    private const string AnonymousCaller = "anonymous";
-
     public override async Task<SubmitRunResponse> SubmitRun(IAsyncStreamReader<SubmitRunRequest> requestStream, ServerCallContext context)
     {
         var cancellationToken = context.CancellationToken;
+        var caller = CallerAccess.Current(context);
         var intake = await RunIntake.ReadAsync(requestStream, limits.Value.MaxRecordsPerRun, cancellationToken).ConfigureAwait(false);
+        RegionGuard.Check(context, "header.region", intake.Region);
         var history = await store.LoadHistoryAsync(intake.Region, intake.Year, cancellationToken).ConfigureAwait(false);
         var run = RatingEngine.Rate(new RatingRequest
         {
@@ -39,7 +42,7 @@ internal sealed class EvaluationGrpcService(
             InputHash = intake.InputHash,
             History = history,
         });
-        var draft = DraftRunBuilder.From(run, intake.Region, intake.Year, time.GetUtcNow(), AnonymousCaller);
+        var draft = DraftRunBuilder.From(run, intake.Region, intake.Year, time.GetUtcNow(), caller.Id);
         var stored = await store.SaveDraftAsync(draft, cancellationToken).ConfigureAwait(false);
         Log.RunStored(logger, stored.RunId, stored.Region, stored.Year, stored.RecordCount, stored.RejectedCount);
         return new SubmitRunResponse { Run = RunMapper.ToProto(stored) };
@@ -50,13 +53,21 @@ internal sealed class EvaluationGrpcService(
         EvaluationRequests.Validate(request);
         var run = await store.GetRunAsync(request.RunId, context.CancellationToken).ConfigureAwait(false)
             ?? throw RpcErrors.RunNotFound(request.RunId);
+        RegionGuard.Check(context, "run_id", run.Region);
         return RunMapper.ToProto(run);
     }
 
     public override async Task<ListRunsResponse> ListRuns(ListRunsRequest request, ServerCallContext context)
     {
         EvaluationRequests.Validate(request);
-        var query = FilterMapper.ToQuery(request, EvaluationRequests.DefaultPageSize);
+        var caller = CallerAccess.Current(context);
+        if (request.Region.Length > 0)
+        {
+            RegionGuard.Check(context, "region", request.Region);
+        }
+
+        // Without a region the listing is narrowed to the caller's own regions, not refused.
+        var query = FilterMapper.ToQuery(request, EvaluationRequests.DefaultPageSize) with { RegionPrefixes = caller.AllRegions ? null : caller.Regions };
         RunPage page;
         try
         {
@@ -76,17 +87,39 @@ internal sealed class EvaluationGrpcService(
     public override async Task<PublishRunResponse> PublishRun(PublishRunRequest request, ServerCallContext context)
     {
         EvaluationRequests.Validate(request);
-        var result = await store.PublishAsync(new PublishRequest(request.RunId, time.GetUtcNow(), AnonymousCaller, null), context.CancellationToken).ConfigureAwait(false);
-        var publication = result.Outcome switch
-        {
-            PublishOutcome.RunNotFound => throw RpcErrors.RunNotFound(request.RunId),
-            PublishOutcome.RollbackNeedsReason => throw Violations.One("reason", FieldRules.Required, "publishing a run older than the one in force is a rollback and needs a reason"),
-            _ => result.Publication!,
-        };
-        Log.RunPublished(logger, publication.RunId, publication.Version, publication.Region, publication.Year);
+        var caller = CallerAccess.Current(context);
+        var cancellationToken = context.CancellationToken;
+        var run = await store.GetRunAsync(request.RunId, cancellationToken).ConfigureAwait(false)
+            ?? throw RpcErrors.RunNotFound(request.RunId);
+        RegionGuard.Check(context, "run_id", run.Region);
 
-        // The publication has committed: dropping stale cached ratings must not be abandoned with the call.
-        await published.PublishedAsync(publication.Region, publication.Year, CancellationToken.None).ConfigureAwait(false);
+        // Four eyes: the anonymous caller of an unsecured loopback server is one person by definition.
+        if (caller.Kind != CallerKind.Anonymous && !auth.Value.AllowSelfPublish && string.Equals(run.SubmittedBy, caller.Id, StringComparison.Ordinal))
+        {
+            throw RpcErrors.SelfPublish(caller.Id, run.RunId);
+        }
+
+        var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason;
+        var result = await store.PublishAsync(new PublishRequest(run.RunId, time.GetUtcNow(), caller.Id, reason), cancellationToken).ConfigureAwait(false);
+        switch (result.Outcome)
+        {
+            case PublishOutcome.RunNotFound:
+                throw RpcErrors.RunNotFound(request.RunId);
+            case PublishOutcome.RollbackNeedsReason:
+                var refused = Violations.One("reason", FieldRules.Required, "the run is older than the one in force: publishing it is a rollback and needs a reason");
+                await refusals.RecordAsync(context, caller, refused).ConfigureAwait(false);
+                throw refused;
+        }
+
+        var publication = result.Publication!;
+        if (result.Outcome == PublishOutcome.Published)
+        {
+            Log.RunPublished(logger, publication.RunId, publication.Version, publication.Region, publication.Year);
+
+            // The publication has committed: dropping stale cached ratings must not be abandoned with the call.
+            await published.PublishedAsync(publication.Region, publication.Year, CancellationToken.None).ConfigureAwait(false);
+        }
+
         return new PublishRunResponse { Publication = RunMapper.ToProto(publication) };
     }
 }

@@ -26,10 +26,18 @@ internal static class EvaluationRequests
         violations.ThrowIfAny();
     }
 
+    /// <summary>Most characters of a publication's reason (what the audit log keeps).</summary>
+    public const int MaxReasonLength = 1024;
+
     public static void Validate(PublishRunRequest request)
     {
         var violations = new Violations();
         FieldRules.RunId(violations, "run_id", request.RunId);
+        if (request.Reason.Length > MaxReasonLength)
+        {
+            violations.Add("reason", FieldRules.TooLong, string.Create(CultureInfo.InvariantCulture, $"a reason holds at most {MaxReasonLength} characters; this one has {request.Reason.Length}"));
+        }
+
         violations.ThrowIfAny();
     }
 

@@ -20,6 +20,7 @@ internal static class FieldRules
     public const string TooMany = "too_many";
     public const string Unknown = "unknown";
     public const string Format = "format";
+    public const string TooLong = "too_long";
 
     /// <summary>A required credit code: 18 characters of the GB 32100-2015 alphabet with the right check character.</summary>
     public static void CreditCode(Violations violations, string field, string value)
