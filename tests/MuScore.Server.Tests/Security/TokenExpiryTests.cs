@@ -21,7 +21,10 @@ public sealed class TokenExpiryTests
             Tokens = tokens,
             Configuration = new Dictionary<string, string?> { ["MuScore:Auth:Jwt:ClockSkewSeconds"] = "0" },
         });
-        var expires = DateTime.UtcNow.AddSeconds(3);
+        await server.Health.CheckAsync(new Grpc.Health.V1.HealthCheckRequest());
+
+        // Issued once the server is warm, so the first call lands well inside the token's life even on a busy machine.
+        var expires = DateTime.UtcNow.AddSeconds(4);
         using var channel = server.ChannelAs(tokens.Issue("grid", "ratings:read", ["*"], expires: expires));
         var client = new RatingService.RatingServiceClient(channel);
         var request = new GetRatingRequest { Region = "331082", CreditCode = Support.Records.Code(1, "331082") };
