@@ -9,7 +9,8 @@ namespace MuScore.Server.Security;
 /// token on every one of a million calls, and verifying an ES256 signature each time would cost
 /// more than the call. A remembered token is still refused once it expires; only accepted tokens
 /// are kept, so a forged one is verified (and refused) every time. Bounded: when full, the cache
-/// starts over rather than grow with a flood of distinct tokens.
+/// starts over rather than grow with a flood of distinct tokens. An unsigned token is refused as
+/// malformed rather than as signed by an unknown key.
 /// </summary>
 internal sealed class CachingTokenHandler(TimeProvider time) : JsonWebTokenHandler
 {
@@ -36,6 +37,14 @@ internal sealed class CachingTokenHandler(TimeProvider time) : JsonWebTokenHandl
         }
 
         var result = await base.ValidateTokenAsync(token, validationParameters).ConfigureAwait(false);
+        if (!result.IsValid && result.Exception is SecurityTokenInvalidSignatureException && IsUnsigned(token))
+        {
+            // IdentityModel reports a missing signature (alg "none") as a bad one: said as it is, the
+            // client learns its token is malformed (TOKEN_INVALID), not that the server lacks a key.
+            result.Exception = new SecurityTokenException("the token is unsigned");
+            return result;
+        }
+
         if (result.IsValid && token is not null && result.SecurityToken is { } validated)
         {
             if (accepted.Count >= Capacity)
@@ -50,6 +59,8 @@ internal sealed class CachingTokenHandler(TimeProvider time) : JsonWebTokenHandl
 
         return result;
     }
+
+    private bool IsUnsigned(string? token) => token is not null && CanReadToken(token) && !new JsonWebToken(token).IsSigned;
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 

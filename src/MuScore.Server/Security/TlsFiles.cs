@@ -21,8 +21,9 @@ internal static class TlsFiles
             // A PEM key is ephemeral; exporting to PKCS#12 and back gives SslStream a key it can use on every platform.
             return X509CertificateLoader.LoadPkcs12(loaded.Export(X509ContentType.Pkcs12), null);
         }
-        catch (CryptographicException e)
+        catch (Exception e) when (e is CryptographicException or ArgumentException)
         {
+            // ArgumentException: a readable key that belongs to another certificate (a renewal with the old key file).
             throw new ServerConfigurationException($"{TlsOptions.Section}:CertificateFile/KeyFile: '{certificateFile}' and '{keyFile}' are not a PEM certificate and its private key: {e.Message}", e);
         }
     }

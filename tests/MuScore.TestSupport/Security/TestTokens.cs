@@ -51,8 +51,8 @@ public sealed class TestTokens : IDisposable
     /// <summary>The PEM file of the trusted public keys (<c>MuScore:Auth:Jwt:PublicKeyFile</c>).</summary>
     public string PublicKeyFile { get; }
 
-    /// <summary>A signed token valid for an hour.</summary>
-    public string Issue(string sub, string scope, IReadOnlyList<string> regions, Signer signer = Signer.Ec, string issuer = Issuer, string audience = Audience, DateTime? notBefore = null, DateTime? expires = null)
+    /// <summary>A signed token valid for an hour; null <paramref name="regions"/> leaves the <c>regions</c> claim out.</summary>
+    public string Issue(string sub, string scope, IReadOnlyList<string>? regions, Signer signer = Signer.Ec, string issuer = Issuer, string audience = Audience, DateTime? notBefore = null, DateTime? expires = null)
     {
         var now = DateTime.UtcNow;
         SecurityKey key = signer switch
@@ -76,9 +76,13 @@ public sealed class TestTokens : IDisposable
             {
                 ["sub"] = sub,
                 ["scope"] = scope,
-                ["regions"] = regions.ToArray(),
             },
         };
+        if (regions is not null)
+        {
+            descriptor.Claims["regions"] = regions.ToArray();
+        }
+
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
     }
 

@@ -7,6 +7,7 @@ using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using MuScore.Contracts.V1;
 using MuScore.Server;
 
@@ -22,6 +23,7 @@ public sealed class ServerInstance : IAsyncDisposable
     private readonly IReadOnlyList<KeyValuePair<string, string?>> configuration;
     private readonly string? ownedDirectory;
     private readonly Security.TestPki? pki;
+    private readonly CapturedLogs? logs;
     private WebApplication? app;
     private GrpcChannel? channel;
 
@@ -29,6 +31,7 @@ public sealed class ServerInstance : IAsyncDisposable
     {
         Port = port;
         pki = settings.Tls;
+        logs = settings.Logs;
         Address = new Uri(string.Create(CultureInfo.InvariantCulture, $"{(pki is null ? "http" : "https")}://127.0.0.1:{port}"));
         var connectionString = settings.StoreConnectionString;
         if (connectionString is null)
@@ -153,7 +156,13 @@ public sealed class ServerInstance : IAsyncDisposable
 
     private async Task StartServerAsync()
     {
-        var started = ServerHost.Build(ServerHost.CreateBuilder([], configuration));
+        var builder = ServerHost.CreateBuilder([], configuration);
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
+
+        var started = ServerHost.Build(builder);
         try
         {
             await started.StartAsync().ConfigureAwait(false);

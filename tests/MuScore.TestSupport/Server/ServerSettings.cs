@@ -32,6 +32,9 @@ public sealed record ServerSettings
     /// <summary>Bearer tokens signed by these test keys are accepted (<c>MuScore:Auth:Jwt</c>).</summary>
     public Security.TestTokens? Tokens { get; init; }
 
+    /// <summary>Receives everything the server logs (at the levels configured), from the start-up warnings on.</summary>
+    public CapturedLogs? Logs { get; init; }
+
     /// <summary>A SQLite-backed server on the given file.</summary>
     public static ServerSettings Sqlite(string file) => new() { SqliteFile = file };
 
