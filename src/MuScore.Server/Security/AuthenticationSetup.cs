@@ -30,7 +30,7 @@ internal static class AuthenticationSetup
 
         var builder = services.AddAuthentication(SelectorScheme).AddPolicyScheme(SelectorScheme, SelectorScheme, selector =>
             selector.ForwardDefaultSelector = context =>
-                (context.Request.Headers.Authorization.Count > 0 && auth.JwtConfigured) || auth.Clients.Count == 0
+                context.Request.Headers.Authorization.Count > 0 || auth.Clients.Count == 0
                     ? JwtBearerDefaults.AuthenticationScheme
                     : ClientCertificateDefaults.Scheme);
 
@@ -59,7 +59,8 @@ internal static class AuthenticationSetup
         }
         else
         {
-            // The selector never forwards here without a key file; registered so a stray header is refused, not a crash.
+            // A server of client certificates only: a request with a token is still judged by the
+            // token alone, and with no key to check it against it is refused.
             builder.AddJwtBearer(jwt => jwt.TokenValidationParameters = new TokenValidationParameters { ValidateIssuerSigningKey = true, IssuerSigningKeys = [] });
         }
 
