@@ -33,17 +33,22 @@ WORKDIR /app
 RUN mkdir -p /data && chown app:app /data
 COPY --from=build /app ./
 
-# Inside a container every interface (0.0.0.0) is right; outside, the server's default stays
-# 127.0.0.1:5080. ASPNETCORE_HTTP_PORTS (8080 in the base image) is cleared so that the URL
-# above is the only binding. Every other setting (docs/service.md) is an environment variable:
-# MuScore__Store__Provider=Postgres, MuScore__Redis__ConnectionString=redis:6379, ...
-ENV ASPNETCORE_URLS=http://0.0.0.0:8080 \
+# Inside a container every interface (0.0.0.0) is right, and beyond loopback the server serves
+# TLS and authenticated callers only (docs/security.md): it reads its certificate, key and the
+# token-signing public keys from /etc/muscore, mounted read-only; without them it refuses to
+# start, naming the missing file. ASPNETCORE_HTTP_PORTS (8080 in the base image) is cleared so
+# that the URL above is the only binding. Every other setting (docs/service.md) is an environment
+# variable: MuScore__Store__Provider=Postgres, MuScore__Redis__ConnectionString=redis:6379, ...
+ENV ASPNETCORE_URLS=https://0.0.0.0:8443 \
     ASPNETCORE_HTTP_PORTS= \
-    MuScore__Store__ConnectionString="Data Source=/data/muscore.db"
+    MuScore__Store__ConnectionString="Data Source=/data/muscore.db" \
+    MuScore__Tls__CertificateFile=/etc/muscore/tls/server.pem \
+    MuScore__Tls__KeyFile=/etc/muscore/tls/server.key.pem \
+    MuScore__Auth__Jwt__PublicKeyFile=/etc/muscore/keys/muscore.public.pem
 VOLUME /data
-EXPOSE 8080
+EXPOSE 8443
 
 # No HEALTHCHECK: the runtime image has no gRPC client to probe with. Orchestrators probe the
-# standard grpc.health.v1 service themselves (Kubernetes: a "grpc:" liveness probe on port 8080).
+# standard grpc.health.v1 service themselves (Kubernetes: a "grpc:" probe on port 8443 with TLS).
 USER app
 ENTRYPOINT ["dotnet", "MuScore.Server.dll"]

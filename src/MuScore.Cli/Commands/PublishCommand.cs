@@ -12,7 +12,7 @@ internal sealed class PublishCommand : ICommand
     public string Summary => "upload a table to a MuScore server as a run, publish it, print the summary";
 
     public string Usage =>
-        "publish --server URL --input FILE --scheme NAME|FILE --region CODE --year YYYY [--encoding auto|utf-8|gb18030] [--batch N] [--no-publish] [--show-rejected N] " + ConnectionOptions.Usage;
+        "publish --server URL --input FILE --scheme NAME|FILE --region CODE --year YYYY [--encoding auto|utf-8|gb18030] [--batch N] [--no-publish] [--reason TEXT] [--show-rejected N] " + ConnectionOptions.Usage;
 
     public string Details =>
         "Reads the table like 'rate' and streams each row's cell text to EvaluationService.SubmitRun; the\n" +

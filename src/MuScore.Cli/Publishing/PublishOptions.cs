@@ -14,7 +14,8 @@ internal sealed record PublishOptions(
     CsvEncoding Encoding,
     int BatchSize,
     bool Publish,
-    int ShownRejected)
+    int ShownRejected,
+    string? Reason)
 {
     /// <summary>Records per SubmitRun message unless --batch says otherwise.</summary>
     public const int DefaultBatchSize = 1000;
@@ -32,6 +33,7 @@ internal sealed record PublishOptions(
         OptionSpec.Value("encoding", "auto|utf-8|gb18030", "CSV text encoding (default auto, as for rate)"),
         OptionSpec.Value("batch", "N", "records per upload message (default 1000, 1..10000)"),
         OptionSpec.Flag("no-publish", "upload and rate as a draft run only; do not publish it"),
+        PublishRunOptions.ReasonSpec,
         OptionSpec.Value("show-rejected", "N", "rejected rows to print (default 10; 0 prints only the count)"),
         .. ConnectionOptions.CredentialSpecs,
     ];
@@ -53,7 +55,8 @@ internal sealed record PublishOptions(
             ParseEncoding(args.Value("encoding")),
             (int)(args.Integer("batch", 1, 10_000) ?? DefaultBatchSize),
             !args.Has("no-publish"),
-            (int)(args.Integer("show-rejected", 0, int.MaxValue) ?? DefaultShownRejected));
+            (int)(args.Integer("show-rejected", 0, int.MaxValue) ?? DefaultShownRejected),
+            PublishRunOptions.ReasonOf(args));
     }
 
     private static CsvEncoding ParseEncoding(string? text) => (text ?? "auto").ToUpperInvariant() switch

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using MuScore.Cli.Connection;
 using MuScore.Contracts.V1;
 using MuScore.Ingest;
@@ -54,8 +55,10 @@ internal static class PublishRunner
         var newVersion = false;
         if (options.Publish)
         {
-            var retry = $"\n  the run {upload.Run.RunId} is stored as a draft; the same command again publishes it (the same file gives the same run)";
-            var response = await connection.CallAsync("PublishRun", async () => await client.PublishRunAsync(new PublishRunRequest { RunId = upload.Run.RunId }, cancellationToken: cancellationToken).ConfigureAwait(false), _ => retry).ConfigureAwait(false);
+            var response = await connection.CallAsync(
+                "PublishRun",
+                async () => await client.PublishRunAsync(new PublishRunRequest { RunId = upload.Run.RunId, Reason = options.Reason ?? string.Empty }, cancellationToken: cancellationToken).ConfigureAwait(false),
+                refusal => DraftHint(refusal, upload.Run.RunId, options.Connection.Server)).ConfigureAwait(false);
             publication = response.Publication;
             newVersion = !upload.Run.Publications.Any(p => p.Version == publication.Version);
             progress.Phase("published");
@@ -64,6 +67,12 @@ internal static class PublishRunner
         console.Out.Write(PublishSummary.Format(upload, keptBack.Rejections(), keptBack.RowCount, publication, newVersion, options.ShownRejected));
         return ExitCodes.Success;
     }
+
+    /// <summary>What to do with the draft when PublishRun refused it: another person publishes it (four eyes), or the same command again.</summary>
+    private static string DraftHint(RpcException refusal, string runId, Uri server) =>
+        refusal.StatusCode == StatusCode.PermissionDenied
+            ? $"\n  the run {runId} is stored as a draft; a caller with runs:publish (not its submitter) publishes it with\n  muscore publish-run --server {server} --run {runId}"
+            : $"\n  the run {runId} is stored as a draft; the same command again publishes it (the same file gives the same run)";
 
     private static async Task<T> ReadAsync<T>(PublishOptions options, Func<InputTable, Task<T>> use)
     {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MuScore.Server;
+using MuScore.Server.Security;
 using MuScore.Store;
 
 namespace MuScore.Cli.Serving;
@@ -19,8 +20,15 @@ internal static class ServerDescription
         ArgumentNullException.ThrowIfNull(app);
         var store = app.Services.GetRequiredService<IOptions<RatingStoreOptions>>().Value;
         var redis = app.Configuration[ServeOptions.RedisKey];
+        var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
+        var transport = app.Urls.All(u => u.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) ? "TLS"
+            : app.Urls.Any(u => u.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) ? "TLS and plain" : "no TLS";
+        var callers = auth.Configured
+            ? string.Join(" and ", new[] { auth.JwtConfigured ? "bearer tokens" : null, auth.Clients.Count > 0 ? "client certificates" : null }.OfType<string>())
+            : "anonymous (no authentication configured)";
         return
-            $"muscore serve: gRPC (HTTP/2, no TLS) listening on {string.Join(", ", app.Urls)}\n" +
+            $"muscore serve: gRPC (HTTP/2, {transport}) listening on {string.Join(", ", app.Urls)}\n" +
+            $"  callers: {callers}\n" +
             $"  store: {Store(store)}\n" +
             $"  cache: in process{(string.IsNullOrWhiteSpace(redis) ? ", no Redis" : $" and Redis at {redis.Split(',')[0].Trim()}")}\n" +
             "Press Ctrl-C to stop.\n";
