@@ -151,12 +151,13 @@ tls_section() {
 The TLS rows ($(cat "$work/tls-negotiated.txt" 2>/dev/null || echo "TLS")): both servers listen on https:// with the same
 certificate (a P-256 server certificate of a CA made by \`tls-setup\`, from \`MuScore:Tls:CertificateFile\`
 and \`KeyFile\`), and h2load opens its $CLIENTS connections once per run, so the handshakes are not in the numbers:
-what TLS adds is encrypting and decrypting every frame. MuScore also validates the ES256 bearer token
-(\`MuScore:Auth:Jwt:PublicKeyFile\`; the accepted token is remembered, so its signature is verified once) and
-checks the scope and region of every call. The tokens hold only the scope the RPC needs, so GetRating answers
+what TLS adds is encrypting and decrypting every frame. MuScore also authenticates the ES256 bearer token
+(\`MuScore:Auth:Jwt:PublicKeyFile\`: the first call verifies it, later calls find it among the accepted tokens)
+and checks the scope and region of every call. The tokens hold only the scope the RPC needs, so GetRating answers
 the minimised rating (no figures: ${rpc_bytes[GetRating-tls]} bytes instead of ${rpc_bytes[GetRating]}), built per call; it was captured
 with the same token and is what the TLS baseline returns, so both servers send the same bytes. h2load sends
-\`authorization: Bearer …\` on every request (HPACK-indexed after the first) to both servers; the baseline ignores it.
+\`authorization: Bearer …\` on every request to both servers (never HPACK-indexed by nghttp2, so both decode it
+every time); the baseline ignores it.
 The checks trust only the test CA and send the token.
 
 EOF
