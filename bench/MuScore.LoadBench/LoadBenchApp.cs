@@ -3,6 +3,7 @@ using MuScore.LoadBench.Baseline;
 using MuScore.LoadBench.Client;
 using MuScore.LoadBench.Common;
 using MuScore.LoadBench.Setup;
+using MuScore.LoadBench.Tls;
 
 namespace MuScore.LoadBench;
 
@@ -13,6 +14,7 @@ internal static class LoadBenchApp
         usage: MuScore.LoadBench <command> [options]
 
           baseline --urls URL [--response FILE] [--quote FILE] [host settings such as --Logging:LogLevel:Default=Warning]
+                   [--MuScore:Tls:CertificateFile=PEM --MuScore:Tls:KeyFile=PEM for https:// URLs]
               A bare gRPC server (MuScore's Kestrel settings) whose RatingService/GetRating returns one
               fixed GetRatingResponse: the serialized one in FILE, or a realistic built-in one; with
               --quote, PolicyService/QuoteTariff returns the serialized TariffQuote in that FILE.
@@ -27,8 +29,15 @@ internal static class LoadBenchApp
           billing --server URL --codes FILE --region R [--n 100000] [--call-size 10000] [--parallel 1]
                   [--runs 1] [--billing-date today in China] [--label billing]
               Quotes N enterprises through QuoteTariffs calls, checks every answer, prints the wall time.
-          check --server URL --body FILE --expect FILE [--rpc GetRating|QuoteTariff] [--calls 100]
-              Sends the request in the h2load body FILE and compares every response byte for byte.
+          check --server URL --body FILE --expect FILE [--rpc GetRating|QuoteTariff] [--calls 100] [--ca FILE] [--token FILE]
+              Sends the request in the h2load body FILE and compares every response byte for byte; an
+              https:// server must chain to the CA in --ca, and --token is sent as a bearer token.
+          capture --server URL --body FILE --out FILE [--rpc GetRating|QuoteTariff] [--ca FILE] [--token FILE]
+              Writes the server's serialized answer to the request in the h2load body FILE.
+          tls-setup --out DIR [--regions *] [--issuer muscore] [--audience muscore] [--hours 4]
+              Writes a test CA (ca.pem), a server certificate for 127.0.0.1 (server.pem, server.key.pem),
+              a token signing key (issuer.public.pem) and ES256 tokens token-ratings.txt (ratings:read)
+              and token-policy.txt (policy:quote) for the regions given (comma-separated prefixes).
           free-port
               Prints a free TCP port on 127.0.0.1.
         """;
@@ -51,6 +60,8 @@ internal static class LoadBenchApp
                 "batch" => await BatchCommand.RunAsync(CommandOptions.Parse(rest)).ConfigureAwait(false),
                 "billing" => await BillingCommand.RunAsync(CommandOptions.Parse(rest)).ConfigureAwait(false),
                 "check" => await CheckCommand.RunAsync(CommandOptions.Parse(rest)).ConfigureAwait(false),
+                "capture" => await CaptureCommand.RunAsync(CommandOptions.Parse(rest)).ConfigureAwait(false),
+                "tls-setup" => TlsSetupCommand.Run(CommandOptions.Parse(rest)),
                 "free-port" => FreePort.Print(),
                 _ => throw new OptionException($"unknown command '{args[0]}'"),
             };

@@ -71,16 +71,16 @@ h2load_section() {
     cat <<EOF
 ## GetRating and QuoteTariff under h2load
 
-\`h2load -c$CLIENTS -m$STREAMS -n$REQUESTS\` (h2c, $((CLIENTS * STREAMS)) requests in flight), after a warm-up of
+\`h2load -c$CLIENTS -m$STREAMS -n$REQUESTS\` (h2c, or h2 over TLS in the TLS rows; $((CLIENTS * STREAMS)) requests in flight), after a warm-up of
 $((REQUESTS / 4)) requests per server; $ROUNDS rounds, baseline and MuScore alternating who goes first; medians.
 The load data set is a published run of $N enterprises of region $REGION, 2024, and each scenario sends one
 request over and over: one hot key.
 
 EOF
-    if wants getrating; then
+    if wants getrating || wants tls; then
         echo "- **GetRating** asks for credit code $hot_code (a RATED enterprise with every item): a ${rpc_bytes[GetRating]}-byte rating."
     fi
-    if wants policy; then
+    if wants policy || wants tls; then
         cat <<EOF
 - **QuoteTariff** asks for the electricity surcharge of $quote_code (class D) on $billing_date (today in China,
   so the publication this run made is in force) for $quantity kWh: a ${rpc_bytes[QuoteTariff]}-byte QUOTED answer
@@ -115,13 +115,67 @@ EOF
         get_row quote-redis "**QuoteTariff from Redis, in-process cache off**: baseline" baseline
         get_row quote-redis "MuScore, SQLite + Redis, in-process cache off" muscore
     fi
+    if wants tls; then
+        get_row tls-getrating "**GetRating over TLS, token with ratings:read**: baseline over TLS" baseline
+        get_row tls-getrating "MuScore over TLS + JWT, SQLite, in-process cache on" muscore 85
+        get_row tls-quote "**QuoteTariff over TLS, token with policy:quote**: baseline over TLS" baseline
+        get_row tls-quote "MuScore over TLS + JWT, SQLite, in-process cache on" muscore 80
+    fi
     echo
+    if wants tls; then tls_section; fi
     for name in redis quote-redis; do
         [[ -n "${redis_hits[$name]:-}" ]] || continue
         echo "Redis served the \`$name\` scenario: its \`keyspace_hits\` rose by ${redis_hits[$name]} during it, for $measured h2load"
         echo "requests to MuScore (plus the check calls); redis-server used $(per_request "${redis_cpu[$name]}" "$measured") µs CPU per request (not in MuScore's CPU column)."
         echo
     done
+}
+
+# tls_cost_row LABEL PLAIN TLS SERVER: requests/s and CPU per request of SERVER in the plaintext
+# scenario PLAIN and the TLS scenario TLS (medians), and the TLS one as a share of the plaintext one.
+tls_cost_row() {
+    local label="$1" plain="$2" tls="$3" server="$4" rps_plain rps_tls cpu_plain cpu_tls
+    # shellcheck disable=SC2046 # one number per word is intended
+    rps_plain="$(median $(column "$plain" "$server" 4))"
+    # shellcheck disable=SC2046
+    rps_tls="$(median $(column "$tls" "$server" 4))"
+    # shellcheck disable=SC2046
+    cpu_plain="$(median $(column "$plain" "$server" 7))"
+    # shellcheck disable=SC2046
+    cpu_tls="$(median $(column "$tls" "$server" 7))"
+    echo "| $label | $(thousands "$rps_plain") | $(thousands "$rps_tls") | $(percent "$rps_tls" "$rps_plain")% | $cpu_plain | $cpu_tls | $(awk -v a="$cpu_tls" -v b="$cpu_plain" 'BEGIN { printf "%+.1f", a - b }') |"
+}
+
+tls_section() {
+    cat <<EOF
+The TLS rows ($(cat "$work/tls-negotiated.txt" 2>/dev/null || echo "TLS")): both servers listen on https:// with the same
+certificate (a P-256 server certificate of a CA made by \`tls-setup\`, from \`MuScore:Tls:CertificateFile\`
+and \`KeyFile\`), and h2load opens its $CLIENTS connections once per run, so the handshakes are not in the numbers:
+what TLS adds is encrypting and decrypting every frame. MuScore also authenticates the ES256 bearer token
+(\`MuScore:Auth:Jwt:PublicKeyFile\`: the first call verifies it, later calls find it among the accepted tokens)
+and checks the scope and region of every call. The tokens hold only the scope the RPC needs, so GetRating answers
+the minimised rating (no figures: ${rpc_bytes[GetRating-tls]} bytes instead of ${rpc_bytes[GetRating]}), built per call; it was captured
+with the same token and is what the TLS baseline returns, so both servers send the same bytes. h2load sends
+\`authorization: Bearer …\` on every request to both servers (never HPACK-indexed by nghttp2, so both decode it
+every time); the baseline ignores it.
+The checks trust only the test CA and send the token.
+
+EOF
+    if wants getrating && wants policy; then
+        cat <<EOF
+What TLS (and, for MuScore, the token and the minimised answer) costs, from the same run: each server's
+TLS scenario against its plaintext cache-hit scenario (medians; the scenarios ran minutes apart, so
+requests/s also moves with the machine's load, CPU per request much less).
+
+| RPC / server | h2c requests/s | TLS requests/s | TLS of h2c | h2c CPU µs/req | TLS CPU µs/req | TLS extra µs/req |
+|---|---:|---:|---:|---:|---:|---:|
+$(tls_cost_row "GetRating: baseline" cache tls-getrating baseline)
+$(tls_cost_row "GetRating: MuScore (h2c: anonymous, full answer; TLS: token, minimised answer)" cache tls-getrating muscore)
+$(tls_cost_row "QuoteTariff: baseline" quote-cache tls-quote baseline)
+$(tls_cost_row "QuoteTariff: MuScore (h2c: anonymous; TLS: token)" quote-cache tls-quote muscore)
+
+EOF
+    fi
 }
 
 batch_section() {
@@ -223,16 +277,18 @@ EOF
     uptime_line start uptime_start
     uptime_line "before the GetRating cache scenario" uptime_cache
     uptime_line "before the QuoteTariff cache scenario" uptime_quote_cache
+    uptime_line "before the GetRating TLS scenario" uptime_tls
+    uptime_line "before the QuoteTariff TLS scenario" uptime_tls_quote
     uptime_line "before the GetRating Redis scenario" uptime_redis
     uptime_line "before the QuoteTariff Redis scenario" uptime_quote_redis
     uptime_line "before the billing runs" uptime_billing
     uptime_line "before the publish" uptime_publish
     uptime_line end uptime_end
     echo
-    if wants getrating || wants policy; then h2load_section; fi
+    if wants getrating || wants policy || wants tls; then h2load_section; fi
     if wants getrating; then batch_section; fi
     if wants policy; then billing_section; fi
     if wants publish; then publish_section; fi
-    if wants getrating || wants policy; then rounds_section; fi
+    if wants getrating || wants policy || wants tls; then rounds_section; fi
     if wants policy; then billing_runs_section; fi
 }

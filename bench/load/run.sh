@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Load benchmark of the gRPC service (issue 3 part 8, issue 4 part 8); docs/load-benchmark.md explains it.
+# Load benchmark of the gRPC service (issue 3 part 8, issue 4 part 8, issue 8 item 7); docs/load-benchmark.md explains it.
 # One run: build Release; start redis-server, a bare baseline gRPC server and MuScore's server on
 # free loopback ports; drive GetRating and QuoteTariff on each with the same h2load settings (MuScore
 # on SQLite with the in-process cache, then MuScore on Redis with the in-process cache off); measure
-# BatchGetRatings of 1,000 codes with a .NET client in both; time a billing run of 100,000
+# BatchGetRatings of 1,000 codes with a .NET client in both; GetRating and QuoteTariff again over TLS
+# with bearer tokens against the baseline over TLS (same certificate); time a billing run of 100,000
 # QuoteTariffs quotes (cache cold and warm, sequential and parallel calls); publish a 1M-enterprise
 # run; write docs/bench-results/load-<date>.md and print it. Every process is time-bounded and
 # stopped at exit.
@@ -11,8 +12,9 @@
 # usage: bench/load/run.sh                      (everything)
 #        SCENARIOS=policy bench/load/run.sh     (QuoteTariff under h2load and the billing run only)
 # env:   SCENARIOS   any of: getrating (GetRating under h2load, BatchGetRatings), policy (QuoteTariff
-#                    under h2load, the billing run), publish (the PUBLISH_N publish)
-#                                                       (default "getrating policy publish")
+#                    under h2load, the billing run), tls (GetRating and QuoteTariff over TLS with a
+#                    JWT, both servers over TLS), publish (the PUBLISH_N publish)
+#                                                       (default "getrating policy tls publish")
 #        ARTIFACTS   build output                       (default /tmp/art-load)
 #        REGION      region of the load data set        (default 370102: shandong-2022 prices its electricity)
 #        N           enterprises of the load data set   (default 100000: the billing run quotes BILLING_N of them)
@@ -33,7 +35,7 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
-SCENARIOS="${SCENARIOS:-getrating policy publish}"
+SCENARIOS="${SCENARIOS:-getrating policy tls publish}"
 artifacts="${ARTIFACTS:-/tmp/art-load}"
 REGION="${REGION:-370102}"
 N="${N:-100000}"
@@ -49,7 +51,7 @@ BILLING_CALL_SIZE="${BILLING_CALL_SIZE:-10000}"
 BILLING_PARALLEL="${BILLING_PARALLEL:-1 2 4}"
 BILLING_WARM_RUNS="${BILLING_WARM_RUNS:-3}"
 # A run of some scenarios only names them: load-policy-<date>.md for SCENARIOS=policy.
-if [[ "$(tr -s ' ' <<<" $SCENARIOS ")" == " getrating policy publish " ]]; then suffix=""; else suffix="$(tr -s ' ' '-' <<<"$SCENARIOS" | sed 's/^-//;s/-$//')-"; fi
+if [[ "$(tr -s ' ' <<<" $SCENARIOS ")" == " getrating policy tls publish " ]]; then suffix=""; else suffix="$(tr -s ' ' '-' <<<"$SCENARIOS" | sed 's/^-//;s/-$//')-"; fi
 out="${OUT:-$repo/docs/bench-results/load-$suffix$(date -u +%Y-%m-%d).md}"
 server_limit=3600 # seconds any server may live
 
@@ -59,7 +61,7 @@ data="$work/data"
 checks=0
 source "$here/lib.sh"
 for scenario in $SCENARIOS; do
-    [[ "$scenario" =~ ^(getrating|policy|publish)$ ]] || die "SCENARIOS: unknown '$scenario' (getrating, policy, publish)"
+    [[ "$scenario" =~ ^(getrating|policy|tls|publish)$ ]] || die "SCENARIOS: unknown '$scenario' (getrating, policy, tls, publish)"
 done
 if wants policy && ((N < BILLING_N)); then die "N=$N enterprises cannot feed a billing run of BILLING_N=$BILLING_N"; fi
 # The databases go (the publish one holds a million ratings); logs and h2load output stay.
@@ -84,7 +86,7 @@ fi
 
 # --- the load data set, published on SQLite with the in-process cache on ----------------------
 db="$work/load.db"
-if wants getrating || wants policy; then
+if wants getrating || wants policy || wants tls; then
     redis_port="$(free_port)"
     start redis "$server_limit" redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no
     wait_port redis "$redis_port"
@@ -95,14 +97,14 @@ if wants getrating || wants policy; then
     wait_port muscore-sqlite "$sqlite_port"
     log "publishing $N enterprises of region $REGION and writing the h2load bodies"
     policy_setup=(--quote false)
-    wants policy && policy_setup=(--quote true --billing-codes "$BILLING_N")
+    if wants policy; then policy_setup=(--quote true --billing-codes "$BILLING_N"); elif wants tls; then policy_setup=(--quote true); fi
     timeout -k 5 600 "${loadbench[@]}" setup --server "http://127.0.0.1:$sqlite_port" --n "$N" --region "$REGION" \
         --out "$data" "${policy_setup[@]}" | tee "$work/logs/setup.log"
     capture="$(grep '^RESULT capture' "$work/logs/setup.log")"
     hot_code="$(result_field "$capture" code)"
     rpc GetRating muscore.v1.RatingService/GetRating getrating "$(result_field "$capture" response_bytes)"
     baseline_quote=()
-    if wants policy; then
+    if wants policy || wants tls; then
         quote_code="$(result_field "$capture" quote_code)"
         billing_date="$(result_field "$capture" billing_date)"
         quantity="$(result_field "$capture" quantity)"
@@ -117,24 +119,25 @@ if wants getrating || wants policy; then
     head -1 "$work/logs/baseline.log" >&2
 fi
 
-# scenario NAME RPC PORT SERVER: warm-up, then ROUNDS alternating pairs of RPC load against the
-# baseline and the MuScore server SERVER on PORT; appends "NAME round server rps p50 p99 cpu_us" rows.
+# scenario NAME RPC URL SERVER [BASELINE_URL BASELINE]: warm-up, then ROUNDS alternating pairs of RPC
+# load against the baseline (the h2c one unless named) and the MuScore server SERVER at URL; appends
+# "NAME round server rps p50 p99 cpu_us" rows.
 scenario() {
-    local name="$1" rpc="$2" port="$3" muscore_pid baseline_pid round first second target
+    local name="$1" rpc="$2" url="$3" base_url="${5:-http://127.0.0.1:$baseline_port}" muscore_pid baseline_pid round first second target
     muscore_pid="$(pid_of "$4")"
-    baseline_pid="$(pid_of baseline)"
-    check "$baseline_port" "$rpc"; check "$port" "$rpc"
-    h2load_run "$name-warmup-baseline" "$baseline_port" $((REQUESTS / 4)) "$baseline_pid" "$rpc" >/dev/null
-    h2load_run "$name-warmup-muscore" "$port" $((REQUESTS / 4)) "$muscore_pid" "$rpc" >/dev/null
+    baseline_pid="$(pid_of "${6:-baseline}")"
+    check "$base_url" "$rpc"; check "$url" "$rpc"
+    h2load_run "$name-warmup-baseline" "$base_url" $((REQUESTS / 4)) "$baseline_pid" "$rpc" >/dev/null
+    h2load_run "$name-warmup-muscore" "$url" $((REQUESTS / 4)) "$muscore_pid" "$rpc" >/dev/null
     for ((round = 1; round <= ROUNDS; round++)); do
         # Alternate who goes first, so neither always runs on the hotter (or quieter) machine.
         if ((round % 2)); then first=baseline; second=muscore; else first=muscore; second=baseline; fi
         for target in "$first" "$second"; do
-            local target_port="$baseline_port" target_pid="$baseline_pid"
-            [[ "$target" == muscore ]] && target_port="$port" && target_pid="$muscore_pid"
+            local target_url="$base_url" target_pid="$baseline_pid"
+            [[ "$target" == muscore ]] && target_url="$url" && target_pid="$muscore_pid"
             local numbers
-            numbers="$(h2load_run "$name-$round-$target" "$target_port" "$REQUESTS" "$target_pid" "$rpc")"
-            check "$target_port" "$rpc"
+            numbers="$(h2load_run "$name-$round-$target" "$target_url" "$REQUESTS" "$target_pid" "$rpc")"
+            check "$target_url" "$rpc"
             echo "$name $round $target $numbers" | tee -a "$work/rounds.txt" >&2
         done
     done
@@ -150,15 +153,51 @@ batch() {
 if wants getrating; then
     uptime_cache="$(uptime)"
     log "GetRating, in-process cache hit (load: $uptime_cache)"
-    scenario cache GetRating "$sqlite_port" muscore-sqlite
+    scenario cache GetRating "http://127.0.0.1:$sqlite_port" muscore-sqlite
     batch_cache="$(batch "$sqlite_port" cache)"
 fi
 if wants policy; then
     uptime_quote_cache="$(uptime)"
     log "QuoteTariff, in-process cache hit (load: $uptime_quote_cache)"
-    scenario quote-cache QuoteTariff "$sqlite_port" muscore-sqlite
+    scenario quote-cache QuoteTariff "http://127.0.0.1:$sqlite_port" muscore-sqlite
 fi
 stop muscore-sqlite
+
+# --- over TLS with bearer tokens: MuScore (TLS + JWT) against the baseline over TLS ---------------
+# Same database, in-process cache on; both servers present the same certificate. The GetRating token
+# holds ratings:read only, so MuScore answers the minimised rating: captured with that token, it is
+# what the TLS baseline returns, so both servers send the same bytes.
+if wants tls; then
+    tls="$data/tls"
+    timeout -k 5 120 "${loadbench[@]}" tls-setup --out "$tls" --regions "$REGION" | tee "$work/logs/tls-setup.log" >&2
+    tls_ca="$tls/ca.pem"
+    tls_settings=("--MuScore:Tls:CertificateFile=$tls/server.pem" "--MuScore:Tls:KeyFile=$tls/server.key.pem")
+    tls_port="$(free_port)"
+    start muscore-tls "$server_limit" "${muscore[@]}" "--urls=https://127.0.0.1:$tls_port" \
+        "--MuScore:Store:ConnectionString=Data Source=$db" "${tls_settings[@]}" \
+        "--MuScore:Auth:Jwt:PublicKeyFile=$tls/issuer.public.pem" "${quiet[@]}"
+    wait_port muscore-tls "$tls_port"
+    timeout -k 5 120 "${loadbench[@]}" capture --server "https://127.0.0.1:$tls_port" --ca "$tls_ca" --token "$tls/token-ratings.txt" \
+        --body "$data/getrating.bin" --out "$data/getrating-tls-response.bin" | tee "$work/logs/capture-tls.log" >&2
+    rpc GetRating-tls muscore.v1.RatingService/GetRating getrating "$(result_field "$(grep '^RESULT capture' "$work/logs/capture-tls.log")" bytes)" \
+        GetRating "$data/getrating-tls-response.bin" "$tls/token-ratings.txt"
+    rpc QuoteTariff-tls muscore.v1.PolicyService/QuoteTariff quotetariff "${rpc_bytes[QuoteTariff]}" \
+        QuoteTariff "$data/quotetariff-response.bin" "$tls/token-policy.txt"
+    baseline_tls_port="$(free_port)"
+    start baseline-tls "$server_limit" "${loadbench[@]}" baseline --urls "https://127.0.0.1:$baseline_tls_port" \
+        --response "$data/getrating-tls-response.bin" --quote "$data/quotetariff-response.bin" "${tls_settings[@]}" "${quiet[@]}"
+    wait_port baseline-tls "$baseline_tls_port"
+    head -1 "$work/logs/baseline-tls.log" >&2
+
+    uptime_tls="$(uptime)"
+    log "GetRating over TLS with a ratings:read token (load: $uptime_tls)"
+    scenario tls-getrating GetRating-tls "https://127.0.0.1:$tls_port" muscore-tls "https://127.0.0.1:$baseline_tls_port" baseline-tls
+    uptime_tls_quote="$(uptime)"
+    log "QuoteTariff over TLS with a policy:quote token (load: $uptime_tls_quote)"
+    scenario tls-quote QuoteTariff-tls "https://127.0.0.1:$tls_port" muscore-tls "https://127.0.0.1:$baseline_tls_port" baseline-tls
+    stop muscore-tls
+    stop baseline-tls
+fi
 
 # --- the same database behind Redis, in-process cache off ------------------------------------
 if wants getrating || wants policy; then
@@ -176,7 +215,7 @@ redis_scenario() {
     local hits_before ticks_before
     hits_before="$(hits)"
     ticks_before="$(cpu_ticks "$(pid_of redis)")"
-    scenario "$1" "$2" "$redis_server_port" muscore-redis
+    scenario "$1" "$2" "http://127.0.0.1:$redis_server_port" muscore-redis
     redis_cpu[$1]=$(($(cpu_ticks "$(pid_of redis)") - ticks_before))
     redis_hits[$1]=$(($(hits) - hits_before))
 }

@@ -12,8 +12,9 @@ namespace MuScore.LoadBench.Baseline;
 /// <summary>
 /// The bare gRPC server MuScore is compared with. Host set-up copied from
 /// src/MuScore.Server/ServerHost.cs: WebApplication with the arguments as configuration over the
-/// same defaults (Microsoft.AspNetCore logging at Warning), Kestrel endpoints HTTP/2 only (h2c),
-/// gRPC services registered as singletons; the project uses server GC like MuScore.Server.
+/// same defaults (Microsoft.AspNetCore logging at Warning), Kestrel endpoints HTTP/2 only (h2c, or
+/// h2 over TLS from MuScore's own TLS settings: <see cref="BaselineTls"/>), gRPC services registered
+/// as singletons; the project uses server GC like MuScore.Server.
 /// What it leaves out is MuScore's work: validation, the error interceptor, the cache lookup, and
 /// for QuoteTariff the rating in force, the policy engine and the mapping.
 /// </summary>
@@ -33,7 +34,15 @@ internal static class BaselineServer
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
             },
         });
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2));
+        var certificate = BaselineTls.Certificate(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2);
+            if (certificate is not null)
+            {
+                BaselineTls.Use(kestrel, certificate);
+            }
+        });
 
         var responseFile = builder.Configuration[ResponseKey];
         var response = string.IsNullOrEmpty(responseFile) ? RealisticRating.Response() : Load(ResponseKey, responseFile, GetRatingResponse.Parser);
@@ -42,6 +51,7 @@ internal static class BaselineServer
         Console.WriteLine($"baseline: fixed GetRatingResponse of {response.CalculateSize()} bytes " +
             $"(built-in realistic one: {RealisticRating.Response().CalculateSize()} bytes), " +
             (quote is null ? "no PolicyService" : $"fixed TariffQuote of {quote.CalculateSize()} bytes") +
+            $", {(certificate is null ? "no TLS" : $"TLS certificate {certificate.Subject}")}" +
             $", listening on {builder.Configuration["urls"]}");
 
         builder.Services.AddGrpc();

@@ -1,6 +1,4 @@
 using Google.Protobuf;
-using Grpc.Net.Client;
-using MuScore.Contracts.V1;
 using MuScore.LoadBench.Common;
 using static MuScore.LoadBench.Setup.SetupCommand;
 
@@ -10,25 +8,20 @@ namespace MuScore.LoadBench.Client;
 /// The correctness side of a load run, since h2load counts HTTP statuses, not grpc-status: sends the
 /// request of an h2load body file (GetRating, or QuoteTariff with <c>--rpc QuoteTariff</c>) with a real
 /// gRPC client and requires every answer to be OK and byte-identical to the expected serialized
-/// response. run.sh calls it before and after each load.
+/// response. run.sh calls it before and after each load. Over https it trusts only <c>--ca</c> (so it
+/// also checks the certificate h2load, which verifies none, was served) and sends <c>--token</c>.
 /// </summary>
 internal static class CheckCommand
 {
     public static async Task<int> RunAsync(CommandOptions options)
     {
-        var server = options.Server();
-        var body = options.Text("body");
+        var server = options.Server(tls: true);
         var rpc = options.Text("rpc", "GetRating");
         var expected = await File.ReadAllBytesAsync(options.Text("expect")).ConfigureAwait(false);
         var calls = options.Int("calls", 100);
 
-        using var channel = Channels.Open(server);
-        Func<Task<IMessage>> call = rpc switch
-        {
-            "GetRating" => GetRating(channel, GrpcBody.Read(body, GetRatingRequest.Parser)),
-            "QuoteTariff" => QuoteTariff(channel, GrpcBody.Read(body, QuoteTariffRequest.Parser)),
-            _ => throw new OptionException($"option --rpc must be GetRating or QuoteTariff, not '{rpc}'"),
-        };
+        using var channel = Channels.Open(server, ChannelSecurity.From(options));
+        var call = BodyCall.For(channel, rpc, options.Text("body"));
         for (var i = 0; i < calls; i++)
         {
             var response = await call().ConfigureAwait(false);
@@ -41,17 +34,5 @@ internal static class CheckCommand
 
         Console.WriteLine(Text($"RESULT check rpc={rpc} server={server} calls={calls} identical={calls} bytes={expected.Length}"));
         return ExitCodes.Ok;
-    }
-
-    private static Func<Task<IMessage>> GetRating(GrpcChannel channel, GetRatingRequest request)
-    {
-        var client = new RatingService.RatingServiceClient(channel);
-        return async () => await client.GetRatingAsync(request, deadline: DateTime.UtcNow.AddSeconds(30)).ConfigureAwait(false);
-    }
-
-    private static Func<Task<IMessage>> QuoteTariff(GrpcChannel channel, QuoteTariffRequest request)
-    {
-        var client = new PolicyService.PolicyServiceClient(channel);
-        return async () => await client.QuoteTariffAsync(request, deadline: DateTime.UtcNow.AddSeconds(30)).ConfigureAwait(false);
     }
 }

@@ -65,11 +65,12 @@ internal sealed class CommandOptions
         var text => throw new OptionException($"option --{name} must be true or false, not '{text}'"),
     };
 
-    public Uri Server()
+    /// <summary>The <c>--server</c> URL: http:// (h2c), or https:// where <paramref name="tls"/> allows it (commands that take --ca).</summary>
+    public Uri Server(bool tls = false)
     {
         var text = Text("server");
-        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp
+        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || (tls && uri.Scheme == Uri.UriSchemeHttps))
             ? uri
-            : throw new OptionException($"option --server must be an http:// URL (h2c), not '{text}'");
+            : throw new OptionException($"option --server must be an {(tls ? "http:// or https://" : "http://")} URL, not '{text}'");
     }
 }

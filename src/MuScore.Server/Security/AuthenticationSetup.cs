@@ -13,6 +13,11 @@ namespace MuScore.Server.Security;
 /// one per request: a request with an <c>authorization</c> header is judged by its token only, so
 /// a bad token is never rescued by a certificate on the same connection. With neither configured
 /// nothing is registered: the server is in anonymous loopback mode (<see cref="CallerResolver"/>).
+/// There is no default scheme, so the authentication middleware (which WebApplication adds by
+/// itself) authenticates nothing: <see cref="CallerResolver"/> authenticates with
+/// <see cref="SelectorScheme"/> only the calls that need a caller, and answers a remembered bearer
+/// token without running the schemes at all. Running them for every request cost more CPU than
+/// MuScore's own work on a cached QuoteTariff (docs/load-benchmark.md, TLS rows).
 /// </summary>
 internal static class AuthenticationSetup
 {
@@ -23,12 +28,16 @@ internal static class AuthenticationSetup
     {
         var auth = configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         var tls = configuration.GetSection(TlsOptions.Section).Get<TlsOptions>() ?? new TlsOptions();
+
+        // One token cache for the bearer handler and CallerResolver's look-up before it (empty without a key file).
+        var tokens = new CachingTokenHandler(TimeProvider.System);
+        services.AddSingleton(tokens);
         if (!auth.Configured)
         {
             return services;
         }
 
-        var builder = services.AddAuthentication(SelectorScheme).AddPolicyScheme(SelectorScheme, SelectorScheme, selector =>
+        var builder = services.AddAuthentication().AddPolicyScheme(SelectorScheme, SelectorScheme, selector =>
             selector.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.Count > 0 || auth.Clients.Count == 0
                     ? JwtBearerDefaults.AuthenticationScheme
@@ -42,7 +51,7 @@ internal static class AuthenticationSetup
                 // Claims keep their JWT names ("sub", "scope", "regions"), not WS-* URIs.
                 jwt.MapInboundClaims = false;
                 jwt.TokenHandlers.Clear();
-                jwt.TokenHandlers.Add(new CachingTokenHandler(TimeProvider.System));
+                jwt.TokenHandlers.Add(tokens);
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = auth.Jwt.Issuer,

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -10,9 +12,10 @@ namespace MuScore.Server.Security;
 /// more than the call. A remembered token is still refused once it expires; only accepted tokens
 /// are kept, so a forged one is verified (and refused) every time. Bounded: when full, the cache
 /// starts over rather than grow with a flood of distinct tokens. An unsigned token is refused as
-/// malformed rather than as signed by an unknown key.
+/// malformed rather than as signed by an unknown key. One instance per server (a singleton):
+/// <see cref="CallerResolver"/> asks it first, before any authentication handler runs.
 /// </summary>
-internal sealed class CachingTokenHandler(TimeProvider time) : JsonWebTokenHandler
+internal sealed class CachingTokenHandler : JsonWebTokenHandler
 {
     /// <summary>Most tokens remembered at once.</summary>
     public const int Capacity = 10_000;
@@ -20,7 +23,34 @@ internal sealed class CachingTokenHandler(TimeProvider time) : JsonWebTokenHandl
     /// <summary>How long an accepted token is trusted without verifying it again, at most.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
 
+    private readonly TimeProvider time;
     private readonly ConcurrentDictionary<string, Accepted> accepted = new(StringComparer.Ordinal);
+
+    // Looks a token up by the span of the authorization header it sits in, without copying it out.
+    private readonly ConcurrentDictionary<string, Accepted>.AlternateLookup<ReadOnlySpan<char>> bySpan;
+
+    public CachingTokenHandler(TimeProvider time)
+    {
+        this.time = time;
+        bySpan = accepted.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>
+    /// The identity of a token this handler accepted and still trusts (the same rule as
+    /// <see cref="ValidateTokenAsync(string, TokenValidationParameters)"/>'s), without validating
+    /// anything; false for any other token, which must then go through the full validation.
+    /// </summary>
+    public bool TryGetAccepted(ReadOnlySpan<char> token, [NotNullWhen(true)] out ClaimsIdentity? identity)
+    {
+        if (bySpan.TryGetValue(token, out var hit) && time.GetUtcNow().UtcDateTime < hit.TrustedUntil)
+        {
+            identity = hit.Result.ClaimsIdentity;
+            return identity is not null;
+        }
+
+        identity = null;
+        return false;
+    }
 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {

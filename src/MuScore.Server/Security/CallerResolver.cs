@@ -3,6 +3,8 @@ using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using MuScore.Server.Errors;
@@ -10,21 +12,28 @@ using MuScore.Server.Errors;
 namespace MuScore.Server.Security;
 
 /// <summary>
-/// Tells who is calling: the principal the authentication middleware established (a bearer token
-/// or a mapped client certificate), or, on a server without authentication, the anonymous caller
-/// on loopback. Anything else is UNAUTHENTICATED, with the reason the credential failed.
+/// Tells who is calling: the principal the authentication schemes establish (a bearer token or a
+/// mapped client certificate), or, on a server without authentication, the anonymous caller on
+/// loopback. Anything else is UNAUTHENTICATED, with the reason the credential failed. It runs the
+/// authentication itself, for the calls that need a caller only (no default scheme: the middleware
+/// authenticates nothing, see <see cref="AuthenticationSetup"/>), and a bearer token the token
+/// handler already accepted and still trusts is answered from its cache without running the
+/// authentication schemes.
 /// </summary>
-internal sealed class CallerResolver(IOptions<AuthOptions> options)
+internal sealed class CallerResolver(IOptions<AuthOptions> options, CachingTokenHandler tokens)
 {
     /// <summary>The claim holding the region prefixes (a JSON array in the token).</summary>
     public const string RegionsClaim = "regions";
 
+    private const string BearerPrefix = "Bearer ";
+
     // A token validated once yields the same identity object for every call that carries it
-    // (TokenValidationCache), so the caller read from it is kept with it rather than re-read.
+    // (CachingTokenHandler), as does a mapped certificate, so the caller read from it is kept with
+    // it rather than re-read.
     private readonly ConditionalWeakTable<ClaimsIdentity, Caller> callers = [];
     private readonly AuthOptions auth = options.Value;
 
-    public async ValueTask<Caller> ResolveAsync(ServerCallContext context)
+    public ValueTask<Caller> ResolveAsync(ServerCallContext context)
     {
         var http = context.GetHttpContext();
         if (!auth.Configured)
@@ -35,15 +44,33 @@ internal sealed class CallerResolver(IOptions<AuthOptions> options)
                 throw RpcErrors.Unauthenticated("ANONYMOUS_NOT_LOOPBACK", "this server has no authentication configured and serves loopback callers only");
             }
 
-            return Caller.Anonymous;
+            return ValueTask.FromResult(Caller.Anonymous);
         }
 
-        if (http.User.Identity is ClaimsIdentity { IsAuthenticated: true } identity)
+        return auth.JwtConfigured && tokens.TryGetAccepted(BearerToken(http.Request.Headers.Authorization), out var known)
+            ? ValueTask.FromResult(callers.GetValue(known, FromClaims))
+            : AuthenticateAsync(http);
+    }
+
+    /// <summary>
+    /// The token of a single <c>authorization: Bearer …</c> header, read as JwtBearerHandler reads
+    /// it (scheme in any case, surrounding white space trimmed); empty for anything else, which
+    /// then gets the handler's own verdict. A request with the header is judged by its token only
+    /// (<see cref="AuthenticationSetup"/>), so answering it from the token cache is the same rule.
+    /// </summary>
+    private static ReadOnlySpan<char> BearerToken(StringValues header) =>
+        header.Count == 1 && header[0] is { } value && value.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)
+            ? value.AsSpan(BearerPrefix.Length).Trim()
+            : [];
+
+    private async ValueTask<Caller> AuthenticateAsync(HttpContext http)
+    {
+        var result = await http.AuthenticateAsync(AuthenticationSetup.SelectorScheme).ConfigureAwait(false);
+        if (result.Succeeded && result.Principal.Identity is ClaimsIdentity { IsAuthenticated: true } identity)
         {
             return callers.GetValue(identity, FromClaims);
         }
 
-        var result = await http.AuthenticateAsync().ConfigureAwait(false);
         if (result.Failure is { } failure)
         {
             var (reason, why) = Explain(failure);
