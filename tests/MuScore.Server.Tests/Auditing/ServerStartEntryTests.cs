@@ -48,6 +48,9 @@ public sealed class ServerStartEntryTests(PostgresServer postgres) : IDisposable
             Assert.Matches("^[0-9a-f]{64}$", hash);
             Assert.Equal(ConfigurationHash.Of(server.Services.GetRequiredService<IConfiguration>()), hash);
             Assert.Equal(Environment.ProcessId, detail.RootElement.GetProperty("pid").GetInt32());
+
+            // Readable as stored: the '+' of an informational version is not written as \u002B.
+            Assert.Contains($"\"version\":\"{ThisAssembly.Version}\"", start.Detail, StringComparison.Ordinal);
         }
 
         var rows = await EveryCellAsync(connectionString);
