@@ -11,7 +11,7 @@ namespace MuScore.Server.Auditing;
 /// <summary>
 /// Reads the audit log (scope audit:read). A caller sees the entries of its regions; entries
 /// without a region (server starts, read counts, refusals that named none) only with "*".
-/// Streams page by page so a long listing never sits in memory whole.
+/// Streams page by page (the store's 1,000 at a time) so a long listing never sits in memory whole.
 /// </summary>
 internal sealed class AuditGrpcService(IAuditLog log) : Proto.AuditService.AuditServiceBase
 {
@@ -53,19 +53,26 @@ internal sealed class AuditGrpcService(IAuditLog log) : Proto.AuditService.Audit
                 request.Kinds.Count > 0 ? [.. request.Kinds] : null,
                 after,
                 page);
-            var inPage = 0;
+            // The page is read whole before it is sent: a slow reader must not hold a pooled
+            // connection (or, on SQLite, a read snapshot that stops WAL checkpoints) while it reads.
+            var entries = new List<AuditEntry>(Math.Min(page, 64));
             await foreach (var entry in log.ListAsync(query, cancellationToken).ConfigureAwait(false))
             {
-                await responseStream.WriteAsync(ToProto(entry), cancellationToken).ConfigureAwait(false);
-                after = entry.Sequence;
-                inPage++;
+                entries.Add(entry);
             }
 
-            sent += inPage;
-            if (inPage < page)
+            foreach (var entry in entries)
+            {
+                await responseStream.WriteAsync(ToProto(entry), cancellationToken).ConfigureAwait(false);
+            }
+
+            sent += entries.Count;
+            if (entries.Count < page)
             {
                 return;
             }
+
+            after = entries[^1].Sequence;
         }
     }
 
