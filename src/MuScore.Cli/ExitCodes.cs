@@ -16,7 +16,7 @@ internal static class ExitCodes
     public const int StrictRejected = 3;
 
     /// <summary>
-    /// publish, lists, summary: the server could not be reached or answered with an error status;
+    /// publish, lists, summary, audit list: the server could not be reached or answered with an error status;
     /// audit verify: the store could not be opened or read.
     /// </summary>
     public const int ServerError = 4;

@@ -28,6 +28,9 @@ internal sealed class ParsedArguments
 
     public bool Has(string name) => values.ContainsKey(name);
 
+    /// <summary>Whether the option was written on the command line, not taken from an environment variable.</summary>
+    public bool GivenOnCommandLine(string name) => values.ContainsKey(name) && !variables.ContainsKey(name);
+
     public string? Value(string name) => values.TryGetValue(name, out var list) ? list[0] : null;
 
     /// <summary>Where the option's value came from, for messages: "--token", or "MUSCORE_TOKEN" when the environment supplied it.</summary>

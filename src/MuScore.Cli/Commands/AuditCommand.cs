@@ -4,17 +4,18 @@ using MuScore.Cli.Auditing;
 namespace MuScore.Cli.Commands;
 
 /// <summary>
-/// "muscore audit ACTION": the audit log of a MuScore store. The first word picks the action
+/// "muscore audit ACTION": the audit log, read through a server (list) or checked in the store's
+/// database (verify). The first word picks the action
 /// (<see cref="IAuditAction"/>); each action accepts only its own options. Add an action by adding
 /// it to <see cref="actions"/>.
 /// </summary>
 internal sealed class AuditCommand : ICommand
 {
-    private readonly IAuditAction[] actions = [new AuditVerifyAction()];
+    private readonly IAuditAction[] actions = [new AuditVerifyAction(), new AuditListAction()];
 
     public string Name => "audit";
 
-    public string Summary => "check the audit log of a store: its hash chain (verify)";
+    public string Summary => "the audit log: check a store's hash chain (verify), list a server's events (list)";
 
     public string Usage => string.Join("\n       muscore ", actions.Select(a => a.Usage));
 
@@ -38,7 +39,8 @@ internal sealed class AuditCommand : ICommand
             throw CommandFailure.Usage($"unexpected argument '{args.Positionals[1]}'");
         }
 
-        foreach (var option in Options.Where(o => args.Has(o.Name) && action.Options.All(own => own.Name != o.Name)))
+        // Only what the command line says is refused: MUSCORE_TOKEN set for 'list' must not break 'verify'.
+        foreach (var option in Options.Where(o => args.GivenOnCommandLine(o.Name) && action.Options.All(own => own.Name != o.Name)))
         {
             throw CommandFailure.Usage($"--{option.Name} does not apply to audit {action.Name}");
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MuScore.Store.Audit;
@@ -7,9 +8,10 @@ namespace MuScore.Server.Auditing;
 /// <summary>
 /// Appends the read counts to the audit log every <see cref="AuditOptions.ReadCountFlushSeconds"/>
 /// and once more when the server stops: one <c>reads.counted</c> entry per caller and hour, its
-/// detail the count per method.
+/// detail the count per method (full gRPC name). The refusals the refusal budget left uncounted go
+/// out on the same beat (<see cref="RefusalRecorder.FlushSuppressedAsync"/>).
 /// </summary>
-internal sealed class ReadCountFlusher(ReadCounter counter, AuditTrail trail, IOptions<AuditOptions> options, TimeProvider time) : BackgroundService
+internal sealed class ReadCountFlusher(ReadCounter counter, RefusalRecorder refusals, AuditTrail trail, IOptions<AuditOptions> options, TimeProvider time) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -35,10 +37,17 @@ internal sealed class ReadCountFlusher(ReadCounter counter, AuditTrail trail, IO
         var now = time.GetUtcNow();
         foreach (var group in counter.Drain().GroupBy(c => (c.Caller, c.Hour)))
         {
-            var detail = AuditJson.Write(new ReadCounts(group.Key.Hour, group.ToDictionary(c => c.Method, c => c.Count, StringComparer.Ordinal)));
+            // Methods in ordinal order, so the same counts always give the same detail text.
+            var counts = new SortedDictionary<string, long>(group.ToDictionary(c => c.Method, c => c.Count, StringComparer.Ordinal), StringComparer.Ordinal);
+            var detail = AuditJson.Write(new ReadCounts(Hour(group.Key.Hour), counts));
             await trail.AppendAsync(new AuditRecord(AuditKinds.ReadsCounted, now, group.Key.Caller, null, null, null, null, null, detail), cancellationToken).ConfigureAwait(false);
         }
+
+        await refusals.FlushSuppressedAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private sealed record ReadCounts(DateTimeOffset Hour, Dictionary<string, long> Counts);
+    /// <summary>"2026-12-06T21:00:00Z": the hour in UTC as docs/audit.md shows it (the serializer would write "+00:00").</summary>
+    private static string Hour(DateTimeOffset hour) => hour.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private sealed record ReadCounts(string Hour, SortedDictionary<string, long> Counts);
 }

@@ -102,11 +102,12 @@ internal static class RpcErrors
         Build(Code.PermissionDenied, $"{EchoText.Bound(method, 256)} is not open to any caller", Info("METHOD_NOT_ALLOWED", ("method", EchoText.Bound(method, 256))));
 
     /// <summary>PERMISSION_DENIED: the caller submitted the run it asks to publish (four eyes).</summary>
-    public static RpcException SelfPublish(string callerId, string runId) =>
+    /// <remarks>The region (which the caller may act on) goes into the metadata so the refusal's audit entry is seen by that region's auditors.</remarks>
+    public static RpcException SelfPublish(string callerId, string runId, string region) =>
         Build(
             Code.PermissionDenied,
             $"caller '{EchoText.Bound(callerId)}' submitted run {EchoText.Bound(runId)} and may not also publish it; another caller with runs:publish must",
-            Info("FOUR_EYES", ("run_id", EchoText.Bound(runId))));
+            Info("FOUR_EYES", ("run_id", EchoText.Bound(runId)), ("region", region)));
 
     /// <summary>INTERNAL for a failure nobody expected (a bug); the details stay in the server log.</summary>
     public static RpcException Unexpected() =>

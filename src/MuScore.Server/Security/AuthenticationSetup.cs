@@ -99,6 +99,11 @@ internal static class AuthenticationSetup
                 throw new ServerConfigurationException($"{at}:Id is required (the caller id recorded for this certificate)");
             }
 
+            if (client.Id.Length > CallerResolver.MaxCallerId || client.Id.Any(char.IsControl))
+            {
+                throw new ServerConfigurationException($"{at}:Id must be at most {CallerResolver.MaxCallerId} characters without control characters (it is recorded in the audit log)");
+            }
+
             if (string.IsNullOrWhiteSpace(client.Thumbprint) && string.IsNullOrWhiteSpace(client.Subject))
             {
                 throw new ServerConfigurationException($"{at}: set Thumbprint (SHA-256, hex) or Subject to say which certificate is '{client.Id}'");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
@@ -26,6 +27,9 @@ internal sealed class CallerResolver(IOptions<AuthOptions> options, CachingToken
     public const string RegionsClaim = "regions";
 
     private const string BearerPrefix = "Bearer ";
+
+    /// <summary>The longest caller id: what the audit log and the runs' submitted_by hold.</summary>
+    public const int MaxCallerId = 256;
 
     // A token validated once yields the same identity object for every call that carries it
     // (CachingTokenHandler), as does a mapped certificate, so the caller read from it is kept with
@@ -101,8 +105,51 @@ internal sealed class CallerResolver(IOptions<AuthOptions> options, CachingToken
     {
         var kind = identity.AuthenticationType == ClientCertificateDefaults.Scheme ? CallerKind.Certificate : CallerKind.Token;
         var id = identity.FindFirst("sub")?.Value;
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            // Without a caller id nothing could be recorded or compared for four eyes.
+            throw RpcErrors.Unauthenticated("CALLER_ID_MISSING", "the credential names no caller: a token needs a 'sub' claim");
+        }
+
+        if (!IsRecordable(id))
+        {
+            // Refused here, before any work: the store could not record such a caller on a run, a
+            // publication or an audit entry, and the call would end as INTERNAL after reading it all.
+            throw RpcErrors.Unauthenticated("CALLER_ID_INVALID", string.Create(CultureInfo.InvariantCulture, $"the credential's caller id (sub) must be at most {MaxCallerId} characters without control characters; it is recorded in the audit log"));
+        }
+
         var scopes = identity.FindAll("scope").SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         var regions = identity.FindAll(RegionsClaim).Select(c => c.Value);
-        return new Caller(string.IsNullOrWhiteSpace(id) ? "(no sub)" : id, kind, scopes, regions);
+        return new Caller(id, kind, scopes, regions);
+    }
+
+    /// <summary>What the audit log can hold as a caller: at most 256 characters, no control characters, no lone surrogates.</summary>
+    private static bool IsRecordable(string id)
+    {
+        if (id.Length > MaxCallerId)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < id.Length; i++)
+        {
+            var c = id[i];
+            if (char.IsControl(c))
+            {
+                return false;
+            }
+
+            if (char.IsSurrogate(c))
+            {
+                if (!char.IsHighSurrogate(c) || i + 1 >= id.Length || !char.IsLowSurrogate(id[i + 1]))
+                {
+                    return false;
+                }
+
+                i++;
+            }
+        }
+
+        return true;
     }
 }

@@ -96,7 +96,7 @@ internal sealed class EvaluationGrpcService(
         // Four eyes: the anonymous caller of an unsecured loopback server is one person by definition.
         if (caller.Kind != CallerKind.Anonymous && !auth.Value.AllowSelfPublish && string.Equals(run.SubmittedBy, caller.Id, StringComparison.Ordinal))
         {
-            throw RpcErrors.SelfPublish(caller.Id, run.RunId);
+            throw RpcErrors.SelfPublish(caller.Id, run.RunId, run.Region);
         }
 
         var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason;
@@ -107,7 +107,7 @@ internal sealed class EvaluationGrpcService(
                 throw RpcErrors.RunNotFound(request.RunId);
             case PublishOutcome.RollbackNeedsReason:
                 var refused = Violations.One("reason", FieldRules.Required, "the run is older than the one in force: publishing it is a rollback and needs a reason");
-                await refusals.RecordAsync(context, caller, refused).ConfigureAwait(false);
+                await refusals.RecordAsync(context, caller, refused, new RefusedSubject(run.Region, run.Year, run.RunId)).ConfigureAwait(false);
                 throw refused;
         }
 

@@ -37,6 +37,11 @@ internal static class EvaluationRequests
         {
             violations.Add("reason", FieldRules.TooLong, string.Create(CultureInfo.InvariantCulture, $"a reason holds at most {MaxReasonLength} characters; this one has {request.Reason.Length}"));
         }
+        else if (request.Reason.Contains('\0', StringComparison.Ordinal))
+        {
+            // The audit log (and PostgreSQL text) cannot hold NUL; the store would refuse it as a defect.
+            violations.Add("reason", FieldRules.Format, "a reason must not hold a NUL character");
+        }
 
         violations.ThrowIfAny();
     }

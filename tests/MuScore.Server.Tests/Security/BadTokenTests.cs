@@ -35,6 +35,13 @@ public sealed class BadTokenTests(SecuredServerFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task GetRating_TokenWithBlankSub_UnauthenticatedCallerIdMissing()
+    {
+        // Without a caller id nothing could be recorded, and every such token would be one caller.
+        await AssertRefusedAsync(tokens.Issue(" ", Scope, Everywhere), "CALLER_ID_MISSING");
+    }
+
+    [Fact]
     public async Task GetRating_TokenNotYetValid_UnauthenticatedTokenNotYetValid()
     {
         var token = tokens.Issue("grid", Scope, Everywhere, notBefore: DateTime.UtcNow.AddHours(1), expires: DateTime.UtcNow.AddHours(2));

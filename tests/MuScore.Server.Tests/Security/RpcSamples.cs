@@ -70,6 +70,8 @@ internal static class RpcSamples
             DrainAsync(new PolicyService.PolicyServiceClient(channel).ListLowEfficiency(new ListLowEfficiencyRequest { Region = region, Year = 2023 }))),
         ["/muscore.v1.PolicyService/SummarizeRegion"] = (StatusCode.NotFound, (channel, region) =>
             new PolicyService.PolicyServiceClient(channel).SummarizeRegionAsync(new SummarizeRegionRequest { Region = region, Year = 2023 }).ResponseAsync),
+        ["/muscore.v1.AuditService/ListAuditEvents"] = (StatusCode.OK, (channel, region) =>
+            DrainAsync(new AuditService.AuditServiceClient(channel).ListAuditEvents(new ListAuditEventsRequest { Region = region, Limit = 10 }))),
     };
 
     /// <summary>The RPCs that name a region in their request and check it (EvaluationService does not yet).</summary>

@@ -30,9 +30,10 @@ public sealed class ScopeMatrixTests(SecuredServerFixture fixture) : IClassFixtu
         ["/muscore.v1.PolicyService/QuoteTaxRelief"] = "policy:quote",
         ["/muscore.v1.PolicyService/ListLowEfficiency"] = "policy:quote",
         ["/muscore.v1.PolicyService/SummarizeRegion"] = "policy:quote",
+        ["/muscore.v1.AuditService/ListAuditEvents"] = "audit:read",
     };
 
-    private static readonly ServiceDescriptor[] MuScoreServices = [RatingService.Descriptor, EvaluationService.Descriptor, PolicyService.Descriptor];
+    private static readonly ServiceDescriptor[] MuScoreServices = [RatingService.Descriptor, EvaluationService.Descriptor, PolicyService.Descriptor, AuditService.Descriptor];
 
     private static readonly ServiceDescriptor[] OpenServices =
     [
@@ -64,7 +65,7 @@ public sealed class ScopeMatrixTests(SecuredServerFixture fixture) : IClassFixtu
     {
         var methods = MuScoreServices.SelectMany(s => s.Methods).Select(Path).ToList();
 
-        Assert.Equal(14, methods.Count);
+        Assert.Equal(15, methods.Count);
         Assert.All(methods, method =>
         {
             Assert.True(RpcPermissions.TryGetRequired(method, out var scope), $"{method} has no rule: it would be closed to everyone");
