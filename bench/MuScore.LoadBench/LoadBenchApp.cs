@@ -3,6 +3,7 @@ using MuScore.LoadBench.Baseline;
 using MuScore.LoadBench.Client;
 using MuScore.LoadBench.Common;
 using MuScore.LoadBench.Setup;
+using MuScore.LoadBench.Upload;
 
 namespace MuScore.LoadBench;
 
@@ -29,6 +30,10 @@ internal static class LoadBenchApp
               Quotes N enterprises through QuoteTariffs calls, checks every answer, prints the wall time.
           check --server URL --body FILE --expect FILE [--rpc GetRating|QuoteTariff] [--calls 100]
               Sends the request in the h2load body FILE and compares every response byte for byte.
+          upload-memory --server URL --pid PID --n N [--region 331082] [--year 2024] [--seed 42] [--after 60] [--settle 5]
+              Streams N generated records to the server of process PID in one SubmitRun (after a
+              1,000-record warm-up upload of the year before) and prints the server's VmRSS before,
+              its peak during the call (sampled, and VmHWM) and every 10 s until --after seconds after it.
           free-port
               Prints a free TCP port on 127.0.0.1.
         """;
@@ -51,6 +56,7 @@ internal static class LoadBenchApp
                 "batch" => await BatchCommand.RunAsync(CommandOptions.Parse(rest)).ConfigureAwait(false),
                 "billing" => await BillingCommand.RunAsync(CommandOptions.Parse(rest)).ConfigureAwait(false),
                 "check" => await CheckCommand.RunAsync(CommandOptions.Parse(rest)).ConfigureAwait(false),
+                "upload-memory" => await UploadMemoryCommand.RunAsync(CommandOptions.Parse(rest)).ConfigureAwait(false),
                 "free-port" => FreePort.Print(),
                 _ => throw new OptionException($"unknown command '{args[0]}'"),
             };

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MuScore.Server.Caching;
 using MuScore.Server.Errors;
+using MuScore.Server.Evaluation;
 using MuScore.Server.Options;
 using MuScore.Server.Policies;
 using MuScore.Server.Reading;
@@ -48,6 +49,8 @@ internal static class ServerServices
         services.AddSingleton<AuthorizationInterceptor>();
         services.AddSingleton<RatingGrpcService>();
         services.AddSingleton<EvaluationGrpcService>();
+        services.AddSingleton<UploadGate>();
+        services.AddSingleton<UploadMemory>();
         services.AddMuScorePolicies(configuration);
         services.AddGrpc(grpc =>
         {
@@ -55,6 +58,7 @@ internal static class ServerServices
             grpc.Interceptors.Add<ErrorInterceptor>();
             grpc.Interceptors.Add<AuthorizationInterceptor>();
         });
+        services.AddMessageLimits();
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks(health =>
         {

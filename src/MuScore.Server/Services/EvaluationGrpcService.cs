@@ -2,41 +2,39 @@ using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MuScore.Contracts.V1;
-using MuScore.Core.Rating;
 using MuScore.Server.Diagnostics;
 using MuScore.Server.Errors;
 using MuScore.Server.Evaluation;
 using MuScore.Server.Mapping;
 using MuScore.Server.Options;
 using MuScore.Server.Reading;
+using MuScore.Server.Security;
 using MuScore.Server.Validation;
+using MuScore.Server.Wire;
 using MuScore.Store;
 
 namespace MuScore.Server.Services;
 
 /// <summary>The rating office's side: upload a year's records as a draft run, inspect it, publish it.</summary>
+[BindServiceMethod(typeof(CheckedBinding), nameof(CheckedBinding.BindEvaluationService))]
 internal sealed class EvaluationGrpcService(
     IRatingStore store,
     IPublishedRatings published,
     TimeProvider time,
     IOptions<LimitsOptions> limits,
+    UploadGate uploads,
+    UploadMemory memory,
     ILogger<EvaluationGrpcService> logger) : EvaluationService.EvaluationServiceBase
 {
     public override async Task<SubmitRunResponse> SubmitRun(IAsyncStreamReader<SubmitRunRequest> requestStream, ServerCallContext context)
     {
         var cancellationToken = context.CancellationToken;
-        var intake = await RunIntake.ReadAsync(requestStream, limits.Value.MaxRecordsPerRun, cancellationToken).ConfigureAwait(false);
+        using var upload = uploads.Enter(CallerAccess.Current(context).Id);
+        memory.ReturnWhenOver(context);
+        var intake = await RunIntake.ReadAsync(requestStream, limits.Value, cancellationToken).ConfigureAwait(false);
         var history = await store.LoadHistoryAsync(intake.Region, intake.Year, cancellationToken).ConfigureAwait(false);
-        var run = RatingEngine.Rate(new RatingRequest
-        {
-            Scheme = intake.Scheme,
-            Year = intake.Year,
-            Region = intake.Region,
-            Rows = intake.Rows,
-            InputHash = intake.InputHash,
-            History = history,
-        });
-        var draft = DraftRunBuilder.From(run, intake.Region, intake.Year, time.GetUtcNow());
+        var draft = RunDrafting.Draft(intake, history, time.GetUtcNow());
+        UploadMemory.Compact(intake.RecordCount);
         var stored = await store.SaveDraftAsync(draft, cancellationToken).ConfigureAwait(false);
         Log.RunStored(logger, stored.RunId, stored.Region, stored.Year, stored.RecordCount, stored.RejectedCount);
         return new SubmitRunResponse { Run = RunMapper.ToProto(stored) };

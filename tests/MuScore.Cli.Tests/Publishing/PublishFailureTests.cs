@@ -69,7 +69,7 @@ public sealed class PublishFailureTests : IDisposable
     }
 
     [Fact]
-    public async Task Publish_MoreRecordsThanTheServerTakes_ExitsFourWithTheFieldViolation()
+    public async Task Publish_MoreRecordsThanTheServerTakes_ExitsFourNamingTheLimit()
     {
         await using var server = await ServerInstance.StartAsync(new ServerSettings
         {
@@ -79,7 +79,7 @@ public sealed class PublishFailureTests : IDisposable
         var run = (await Publisher.RunAsync(server.Address, Publisher.SampleCounty, "--batch", "4")).Expect(4);
 
         Assert.Equal(
-            $"muscore publish: the server at {server.Address.GetLeftPart(UriPartial.Authority)} answered SubmitRun with INVALID_ARGUMENT:\n  record: too_many: more than 10 records; a run holds at most 10\n",
+            $"muscore publish: the server at {server.Address.GetLeftPart(UriPartial.Authority)} answered SubmitRun with RESOURCE_EXHAUSTED: more than 10 records; a run holds at most 10 (MuScore:Limits:MaxRecordsPerRun)\n  reason: TOO_MANY_RECORDS\n",
             run.Error);
         Assert.Empty(run.Out);
     }
