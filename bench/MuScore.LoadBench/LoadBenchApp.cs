@@ -4,6 +4,7 @@ using MuScore.LoadBench.Client;
 using MuScore.LoadBench.Common;
 using MuScore.LoadBench.Setup;
 using MuScore.LoadBench.Tls;
+using MuScore.LoadBench.Upload;
 
 namespace MuScore.LoadBench;
 
@@ -38,6 +39,10 @@ internal static class LoadBenchApp
               Writes a test CA (ca.pem), a server certificate for 127.0.0.1 (server.pem, server.key.pem),
               a token signing key (issuer.public.pem) and ES256 tokens token-ratings.txt (ratings:read)
               and token-policy.txt (policy:quote) for the regions given (comma-separated prefixes).
+          upload-memory --server URL --pid PID --n N [--region 331082] [--year 2024] [--seed 42] [--after 60] [--settle 5]
+              Streams N generated records to the server of process PID in one SubmitRun (after a
+              1,000-record warm-up upload of the year before) and prints the server's VmRSS before,
+              its peak during the call (sampled, and VmHWM) and every 10 s until --after seconds after it.
           free-port
               Prints a free TCP port on 127.0.0.1.
         """;
@@ -62,6 +67,7 @@ internal static class LoadBenchApp
                 "check" => await CheckCommand.RunAsync(CommandOptions.Parse(rest)).ConfigureAwait(false),
                 "capture" => await CaptureCommand.RunAsync(CommandOptions.Parse(rest)).ConfigureAwait(false),
                 "tls-setup" => TlsSetupCommand.Run(CommandOptions.Parse(rest)),
+                "upload-memory" => await UploadMemoryCommand.RunAsync(CommandOptions.Parse(rest)).ConfigureAwait(false),
                 "free-port" => FreePort.Print(),
                 _ => throw new OptionException($"unknown command '{args[0]}'"),
             };

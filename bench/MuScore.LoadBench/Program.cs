@@ -1,4 +1,4 @@
 using MuScore.LoadBench;
 
-// Subcommands: baseline, setup, batch, billing, check, capture, tls-setup, free-port. See docs/load-benchmark.md.
+// Subcommands: baseline, setup, batch, billing, check, capture, tls-setup, upload-memory, free-port. See docs/load-benchmark.md.
 return await LoadBenchApp.RunAsync(args).ConfigureAwait(false);

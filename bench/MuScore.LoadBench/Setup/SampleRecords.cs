@@ -31,6 +31,25 @@ internal static class SampleRecords
         return batches;
     }
 
-    private static EnterpriseRecord FromCells(string[] cells) => EnterpriseRecordFields.FromCells(field => cells[(int)field]);
+    /// <summary>The same batches made one at a time as they are consumed, so a 1M-record upload never holds the whole sample.</summary>
+    public static IEnumerable<RecordBatch> Lazily(SampleOptions options)
+    {
+        var batch = new RecordBatch();
+        foreach (var cells in SampleGenerator.Generate(options))
+        {
+            batch.Records.Add(FromCells(cells));
+            if (batch.Records.Count == BatchSize)
+            {
+                yield return batch;
+                batch = new RecordBatch();
+            }
+        }
 
+        if (batch.Records.Count > 0)
+        {
+            yield return batch;
+        }
+    }
+
+    private static EnterpriseRecord FromCells(string[] cells) => EnterpriseRecordFields.FromCells(field => cells[(int)field]);
 }

@@ -36,7 +36,7 @@ internal static class ReportTable
             }
             else
             {
-                using var csv = new CsvTableWriter(stream, columns.Headers, leaveOpen: true);
+                using var csv = new CsvTableWriter(stream, columns.Headers, columns.Kinds, leaveOpen: true);
                 foreach (var row in rows)
                 {
                     csv.WriteRow(row);

@@ -9,6 +9,10 @@ internal static class ErrorsTable
 {
     public static readonly string[] Headers = ["row", "credit_code", "column", "column_zh", "rule", "message"];
 
+    /// <summary>The row number is ours; every other cell may repeat what the input held.</summary>
+    public static readonly XlsxColumnKind[] Kinds =
+        [XlsxColumnKind.Number, XlsxColumnKind.Text, XlsxColumnKind.Text, XlsxColumnKind.Text, XlsxColumnKind.Text, XlsxColumnKind.Text];
+
     public static void Write(CsvTableWriter writer, RatingRun run)
     {
         ArgumentNullException.ThrowIfNull(writer);

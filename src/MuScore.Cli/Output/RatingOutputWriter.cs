@@ -20,7 +20,7 @@ internal static class RatingOutputWriter
     {
         using var files = new OutputFiles(directory);
         WriteRatings(files, scheme, run);
-        using (var errors = new CsvTableWriter(files.Create(ErrorsCsv), ErrorsTable.Headers))
+        using (var errors = new CsvTableWriter(files.Create(ErrorsCsv), ErrorsTable.Headers, ErrorsTable.Kinds))
         {
             ErrorsTable.Write(errors, run);
         }
@@ -38,7 +38,7 @@ internal static class RatingOutputWriter
     private static void WriteRatings(OutputFiles files, Scheme scheme, RatingRun run)
     {
         var layout = new RatingsTableLayout(scheme, run);
-        using var csv = new CsvTableWriter(files.Create(RatingsCsv), layout.Headers);
+        using var csv = new CsvTableWriter(files.Create(RatingsCsv), layout.Headers, layout.Kinds);
         using var xlsx = FitsXlsx(run) ? new XlsxTableWriter(files.Create(RatingsXlsx), layout.Headers, layout.Kinds, "ratings") : null;
 
         // One pass and one reused cell buffer for both files: memory stays flat for a million rows.

@@ -18,7 +18,7 @@ internal static class RequestChecks
         else if (CreditCode.Validate(code) is { } rule)
         {
             var why = rule == ProblemRule.CreditCodeCheck ? "its check character is wrong" : "it is not 18 characters of the GB 32100-2015 alphabet";
-            problems.Add(new(field, $"{field} '{code}' is not a valid credit code: {why}"));
+            problems.Add(new(field, $"{field} '{EchoedValue.Bound(code)}' is not a valid credit code: {why}"));
         }
     }
 
@@ -26,7 +26,7 @@ internal static class RequestChecks
     {
         if (!IsRegion(region))
         {
-            problems.Add(new(field, $"{field} '{region}' must be a 6-digit region code"));
+            problems.Add(new(field, $"{field} '{EchoedValue.Bound(region)}' must be a 6-digit region code"));
         }
     }
 

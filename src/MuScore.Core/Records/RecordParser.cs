@@ -40,11 +40,11 @@ public sealed class RecordParser
             codeValid = rule is null;
             if (rule == ProblemRule.CreditCodeFormat)
             {
-                problems.Add(new(Field.CreditCode, rule.Value, $"credit_code '{code}' is not 18 characters of digits and upper-case letters other than I, O, S, V, Z"));
+                problems.Add(new(Field.CreditCode, rule.Value, $"credit_code '{EchoedValue.Bound(code)}' is not 18 characters of digits and upper-case letters other than I, O, S, V, Z"));
             }
             else if (rule == ProblemRule.CreditCodeCheck)
             {
-                problems.Add(new(Field.CreditCode, rule.Value, $"credit_code '{code}' fails the GB 32100-2015 check character (expected '{CreditCode.CheckCharacter(code.AsSpan(0, 17))}')"));
+                problems.Add(new(Field.CreditCode, rule.Value, $"credit_code '{EchoedValue.Bound(code)}' fails the GB 32100-2015 check character (expected '{CreditCode.CheckCharacter(code.AsSpan(0, 17))}')"));
             }
         }
 
@@ -53,14 +53,14 @@ public sealed class RecordParser
         var regionValid = region is not null && CellParsers.IsRegion(region);
         if (region is not null && !regionValid)
         {
-            problems.Add(new(Field.Region, ProblemRule.RegionFormat, $"region '{region}' is not a 6-digit region code"));
+            problems.Add(new(Field.Region, ProblemRule.RegionFormat, $"region '{EchoedValue.Bound(region)}' is not a 6-digit region code"));
         }
 
         var industry = Pooled(row, Field.Industry, problems);
         var division = 0;
         if (industry is not null && !CellParsers.TryIndustry(industry, out division))
         {
-            problems.Add(new(Field.Industry, ProblemRule.IndustryFormat, $"industry '{industry}' is not a GB/T 4754 code such as C3670 or 3670"));
+            problems.Add(new(Field.Industry, ProblemRule.IndustryFormat, $"industry '{EchoedValue.Bound(industry)}' is not a GB/T 4754 code such as C3670 or 3670"));
         }
 
         var scale = ReadScale(row, problems);
@@ -169,7 +169,7 @@ public sealed class RecordParser
             return scale;
         }
 
-        problems.Add(new(Field.Scale, ProblemRule.ScaleUnknown, $"scale '{text}' is not one of ABOVE, BELOW, 规上, 规下, 规模以上, 规模以下"));
+        problems.Add(new(Field.Scale, ProblemRule.ScaleUnknown, $"scale '{EchoedValue.Bound(text)}' is not one of ABOVE, BELOW, 规上, 规下, 规模以上, 规模以下"));
         return null;
     }
 
@@ -185,19 +185,19 @@ public sealed class RecordParser
         var name = FieldCatalog.NameOf(field);
         if (!CellParsers.TryNumber(text, out var value))
         {
-            problems.Add(new(field, ProblemRule.NumberFormat, $"{name} '{text}' is not a plain number (no thousands separators or units)"));
+            problems.Add(new(field, ProblemRule.NumberFormat, $"{name} '{EchoedValue.Bound(text)}' is not a plain number (no thousands separators or units)"));
             return null;
         }
 
         if (value < 0m && field != Field.ValueAdded)
         {
-            problems.Add(new(field, ProblemRule.Negative, $"{name} '{text}' is negative; only value_added may be"));
+            problems.Add(new(field, ProblemRule.Negative, $"{name} '{EchoedValue.Bound(text)}' is negative; only value_added may be"));
             return null;
         }
 
         if (Math.Abs(value) > CellParsers.MaxMagnitude)
         {
-            problems.Add(new(field, ProblemRule.OutOfRange, $"{name} '{text}' exceeds 10^12"));
+            problems.Add(new(field, ProblemRule.OutOfRange, $"{name} '{EchoedValue.Bound(text)}' exceeds 10^12"));
             return null;
         }
 
@@ -217,7 +217,7 @@ public sealed class RecordParser
             return value;
         }
 
-        problems.Add(new(field, ProblemRule.BooleanUnknown, $"{FieldCatalog.NameOf(field)} '{text}' is not one of true/false, 1/0, yes/no, y/n, 是/否"));
+        problems.Add(new(field, ProblemRule.BooleanUnknown, $"{FieldCatalog.NameOf(field)} '{EchoedValue.Bound(text)}' is not one of true/false, 1/0, yes/no, y/n, 是/否"));
         return false;
     }
 
@@ -234,7 +234,7 @@ public sealed class RecordParser
             return date;
         }
 
-        problems.Add(new(Field.ProductionStart, ProblemRule.DateInvalid, $"production_start '{text}' is not an existing date written 2025-01-31, 2025/01/31, 2025.01.31 or 20250131"));
+        problems.Add(new(Field.ProductionStart, ProblemRule.DateInvalid, $"production_start '{EchoedValue.Bound(text)}' is not an existing date written 2025-01-31, 2025/01/31, 2025.01.31 or 20250131"));
         return null;
     }
 

@@ -37,7 +37,7 @@ internal sealed partial class JsonObjectReader
         {
             if (!known.Contains(property.Name))
             {
-                reader.Error(property.Name, $"unknown property '{property.Name}'; known: {string.Join(", ", known)}");
+                reader.Error(property.Name, $"unknown property '{EchoedValue.Bound(property.Name)}'; known: {string.Join(", ", known)}");
             }
             else if (!reader.properties.TryAdd(property.Name, property.Value))
             {

@@ -45,7 +45,7 @@ internal static class PoolReader
                 var id = reader.Text("id");
                 if (id is not null && !firstIndexById.TryAdd(id, index))
                 {
-                    reader.Error("id", string.Create(CultureInfo.InvariantCulture, $"id '{id}' is already used by pools[{firstIndexById[id]}]"));
+                    reader.Error("id", string.Create(CultureInfo.InvariantCulture, $"id '{EchoedValue.Bound(id)}' is already used by pools[{firstIndexById[id]}]"));
                 }
 
                 pools.Add(ReadPool(reader, id ?? string.Empty, benchmarkRequired, errors));
@@ -153,7 +153,7 @@ internal static class PoolReader
 
         if (IndicatorCatalog.FromId(id) is not { } indicator)
         {
-            reader.Error("indicator", $"unknown indicator '{id}'; known: {KnownIndicators}");
+            reader.Error("indicator", $"unknown indicator '{EchoedValue.Bound(id)}'; known: {KnownIndicators}");
             return null;
         }
 

@@ -40,7 +40,7 @@ internal static partial class SchemeReader
         var id = reader.Text("id");
         if (id is not null && !IdPattern().IsMatch(id))
         {
-            reader.Error("id", $"id '{id}' must match ^[a-z0-9][a-z0-9.-]{{0,63}}$ (lower-case letters, digits, '.' and '-', at most 64 characters)");
+            reader.Error("id", $"id '{EchoedValue.Bound(id)}' must match ^[a-z0-9][a-z0-9.-]{{0,63}}$ (lower-case letters, digits, '.' and '-', at most 64 characters)");
         }
 
         var version = reader.Text("version");

@@ -6,7 +6,10 @@ namespace MuScore.Ingest;
 /// <summary>
 /// Writes a CSV table: UTF-8 with a byte-order mark (so Excel on Chinese Windows does not read it
 /// as GBK), "\n" line ends, and RFC 4180 quotes only around cells holding the delimiter ',', a
-/// quote, CR or LF. The same rows always give the same bytes.
+/// quote, CR or LF. The same rows always give the same bytes. Given the columns' kinds, it writes
+/// a report: text cells that a spreadsheet would run as a formula get a leading quote
+/// (<see cref="FormulaGuard"/>). Without them it writes every cell exactly as given, for tables
+/// that are input to MuScore (<c>muscore sample</c>), whose cells must read back unchanged.
 /// </summary>
 public sealed class CsvTableWriter : IDisposable
 {
@@ -15,12 +18,32 @@ public sealed class CsvTableWriter : IDisposable
 
     private readonly StreamWriter writer;
     private readonly int width;
+    private readonly IReadOnlyList<XlsxColumnKind>? kinds;
     private bool disposed;
 
     /// <summary>Creates (or replaces) the file at <paramref name="path"/> and writes the header row.</summary>
     public CsvTableWriter(string path, IReadOnlyList<string> headers)
         : this(CreateFile(path), headers, leaveOpen: false)
     {
+    }
+
+    /// <summary>Creates (or replaces) the report at <paramref name="path"/>: one kind per header; text cells are guarded against formulas.</summary>
+    public CsvTableWriter(string path, IReadOnlyList<string> headers, IReadOnlyList<XlsxColumnKind> kinds)
+        : this(CreateFile(path), headers, kinds, leaveOpen: false)
+    {
+    }
+
+    /// <summary>Writes a report to <paramref name="stream"/>: one kind per header; text cells are guarded against formulas.</summary>
+    public CsvTableWriter(Stream stream, IReadOnlyList<string> headers, IReadOnlyList<XlsxColumnKind> kinds, bool leaveOpen = false)
+        : this(stream, headers, leaveOpen)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        if (kinds.Count != headers.Count)
+        {
+            throw new ArgumentException($"{kinds.Count} column kinds for {headers.Count} headers.", nameof(kinds));
+        }
+
+        this.kinds = kinds;
     }
 
     /// <summary>Writes the header row to <paramref name="stream"/>; disposes the stream at the end unless <paramref name="leaveOpen"/>.</summary>
@@ -112,6 +135,12 @@ public sealed class CsvTableWriter : IDisposable
         if (string.IsNullOrEmpty(cell))
         {
             return;
+        }
+
+        // The header row is written before the kinds are known: headers are ours, never guarded.
+        if (kinds is not null && FormulaGuard.Applies(cell, kinds[index]))
+        {
+            cell = FormulaGuard.Prefix + cell;
         }
 
         if (!cell.AsSpan().ContainsAny(NeedsQuotes))

@@ -1,6 +1,9 @@
 namespace MuScore.Ingest;
 
-/// <summary>How an <see cref="XlsxTableWriter"/> column stores its cells.</summary>
+/// <summary>
+/// What a report column holds: how an <see cref="XlsxTableWriter"/> stores its cells, and which
+/// cells a <see cref="CsvTableWriter"/> guards against formulas (text ones, <see cref="FormulaGuard"/>).
+/// </summary>
 public enum XlsxColumnKind
 {
     /// <summary>Inline strings, exactly as given.</summary>

@@ -7,12 +7,16 @@ namespace MuScore.Server.Errors;
 
 /// <summary>
 /// Turns what handlers let escape into the statuses of <see cref="RpcErrors"/>: an unreachable
-/// store becomes UNAVAILABLE, a cancelled or expired call CANCELLED or DEADLINE_EXCEEDED, and
-/// anything else INTERNAL (logged), never UNKNOWN. Handlers throw <see cref="RpcException"/> for
+/// store becomes UNAVAILABLE, anything that fails once the call is cancelled or expired
+/// CANCELLED or DEADLINE_EXCEEDED (not logged as a failure), and anything else INTERNAL
+/// (logged), never UNKNOWN. Handlers throw <see cref="RpcException"/> for
 /// the conditions they detect themselves; those pass through untouched.
 /// </summary>
 internal sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger, TimeProvider time) : Interceptor
 {
+    /// <summary>How long an I/O failure waits for the call's cancellation before it counts as a server failure.</summary>
+    private static readonly TimeSpan ResetGrace = TimeSpan.FromSeconds(1);
+
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
@@ -22,7 +26,7 @@ internal sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger, TimePro
         }
         catch (Exception exception) when (exception is not RpcException)
         {
-            throw Translate(exception, context);
+            throw await TranslateAsync(exception, context).ConfigureAwait(false);
         }
     }
 
@@ -35,7 +39,7 @@ internal sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger, TimePro
         }
         catch (Exception exception) when (exception is not RpcException)
         {
-            throw Translate(exception, context);
+            throw await TranslateAsync(exception, context).ConfigureAwait(false);
         }
     }
 
@@ -48,7 +52,7 @@ internal sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger, TimePro
         }
         catch (Exception exception) when (exception is not RpcException)
         {
-            throw Translate(exception, context);
+            throw await TranslateAsync(exception, context).ConfigureAwait(false);
         }
     }
 
@@ -61,15 +65,28 @@ internal sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger, TimePro
         }
         catch (Exception exception) when (exception is not RpcException)
         {
-            throw Translate(exception, context);
+            throw await TranslateAsync(exception, context).ConfigureAwait(false);
         }
     }
 
-    private RpcException Translate(Exception exception, ServerCallContext context)
+    private async Task<RpcException> TranslateAsync(Exception exception, ServerCallContext context)
     {
-        if (exception is OperationCanceledException && context.CancellationToken.IsCancellationRequested)
+        // Kestrel fails the request stream of a call the client reset (IOException, "The client
+        // reset the request stream") and cancels the call's token side by side: the exception can
+        // arrive a moment before the token says why. Give it that moment before calling it a bug.
+        if (exception is IOException && !context.CancellationToken.IsCancellationRequested)
         {
-            return RpcErrors.Ended(context.Deadline <= time.GetUtcNow().UtcDateTime);
+            await EndedWithinAsync(ResetGrace, context.CancellationToken).ConfigureAwait(false);
+        }
+
+        // Once the client has cancelled, reset the stream or let its deadline pass, whatever the
+        // handler was doing fails as a consequence, and not only with OperationCanceledException.
+        // None of it is a server fault; the client gets CANCELLED or DEADLINE_EXCEEDED.
+        if (context.CancellationToken.IsCancellationRequested)
+        {
+            var deadlinePassed = context.Deadline <= time.GetUtcNow().UtcDateTime;
+            Log.CallEnded(logger, context.Method, deadlinePassed ? "DEADLINE_EXCEEDED" : "CANCELLED", exception.Message);
+            return RpcErrors.Ended(deadlinePassed);
         }
 
         if (StoreFailures.IsUnavailable(exception))
@@ -80,5 +97,17 @@ internal sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger, TimePro
 
         Log.UnexpectedFailure(logger, context.Method, exception);
         return RpcErrors.Unexpected();
+    }
+
+    private async Task EndedWithinAsync(TimeSpan grace, CancellationToken call)
+    {
+        try
+        {
+            await Task.Delay(grace, time, call).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The call did end: what the caller checks next.
+        }
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
-using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
+using MuScore.Server.Options;
 
 namespace MuScore.Server.Errors;
 
@@ -16,21 +16,23 @@ internal static class RpcErrors
     /// <summary>The <c>ErrorInfo.domain</c> of every error.</summary>
     public const string Domain = "muscore";
 
-    /// <summary>INVALID_ARGUMENT listing every field violation found.</summary>
+    /// <summary>
+    /// INVALID_ARGUMENT listing the field violations found: every one, unless there are more than
+    /// <see cref="ErrorBudget"/> lets through, when the last says how many more there were.
+    /// </summary>
     public static RpcException InvalidArgument(IReadOnlyList<BadRequest.Types.FieldViolation> violations)
     {
         var first = violations[0];
+        var description = EchoText.Bound(first.Description, ErrorBudget.MaxDescription);
         var message = violations.Count == 1
-            ? $"{first.Field}: {first.Description}"
-            : string.Create(CultureInfo.InvariantCulture, $"{first.Field}: {first.Description} (and {violations.Count - 1} more)");
-        var badRequest = new BadRequest();
-        badRequest.FieldViolations.AddRange(violations);
-        return Build(Code.InvalidArgument, message, badRequest);
+            ? $"{EchoText.Bound(first.Field, ErrorBudget.MaxField)}: {description}"
+            : string.Create(CultureInfo.InvariantCulture, $"{EchoText.Bound(first.Field, ErrorBudget.MaxField)}: {description} (and {violations.Count - 1} more)");
+        return ErrorBudget.WithViolations(Code.InvalidArgument, message, violations).ToRpcException();
     }
 
     /// <summary>NOT_FOUND: no run has this id.</summary>
     public static RpcException RunNotFound(string runId) =>
-        Build(Code.NotFound, $"no run has id '{runId}'", Info("RUN_NOT_FOUND", ("run_id", runId)));
+        Build(Code.NotFound, $"no run has id '{EchoText.Bound(runId)}'", Info("RUN_NOT_FOUND", ("run_id", EchoText.Bound(runId))));
 
     /// <summary>
     /// NOT_FOUND: the region (and year) has no published run. grpc.io's status guide keeps
@@ -113,6 +115,45 @@ internal static class RpcErrors
     public static RpcException Unexpected() =>
         Build(Code.Internal, "unexpected server failure; see the server log", Info("INTERNAL"));
 
+    /// <summary>RESOURCE_EXHAUSTED: a SubmitRun sent more records than a run may hold; the server stopped reading.</summary>
+    public static RpcException TooManyRecords(int limit) =>
+        LimitReached(
+            "TOO_MANY_RECORDS",
+            LimitsOptions.MaxRecordsPerRunKey,
+            limit,
+            "run",
+            string.Create(CultureInfo.InvariantCulture, $"more than {limit} records; a run holds at most {limit} ({LimitsOptions.MaxRecordsPerRunKey})"));
+
+    /// <summary>RESOURCE_EXHAUSTED: a SubmitRun's messages add up to more bytes than a run may hold; the server stopped reading.</summary>
+    public static RpcException RunTooLarge(long limit) =>
+        LimitReached(
+            "RUN_TOO_LARGE",
+            LimitsOptions.MaxRunBytesKey,
+            limit,
+            "run",
+            string.Create(CultureInfo.InvariantCulture, $"the run's messages exceed {limit} bytes, the most a run may send ({LimitsOptions.MaxRunBytesKey})"));
+
+    /// <summary>
+    /// RESOURCE_EXHAUSTED: as many uploads as <paramref name="setting"/> allows are already running
+    /// (for this caller, or on the whole server); retry when one has finished.
+    /// </summary>
+    public static RpcException TooManyUploads(string setting, int limit, string subject) =>
+        LimitReached(
+            "TOO_MANY_UPLOADS",
+            setting,
+            limit,
+            subject,
+            string.Create(CultureInfo.InvariantCulture, $"{limit} uploads are already running for {subject}, the most {setting} allows; retry when one has finished"));
+
+    // RESOURCE_EXHAUSTED naming the limit twice over: ErrorInfo (reason, setting and value, for
+    // programs) and QuotaFailure (subject and sentence, the standard detail for quota errors).
+    private static RpcException LimitReached(string reason, string setting, long limit, string subject, string message) =>
+        Build(
+            Code.ResourceExhausted,
+            message,
+            Info(reason, ("limit", setting), ("value", limit.ToString(CultureInfo.InvariantCulture))),
+            new QuotaFailure { Violations = { new QuotaFailure.Types.Violation { Subject = EchoText.Bound(subject), Description = message } } });
+
     private static ErrorInfo Info(string reason, params (string Key, string Value)[] metadata)
     {
         var info = new ErrorInfo { Reason = reason, Domain = Domain };
@@ -124,11 +165,7 @@ internal static class RpcErrors
         return info;
     }
 
-    private static RpcException Build(Code code, string message, Google.Protobuf.IMessage detail) =>
-        new Google.Rpc.Status
-        {
-            Code = (int)code,
-            Message = message,
-            Details = { Any.Pack(detail) },
-        }.ToRpcException();
+    // Every status goes through the budget: bounded message, at most 8 KB serialized.
+    private static RpcException Build(Code code, string message, params Google.Protobuf.IMessage[] details) =>
+        ErrorBudget.Status(code, message, details).ToRpcException();
 }

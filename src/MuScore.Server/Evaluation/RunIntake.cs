@@ -4,28 +4,72 @@ using MuScore.Contracts.V1;
 using MuScore.Core.Hashing;
 using MuScore.Core.Records;
 using MuScore.Core.Schemes;
+using MuScore.Server.Errors;
 using MuScore.Server.Mapping;
+using MuScore.Server.Options;
+using MuScore.Server.Security;
 using MuScore.Server.Validation;
 using ProtoRecord = MuScore.Contracts.V1.EnterpriseRecord;
 
 namespace MuScore.Server.Evaluation;
 
-/// <summary>A SubmitRun stream read whole: its header, the scheme, every record validated, and the input hash.</summary>
-internal sealed record RunIntake(string Region, int Year, Scheme Scheme, IReadOnlyList<ParsedRow> Rows, string InputHash)
+/// <summary>
+/// A SubmitRun stream read whole: its header, the scheme, every record validated, and the input
+/// hash. Each record is parsed into the core's validated form as it arrives (regions and
+/// industries shared through the parser's pool, figures packed, <see cref="IntakeRows"/>) and
+/// its message dropped, so the run is held once, compactly, not as the wire's per-cell strings.
+/// </summary>
+internal sealed class RunIntake
 {
+    private IntakeRows? rows;
+
+    private RunIntake(string region, int year, Scheme scheme, IntakeRows rows, string inputHash, long bytes)
+    {
+        Region = region;
+        Year = year;
+        Scheme = scheme;
+        this.rows = rows;
+        RecordCount = rows.Count;
+        InputHash = inputHash;
+        Bytes = bytes;
+    }
+
+    public string Region { get; }
+
+    public int Year { get; }
+
+    public Scheme Scheme { get; }
+
+    public string InputHash { get; }
+
+    /// <summary>Records received.</summary>
+    public int RecordCount { get; }
+
+    /// <summary>The serialized sizes of all the stream's messages added up.</summary>
+    public long Bytes { get; }
+
+    /// <summary>
+    /// Hands the validated rows over, once: whoever rates them owns them, and nothing else keeps a
+    /// million rows alive while the ratings are built and stored.
+    /// </summary>
+    public IntakeRows TakeRows() =>
+        Interlocked.Exchange(ref rows, null) ?? throw new InvalidOperationException("the rows of this intake were already taken");
+
     /// <summary>
     /// Reads the stream: the header first (INVALID_ARGUMENT when it is missing or bad), then
     /// records one at a time or in batches, each validated and hashed as it arrives. Stops with
-    /// INVALID_ARGUMENT at the first record past <paramref name="maxRecords"/>, or when no
+    /// RESOURCE_EXHAUSTED as soon as the messages exceed <see cref="LimitsOptions.MaxRunBytes"/>
+    /// or the records <see cref="LimitsOptions.MaxRecordsPerRun"/>; INVALID_ARGUMENT when no
     /// record came at all.
     /// </summary>
-    public static async Task<RunIntake> ReadAsync(IAsyncStreamReader<SubmitRunRequest> stream, int maxRecords, CancellationToken cancellationToken)
+    public static async Task<RunIntake> ReadAsync(IAsyncStreamReader<SubmitRunRequest> stream, LimitsOptions limits, Caller caller, CancellationToken cancellationToken)
     {
         if (!await stream.MoveNext(cancellationToken).ConfigureAwait(false))
         {
             throw Violations.One("header", FieldRules.Required, "the stream is empty: the first message must be the run header");
         }
 
+        var bytes = Count(0, stream.Current, limits);
         if (stream.Current.ItemCase != SubmitRunRequest.ItemOneofCase.Header)
         {
             throw Violations.One("header", FieldRules.Required, "the first message must be the run header (region, year, scheme), before any record");
@@ -37,12 +81,19 @@ internal sealed record RunIntake(string Region, int Year, Scheme Scheme, IReadOn
         var scheme = SchemeResolver.Resolve(header, violations);
         violations.ThrowIfAny();
 
+        // Object-level authorisation before a single record is read: the run's region, then each record's.
+        if (!caller.MayActOn(header.Region))
+        {
+            throw RpcErrors.RegionDenied(caller.Id, "header.region", header.Region);
+        }
+
         var parser = new RecordParser();
         using var hasher = new InputHasher();
-        var rows = new List<ParsedRow>();
+        var rows = new IntakeRows();
         for (var message = 2; await stream.MoveNext(cancellationToken).ConfigureAwait(false); message++)
         {
             var item = stream.Current;
+            bytes = Count(bytes, item, limits);
             switch (item.ItemCase)
             {
                 case SubmitRunRequest.ItemOneofCase.Record:
@@ -68,19 +119,34 @@ internal sealed record RunIntake(string Region, int Year, Scheme Scheme, IReadOn
         }
 
         // A null scheme always came with a violation, thrown above.
-        return new RunIntake(header.Region, header.Year, scheme!, rows, hasher.Finish());
+        return new RunIntake(header.Region, header.Year, scheme!, rows, hasher.Finish(), bytes);
 
         void Add(ProtoRecord record)
         {
-            if (rows.Count == maxRecords)
+            if (rows.Count == limits.MaxRecordsPerRun)
             {
-                throw Violations.One("record", FieldRules.TooMany, Text($"more than {maxRecords} records; a run holds at most {maxRecords}"));
+                throw RpcErrors.TooManyRecords(limits.MaxRecordsPerRun);
+            }
+
+            // A record of another region the caller may act on is rated as before (rejected,
+            // other_region); one of a region beyond the caller's prefixes refuses the whole call.
+            var region = record.Region.Trim();
+            if (region.Length > 0 && !caller.MayActOn(region))
+            {
+                throw RpcErrors.RegionDenied(caller.Id, Text($"record[{rows.Count + 1}].region"), region);
             }
 
             var row = new ProtoRecordRow(record, rows.Count + 1);
             hasher.Append(row);
             rows.Add(parser.Parse(row));
         }
+    }
+
+    // Checked as each message arrives, before its records are kept: the call ends at the first message over the limit.
+    private static long Count(long bytes, SubmitRunRequest message, LimitsOptions limits)
+    {
+        var total = bytes + message.CalculateSize();
+        return total > limits.MaxRunBytes ? throw RpcErrors.RunTooLarge(limits.MaxRunBytes) : total;
     }
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

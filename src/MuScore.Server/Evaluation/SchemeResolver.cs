@@ -1,5 +1,6 @@
 using MuScore.Contracts.V1;
 using MuScore.Core.Schemes;
+using MuScore.Server.Errors;
 using MuScore.Server.Validation;
 
 namespace MuScore.Server.Evaluation;
@@ -18,7 +19,7 @@ internal static class SchemeResolver
                     return preset;
                 }
 
-                violations.Add("header.scheme_name", FieldRules.Unknown, $"unknown scheme preset '{header.SchemeName}'; known: {string.Join(", ", SchemePresets.Names)}");
+                violations.Add("header.scheme_name", FieldRules.Unknown, $"unknown scheme preset '{EchoText.Bound(header.SchemeName)}'; known: {string.Join(", ", SchemePresets.Names)}");
                 return null;
 
             case RunHeader.SchemeOneofCase.SchemeJson:

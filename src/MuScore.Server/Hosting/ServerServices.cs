@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using MuScore.Server.Auditing;
 using MuScore.Server.Caching;
 using MuScore.Server.Errors;
+using MuScore.Server.Evaluation;
 using MuScore.Server.Options;
 using MuScore.Server.Policies;
 using MuScore.Server.Reading;
@@ -62,6 +63,8 @@ internal static class ServerServices
         services.AddSingleton<RatingGrpcService>();
         services.AddSingleton<EvaluationGrpcService>();
         services.AddSingleton<AuditGrpcService>();
+        services.AddSingleton<UploadGate>();
+        services.AddSingleton<UploadMemory>();
         services.AddMuScorePolicies(configuration);
         services.AddGrpc(grpc =>
         {
@@ -69,6 +72,7 @@ internal static class ServerServices
             grpc.Interceptors.Add<ErrorInterceptor>();
             grpc.Interceptors.Add<AuthorizationInterceptor>();
         });
+        services.AddMessageLimits();
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks(health =>
         {

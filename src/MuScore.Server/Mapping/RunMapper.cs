@@ -1,4 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
+using MuScore.Server.Errors;
 using MuScore.Store;
 using Proto = MuScore.Contracts.V1;
 
@@ -56,12 +57,19 @@ internal static class RunMapper
         Rollback = publication.IsRollback,
     };
 
+    // A rejected record repeats what the uploader sent: the code as sent (bounded like every echo)
+    // and descriptions that bound the values they quote; runs stored before that are bounded here.
     private static Proto.RejectedRecord ToProto(RejectedRecord rejected)
     {
-        var proto = new Proto.RejectedRecord { RecordNumber = rejected.RecordNumber, CreditCode = rejected.CreditCode ?? string.Empty };
+        var proto = new Proto.RejectedRecord { RecordNumber = rejected.RecordNumber, CreditCode = EchoText.Bound(rejected.CreditCode) };
         foreach (var violation in rejected.Violations)
         {
-            proto.Violations.Add(new Proto.RecordViolation { Field = violation.Field, Rule = violation.Rule, Description = violation.Description });
+            proto.Violations.Add(new Proto.RecordViolation
+            {
+                Field = violation.Field,
+                Rule = violation.Rule,
+                Description = EchoText.Bound(violation.Description, ErrorBudget.MaxDescription),
+            });
         }
 
         return proto;

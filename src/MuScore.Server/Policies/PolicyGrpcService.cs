@@ -2,6 +2,7 @@ using Grpc.Core;
 using MuScore.Core.Policies;
 using MuScore.Server.Errors;
 using MuScore.Server.Security;
+using MuScore.Server.Wire;
 using Proto = MuScore.Contracts.V1;
 
 namespace MuScore.Server.Policies;
@@ -11,6 +12,7 @@ namespace MuScore.Server.Policies;
 /// (<see cref="PublishedRatingFacts"/>) or a publication's figures (<see cref="PublishedRegionFacts"/>),
 /// ask the core <see cref="PolicyEngine"/>, map out.
 /// </summary>
+[BindServiceMethod(typeof(CheckedBinding), nameof(CheckedBinding.BindPolicyService))]
 internal sealed class PolicyGrpcService(PolicySet policies, PublishedRatingFacts ratings, PublishedRegionFacts regions) : Proto.PolicyService.PolicyServiceBase
 {
     public override async Task<Proto.TariffQuote> QuoteTariff(Proto.QuoteTariffRequest request, ServerCallContext context)

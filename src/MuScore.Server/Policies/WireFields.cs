@@ -1,5 +1,6 @@
 using System.Globalization;
 using MuScore.Core.Policies;
+using MuScore.Server.Errors;
 using MuScore.Server.Validation;
 
 namespace MuScore.Server.Policies;
@@ -26,13 +27,13 @@ internal static class WireFields
 
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            violations.Add(field, FieldRules.Format, $"'{text}' is not a date in the form YYYY-MM-DD");
+            violations.Add(field, FieldRules.Format, $"'{EchoText.Bound(text)}' is not a date in the form YYYY-MM-DD");
             return default;
         }
 
         if (date.Year is < FieldRules.MinYear or > FieldRules.MaxYear)
         {
-            violations.Add(field, FieldRules.YearRange, string.Create(CultureInfo.InvariantCulture, $"'{text}' is outside the years {FieldRules.MinYear}..{FieldRules.MaxYear}"));
+            violations.Add(field, FieldRules.YearRange, string.Create(CultureInfo.InvariantCulture, $"'{EchoText.Bound(text)}' is outside the years {FieldRules.MinYear}..{FieldRules.MaxYear}"));
         }
 
         return date;
@@ -53,7 +54,7 @@ internal static class WireFields
 
         if (!decimal.TryParse(text, DecimalStyle, CultureInfo.InvariantCulture, out var value))
         {
-            violations.Add(field, FieldRules.Format, $"'{text}' is not a decimal number (digits, optional sign and '.')");
+            violations.Add(field, FieldRules.Format, $"'{EchoText.Bound(text)}' is not a decimal number (digits, optional sign and '.')");
             return 0m;
         }
 

@@ -2,7 +2,6 @@ using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MuScore.Contracts.V1;
-using MuScore.Core.Rating;
 using MuScore.Server.Auditing;
 using MuScore.Server.Diagnostics;
 using MuScore.Server.Errors;
@@ -12,11 +11,13 @@ using MuScore.Server.Options;
 using MuScore.Server.Reading;
 using MuScore.Server.Security;
 using MuScore.Server.Validation;
+using MuScore.Server.Wire;
 using MuScore.Store;
 
 namespace MuScore.Server.Services;
 
 /// <summary>The rating office's side: upload a year's records as a draft run, inspect it, publish it.</summary>
+[BindServiceMethod(typeof(CheckedBinding), nameof(CheckedBinding.BindEvaluationService))]
 internal sealed class EvaluationGrpcService(
     IRatingStore store,
     IPublishedRatings published,
@@ -24,25 +25,20 @@ internal sealed class EvaluationGrpcService(
     IOptions<LimitsOptions> limits,
     IOptions<AuthOptions> auth,
     RefusalRecorder refusals,
+    UploadGate uploads,
+    UploadMemory memory,
     ILogger<EvaluationGrpcService> logger) : EvaluationService.EvaluationServiceBase
 {
     public override async Task<SubmitRunResponse> SubmitRun(IAsyncStreamReader<SubmitRunRequest> requestStream, ServerCallContext context)
     {
         var cancellationToken = context.CancellationToken;
         var caller = CallerAccess.Current(context);
-        var intake = await RunIntake.ReadAsync(requestStream, limits.Value.MaxRecordsPerRun, cancellationToken).ConfigureAwait(false);
-        RegionGuard.Check(context, "header.region", intake.Region);
+        using var upload = uploads.Enter(caller.Id);
+        memory.ReturnWhenOver(context);
+        var intake = await RunIntake.ReadAsync(requestStream, limits.Value, caller, cancellationToken).ConfigureAwait(false);
         var history = await store.LoadHistoryAsync(intake.Region, intake.Year, cancellationToken).ConfigureAwait(false);
-        var run = RatingEngine.Rate(new RatingRequest
-        {
-            Scheme = intake.Scheme,
-            Year = intake.Year,
-            Region = intake.Region,
-            Rows = intake.Rows,
-            InputHash = intake.InputHash,
-            History = history,
-        });
-        var draft = DraftRunBuilder.From(run, intake.Region, intake.Year, time.GetUtcNow(), caller.Id);
+        var draft = RunDrafting.Draft(intake, history, time.GetUtcNow(), caller.Id);
+        UploadMemory.Compact(intake.RecordCount);
         var stored = await store.SaveDraftAsync(draft, cancellationToken).ConfigureAwait(false);
         Log.RunStored(logger, stored.RunId, stored.Region, stored.Year, stored.RecordCount, stored.RejectedCount);
         return new SubmitRunResponse { Run = RunMapper.ToProto(stored) };

@@ -7,11 +7,13 @@ using MuScore.Server.Options;
 using MuScore.Server.Reading;
 using MuScore.Server.Security;
 using MuScore.Server.Validation;
+using MuScore.Server.Wire;
 using MuScore.Store;
 
 namespace MuScore.Server.Services;
 
 /// <summary>Published ratings for pricing, land and subsidy systems: validate, look up, map out.</summary>
+[BindServiceMethod(typeof(CheckedBinding), nameof(CheckedBinding.BindRatingService))]
 internal sealed class RatingGrpcService(
     IPublishedRatings published,
     IRatingStore store,

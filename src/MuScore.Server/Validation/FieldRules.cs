@@ -1,5 +1,6 @@
 using System.Globalization;
 using MuScore.Core.Records;
+using MuScore.Server.Errors;
 
 namespace MuScore.Server.Validation;
 
@@ -34,10 +35,10 @@ internal static class FieldRules
         switch (Core.Records.CreditCode.Validate(value))
         {
             case ProblemRule.CreditCodeFormat:
-                violations.Add(field, ProblemRule.CreditCodeFormat.Code(), $"'{value}' is not 18 characters of digits and upper-case letters other than I, O, S, V, Z");
+                violations.Add(field, ProblemRule.CreditCodeFormat.Code(), $"'{EchoText.Bound(value)}' is not 18 characters of digits and upper-case letters other than I, O, S, V, Z");
                 break;
             case ProblemRule.CreditCodeCheck:
-                violations.Add(field, ProblemRule.CreditCodeCheck.Code(), $"'{value}' fails the GB 32100-2015 check character (expected '{Core.Records.CreditCode.CheckCharacter(value.AsSpan(0, 17))}')");
+                violations.Add(field, ProblemRule.CreditCodeCheck.Code(), $"'{EchoText.Bound(value)}' fails the GB 32100-2015 check character (expected '{Core.Records.CreditCode.CheckCharacter(value.AsSpan(0, 17))}')");
                 break;
         }
     }
@@ -51,7 +52,7 @@ internal static class FieldRules
         }
         else if (!CellParsers.IsRegion(value))
         {
-            violations.Add(field, ProblemRule.RegionFormat.Code(), $"'{value}' is not a six-digit region code");
+            violations.Add(field, ProblemRule.RegionFormat.Code(), $"'{EchoText.Bound(value)}' is not a six-digit region code");
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MuScore.Contracts.V1;
+using MuScore.Server.Errors;
 
 namespace MuScore.Server.Validation;
 
@@ -81,7 +82,7 @@ internal static class RatingRequests
         {
             if (!IsIndustryPrefix(request.Industries[i]))
             {
-                violations.Add(Indexed("industries", i), FieldRules.Format, $"'{request.Industries[i]}' is not a GB/T 4754 code prefix such as C36 or 36");
+                violations.Add(Indexed("industries", i), FieldRules.Format, $"'{EchoText.Bound(request.Industries[i])}' is not a GB/T 4754 code prefix such as C36 or 36");
             }
         }
 

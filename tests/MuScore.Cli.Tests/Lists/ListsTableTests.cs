@@ -57,6 +57,28 @@ public sealed class ListsTableTests
         Assert.Contains("no header naming the publication and policy used", failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Write_Csv_NameLikeAFormulaWrittenAsText_NumbersUntouched()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"muscore-lists-{Guid.NewGuid():N}.csv");
+        var entry = Entry(LowEfficiencyList.LowTax, "A");
+        entry.Name = "=HYPERLINK(\"http://x\",\"y\")";
+        entry.TaxPerMuWan = "0.5";
+        var lists = new LowEfficiencyLists(Header(large: 0, low: 1), [entry]);
+        try
+        {
+            ReportTable.Write(Options with { Output = path }, ListsTable.Columns, ListsTable.Rows(lists));
+
+            var file = CsvFile.Read(path);
+            Assert.Equal("'=HYPERLINK(\"http://x\",\"y\")", Assert.Single(file.Values("name")));
+            Assert.Equal("0.5", Assert.Single(file.Values("tax_per_mu_wan")));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static LowEfficiencyHeader Header(int large, int low) => new()
     {
         Current = new PublicationUsed { Region = "331082", Year = 2023, Version = 2, RunId = "run-2023" },

@@ -69,7 +69,7 @@ public sealed class PublishFailureTests : IDisposable
     }
 
     [Fact]
-    public async Task Publish_MoreRecordsThanTheServerTakes_ExitsFourWithTheFieldViolation()
+    public async Task Publish_MoreRecordsThanTheServerTakes_ExitsFourNamingTheLimit()
     {
         await using var server = await ServerInstance.StartAsync(new ServerSettings
         {
@@ -78,9 +78,12 @@ public sealed class PublishFailureTests : IDisposable
 
         var run = (await Publisher.RunAsync(server.Address, Publisher.SampleCounty, "--batch", "4")).Expect(4);
 
+        var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(
-            $"muscore publish: the server at {server.Address.GetLeftPart(UriPartial.Authority)} answered SubmitRun with INVALID_ARGUMENT:\n  record: too_many: more than 10 records; a run holds at most 10\n",
-            run.Error);
+            $"muscore publish: the server at {server.Address.GetLeftPart(UriPartial.Authority)} answered SubmitRun with RESOURCE_EXHAUSTED: more than 10 records; a run holds at most 10 (MuScore:Limits:MaxRecordsPerRun)",
+            lines[0]);
+        Assert.StartsWith("  reason: TOO_MANY_RECORDS (", lines[1], StringComparison.Ordinal);
+        Assert.Contains("MuScore:Limits:MaxRecordsPerRun", lines[1], StringComparison.Ordinal);
         Assert.Empty(run.Out);
     }
 

@@ -53,6 +53,15 @@ public sealed class TwoInstanceChainTests(PostgresServer postgres) : IDisposable
 
     private async Task ParallelWritesFormOneChainAsync(ServerSettings settings)
     {
+        // The chain is under test, not the upload limits: let one clerk send everything at once.
+        settings = settings with
+        {
+            Configuration = new Dictionary<string, string?>(settings.Configuration)
+            {
+                ["MuScore:Limits:MaxConcurrentUploadsPerCaller"] = "64",
+                ["MuScore:Limits:MaxConcurrentUploads"] = "64",
+            },
+        };
         await using var first = await ServerInstance.StartAsync(settings);
         await using var second = await ServerInstance.StartAsync(settings);
         var clerk = Callers.Unique("clerk");

@@ -1,6 +1,5 @@
 using MuScore.Contracts.V1;
 using MuScore.Server.Tests.Support;
-using MuScore.TestSupport.Server;
 
 namespace MuScore.Server.Tests.Evaluation;
 
@@ -120,21 +119,5 @@ public sealed class SubmitRunValidationTests(ServerFixture fixture) : IClassFixt
         var violations = await RpcAssert.InvalidArgument(() => Runs.SubmitRawAsync(Client, messages));
 
         RpcAssert.HasViolation(violations, "item", "required");
-    }
-
-    [Fact]
-    public async Task SubmitRun_MoreRecordsThanTheLimit_InvalidArgument()
-    {
-        await using var server = await ServerInstance.StartAsync(new ServerSettings
-        {
-            Configuration = new Dictionary<string, string?> { ["MuScore:Limits:MaxRecordsPerRun"] = "5" },
-        });
-        var region = Regions.Next();
-
-        var exactly = await Runs.SubmitAsync(server.Evaluation, Runs.Header(region, 2024), Records.Sample(region, 2024, count: 5));
-        var violations = await RpcAssert.InvalidArgument(() => Runs.SubmitAsync(server.Evaluation, Runs.Header(region, 2024), Records.Sample(region, 2024, count: 6)));
-
-        Assert.Equal(5, exactly.RecordCount);
-        RpcAssert.HasViolation(violations, "record", "too_many");
     }
 }

@@ -21,6 +21,7 @@ public sealed class ServerOptionsTests
         Assert.Equal("http://127.0.0.1:5080", app.Configuration[ServerHost.UrlsKey]);
         Assert.Equal((StoreProvider.Sqlite, "Data Source=muscore.db"), (store.Provider, store.EffectiveConnectionString));
         Assert.Equal((2_000_000, 1_000), (limits.MaxRecordsPerRun, limits.MaxBatchCodes));
+        Assert.Equal((536_870_912L, 2, 4), (limits.MaxRunBytes, limits.MaxConcurrentUploadsPerCaller, limits.MaxConcurrentUploads));
         Assert.True(cache.Enabled);
         Assert.False(redis.IsConfigured);
     }
@@ -58,6 +59,9 @@ public sealed class ServerOptionsTests
     [Theory]
     [InlineData("MuScore:Limits:MaxRecordsPerRun", "0", "MaxRecordsPerRun")]
     [InlineData("MuScore:Limits:MaxBatchCodes", "-1", "MaxBatchCodes")]
+    [InlineData("MuScore:Limits:MaxRunBytes", "0", "MaxRunBytes")]
+    [InlineData("MuScore:Limits:MaxConcurrentUploadsPerCaller", "0", "MaxConcurrentUploadsPerCaller")]
+    [InlineData("MuScore:Limits:MaxConcurrentUploads", "0", "MaxConcurrentUploads")]
     [InlineData("MuScore:Cache:SizeLimit", "0", "SizeLimit")]
     public async Task Start_OutOfRangeOption_FailsNamingIt(string key, string value, string name)
     {

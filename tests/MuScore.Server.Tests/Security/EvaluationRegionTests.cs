@@ -72,14 +72,50 @@ public sealed class EvaluationRegionTests(AuditedServerFixture fixture) : IClass
     {
         using var taizhou = fixture.As(Callers.Unique("clerk"), Callers.ClerkScope, Taizhou);
 
-        var outcome = await CallOutcome.Of(() => Runs.SubmitAsync(Evaluation(taizhou), Runs.Header(Huli, 2021), SmallRun.Records(Huli)));
+        var outcome = await CallOutcome.Of(() => SubmitRefusedEarlyAsync(Evaluation(taizhou), Runs.Header(Huli, 2021), SmallRun.Records(Huli)));
 
         AssertRegionDenied(outcome, Huli, "header.region");
         using var everywhere = fixture.As(Callers.Unique("clerk"), Callers.ClerkScope, "*");
         Assert.Empty((await Evaluation(everywhere).ListRunsAsync(new ListRunsRequest { Region = Huli, Year = 2021 })).Runs);
     }
 
+    [Fact]
+    public async Task SubmitRun_ARecordOfAForeignRegion_PermissionDeniedNamingTheRecordAndNothingStored()
+    {
+        // Linhai's run, with one Xiamen record slipped in as the third: the Taizhou clerk may not send it.
+        var records = SmallRun.Records(Linhai);
+        records[2].Region = Huli;
+        using var taizhou = fixture.As(Callers.Unique("clerk"), Callers.ClerkScope, Taizhou);
+
+        var outcome = await CallOutcome.Of(() => SubmitRefusedEarlyAsync(Evaluation(taizhou), Runs.Header(Linhai, 2019), records));
+
+        AssertRegionDenied(outcome, Huli, "record[3].region");
+        using var everywhere = fixture.As(Callers.Unique("clerk"), Callers.ClerkScope, "*");
+        Assert.Empty((await Evaluation(everywhere).ListRunsAsync(new ListRunsRequest { Region = Linhai, Year = 2019 })).Runs);
+    }
+
+    [Fact]
+    public async Task SubmitRun_ARecordOfAnotherRegionInsideThePrefix_RatedAsBeforeAndRejectedOtherRegion()
+    {
+        // Jiaojiang (331002) is Taizhou too: the record is the rating's business (other_region), not a refusal.
+        var records = SmallRun.Records(Linhai);
+        records[2].Region = "331002";
+        using var taizhou = fixture.As(Callers.Unique("clerk"), Callers.ClerkScope, Taizhou);
+
+        var run = await Runs.SubmitAsync(Evaluation(taizhou), Runs.Header(Linhai, 2018), records);
+
+        var rejected = Assert.Single(run.Rejected, r => r.RecordNumber == 3);
+        Assert.Contains(rejected.Violations, v => v.Rule == "other_region");
+    }
+
     private static EvaluationService.EvaluationServiceClient Evaluation(GrpcChannel channel) => new(channel);
+
+    /// <summary>
+    /// The server refuses as soon as it reads the offending message, possibly while the client is
+    /// still writing; the status is the response's, whatever the writes ran into.
+    /// </summary>
+    private static Task<SubmitRunResponse> SubmitRefusedEarlyAsync(EvaluationService.EvaluationServiceClient client, RunHeader header, IEnumerable<EnterpriseRecord> records) =>
+        Runs.SubmitRawAsync(client, [new SubmitRunRequest { Header = header }, .. records.Select(r => new SubmitRunRequest { Record = r })]);
 
     private async Task<Run> SubmitAsEveryRegionAsync(string region, int year)
     {

@@ -46,7 +46,7 @@ internal static class LandRequestValidator
         }
         else if (!ids.Add(parcel.Id))
         {
-            problems.Add(new($"{path}.id", $"parcel id '{parcel.Id}' is used twice"));
+            problems.Add(new($"{path}.id", $"parcel id '{EchoedValue.Bound(parcel.Id)}' is used twice"));
         }
 
         RequestChecks.Amount(problems, $"{path}.area_mu", parcel.AreaMu, positive: true);

@@ -1,0 +1,31 @@
+using MuScore.Core.History;
+using MuScore.Core.Rating;
+using MuScore.Store;
+
+namespace MuScore.Server.Evaluation;
+
+/// <summary>Rates an uploaded run and turns it into the draft the store keeps.</summary>
+internal static class RunDrafting
+{
+    /// <summary>
+    /// Rates the intake's rows and builds the draft. Synchronous and separate from the handler on
+    /// purpose: the rows and the core's run live only inside this call, so the caller can compact
+    /// the heap (<see cref="UploadMemory.Compact"/>) with the draft alone live before storing it,
+    /// and here the rows' leftovers are compacted away before the draft is built
+    /// (docs/benchmarks.md, "Memory of a large SubmitRun").
+    /// </summary>
+    public static DraftRun Draft(RunIntake intake, IRatingHistory history, DateTimeOffset createdAt, string submittedBy)
+    {
+        var run = RatingEngine.Rate(new RatingRequest
+        {
+            Scheme = intake.Scheme,
+            Year = intake.Year,
+            Region = intake.Region,
+            Rows = intake.TakeRows(),
+            InputHash = intake.InputHash,
+            History = history,
+        });
+        UploadMemory.Compact(intake.RecordCount);
+        return DraftRunBuilder.From(run, intake.Region, intake.Year, createdAt, submittedBy);
+    }
+}
