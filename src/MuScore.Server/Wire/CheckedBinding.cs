@@ -21,4 +21,7 @@ internal static class CheckedBinding
 
     public static void BindPolicyService(ServiceBinderBase binder, PolicyService.PolicyServiceBase service) =>
         PolicyService.BindService(new CheckedServiceBinder(binder), service);
+
+    public static void BindAuditService(ServiceBinderBase binder, AuditService.AuditServiceBase service) =>
+        AuditService.BindService(new CheckedServiceBinder(binder), service);
 }

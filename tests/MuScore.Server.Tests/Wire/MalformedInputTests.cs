@@ -32,6 +32,16 @@ public sealed class MalformedInputTests(ServerFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task ListAuditEvents_CallerNotUtf8_InvalidArgumentNamingCaller()
+    {
+        var reply = await RawGrpc.CallAsync(Server, "/muscore.v1.AuditService/ListAuditEvents", RawGrpc.Frame(RawGrpc.Field(3, NotUtf8)));
+
+        var violation = SingleViolation(reply);
+        Assert.Equal("caller", violation.Field);
+        Assert.Equal("utf8", violation.Reason);
+    }
+
+    [Fact]
     public async Task GetRating_TruncatedMessage_InvalidArgumentNamingTheFieldCutShort()
     {
         // Field 1 announces 80 bytes; 1 follows.
