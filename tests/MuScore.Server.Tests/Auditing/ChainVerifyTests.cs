@@ -19,22 +19,15 @@ namespace MuScore.Server.Tests.Auditing;
 [Collection(AuditPostgres.Name)]
 public sealed class ChainVerifyTests(PostgresServer postgres) : IDisposable
 {
-    private readonly TestPki pki = new();
-    private readonly TestTokens tokens = new();
-    private readonly TempDirectory directory = new();
+    private readonly SecuredWorkspace workspace = new();
 
-    public void Dispose()
-    {
-        directory.Dispose();
-        tokens.Dispose();
-        pki.Dispose();
-    }
+    public void Dispose() => workspace.Dispose();
 
     [Fact]
     public async Task VerifyAsync_SqliteAfterTrafficThenAnEntryEdited_IntactThenEditedAtThatEntry()
     {
-        var file = directory.File("edited.db");
-        await using var server = await ServerInstance.StartAsync(AuditedServerFixture.Secured(pki, tokens) with { SqliteFile = file });
+        var file = workspace.File("edited.db");
+        await using var server = await ServerInstance.StartAsync(workspace.Secured() with { SqliteFile = file });
         var entries = await TrafficAndIntactChainAsync(server);
         var published = entries.Single(e => e.Record.Kind == AuditKinds.RunPublished).Sequence;
 
@@ -49,8 +42,8 @@ public sealed class ChainVerifyTests(PostgresServer postgres) : IDisposable
     [Fact]
     public async Task VerifyAsync_SqliteAfterTrafficThenTwoEntriesSwapped_ReorderedAtTheFirst()
     {
-        var file = directory.File("swapped.db");
-        await using var server = await ServerInstance.StartAsync(AuditedServerFixture.Secured(pki, tokens) with { SqliteFile = file });
+        var file = workspace.File("swapped.db");
+        await using var server = await ServerInstance.StartAsync(workspace.Secured() with { SqliteFile = file });
         await TrafficAndIntactChainAsync(server);
 
         await PlainSql.SqliteAsync(file, "UPDATE audit_log SET sequence = -2 WHERE sequence = 2; UPDATE audit_log SET sequence = 2 WHERE sequence = 3; UPDATE audit_log SET sequence = 3 WHERE sequence = -2;");
@@ -65,7 +58,7 @@ public sealed class ChainVerifyTests(PostgresServer postgres) : IDisposable
     public async Task VerifyAsync_PostgresAfterTrafficThenAnEntryDeleted_IntactThenDeletedAtThatEntry()
     {
         var connectionString = await postgres.CreateDatabaseAsync(PostgresServer.UniqueDatabaseName("chain"));
-        var settings = AuditedServerFixture.Secured(pki, tokens) with { StoreProvider = StoreProvider.Postgres, StoreConnectionString = connectionString };
+        var settings = workspace.Secured() with { StoreProvider = StoreProvider.Postgres, StoreConnectionString = connectionString };
         await using var server = await ServerInstance.StartAsync(settings);
         var entries = await TrafficAndIntactChainAsync(server);
         var submitted = entries.Single(e => e.Record.Kind == AuditKinds.RunSubmitted).Sequence;
@@ -83,7 +76,7 @@ public sealed class ChainVerifyTests(PostgresServer postgres) : IDisposable
     /// <summary>Runs the traffic, checks the chain holds every kind it made and verifies intact end to end; returns the entries.</summary>
     private async Task<List<AuditEntry>> TrafficAndIntactChainAsync(ServerInstance server)
     {
-        await Traffic.RunAsync(server, tokens, Regions.Next());
+        await Traffic.RunAsync(server, workspace.Tokens, Regions.Next());
         var entries = await AuditEntries.AllAsync(Log(server));
         Assert.Equal(
             [AuditKinds.CallRefused, AuditKinds.ReadsCounted, AuditKinds.RunPublished, AuditKinds.RunSubmitted, AuditKinds.ServerStarted],

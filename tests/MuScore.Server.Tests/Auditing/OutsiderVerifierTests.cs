@@ -19,23 +19,16 @@ namespace MuScore.Server.Tests.Auditing;
 /// </summary>
 public sealed class OutsiderVerifierTests : IDisposable
 {
-    private readonly TestPki pki = new();
-    private readonly TestTokens tokens = new();
-    private readonly TempDirectory directory = new();
+    private readonly SecuredWorkspace workspace = new();
 
-    public void Dispose()
-    {
-        directory.Dispose();
-        tokens.Dispose();
-        pki.Dispose();
-    }
+    public void Dispose() => workspace.Dispose();
 
     [Fact]
     public async Task VerifyChainPy_ServerSqliteFileAfterTraffic_PrintsTheHeadVerifyAsyncFindsThenFailsOnAnEdit()
     {
-        var file = directory.File("muscore.db");
-        await using var server = await ServerInstance.StartAsync(AuditedServerFixture.Secured(pki, tokens) with { SqliteFile = file });
-        await Traffic.RunAsync(server, tokens, Regions.Next());
+        var file = workspace.File("muscore.db");
+        await using var server = await ServerInstance.StartAsync(workspace.Secured() with { SqliteFile = file });
+        await Traffic.RunAsync(server, workspace.Tokens, Regions.Next());
         var verification = await server.Services.GetRequiredService<IAuditLog>().VerifyAsync(CancellationToken.None);
         Assert.True(verification.Intact, verification.Problem);
 

@@ -16,21 +16,16 @@ namespace MuScore.Server.Tests.Auditing;
 /// </summary>
 public sealed class RefusalBudgetTests : IDisposable
 {
-    private readonly TestPki pki = new();
-    private readonly TestTokens tokens = new();
+    private readonly SecuredWorkspace workspace = new();
 
-    public void Dispose()
-    {
-        tokens.Dispose();
-        pki.Dispose();
-    }
+    public void Dispose() => workspace.Dispose();
 
     [Fact]
     public async Task PublishRun_FiveRefusalsOverABudgetOfTwo_FewerEntriesButEveryRefusalCounted()
     {
-        var settings = AuditedServerFixture.Secured(pki, tokens, ("MuScore:Audit:MaxRefusalsPerMinute", "2"));
+        var settings = workspace.Secured(("MuScore:Audit:MaxRefusalsPerMinute", "2"));
         await using var server = await ServerInstance.StartAsync(settings);
-        using var channel = server.ChannelAs(tokens.Issue(Callers.Unique("clerk"), Callers.ClerkScope, ["*"]));
+        using var channel = server.ChannelAs(workspace.Tokens.Issue(Callers.Unique("clerk"), Callers.ClerkScope, ["*"]));
         var client = new EvaluationService.EvaluationServiceClient(channel);
         var log = server.Services.GetRequiredService<IAuditLog>();
 

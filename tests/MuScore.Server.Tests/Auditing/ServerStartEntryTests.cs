@@ -21,25 +21,20 @@ namespace MuScore.Server.Tests.Auditing;
 [Collection(AuditPostgres.Name)]
 public sealed class ServerStartEntryTests(PostgresServer postgres) : IDisposable
 {
-    private readonly TestPki pki = new();
-    private readonly TestTokens tokens = new();
+    private readonly SecuredWorkspace workspace = new();
 
-    public void Dispose()
-    {
-        tokens.Dispose();
-        pki.Dispose();
-    }
+    public void Dispose() => workspace.Dispose();
 
     [Fact]
     public async Task Start_PostgresConnectionStringWithPassword_ServerStartedWithConfigurationHashAndThePasswordNowhere()
     {
         const string Password = "Pw-7f3c9e21-never-in-the-log";
         var connectionString = await postgres.CreateDatabaseAsync(PostgresServer.UniqueDatabaseName("start")) + $";Password={Password}";
-        var settings = AuditedServerFixture.Secured(pki, tokens) with { StoreProvider = Store.StoreProvider.Postgres, StoreConnectionString = connectionString };
+        var settings = workspace.Secured() with { StoreProvider = Store.StoreProvider.Postgres, StoreConnectionString = connectionString };
         await using (var server = await ServerInstance.StartAsync(settings))
         {
             // Some traffic too, so that every kind the server writes had its chance to leak it.
-            await Traffic.RunAsync(server, tokens, Regions.Next());
+            await Traffic.RunAsync(server, workspace.Tokens, Regions.Next());
             var start = Assert.Single(await AuditEntries.AllAsync(server.Services.GetRequiredService<IAuditLog>(), kinds: [AuditKinds.ServerStarted])).Record;
             Assert.Equal(string.Empty, start.Caller);
             Assert.Null(start.Region);

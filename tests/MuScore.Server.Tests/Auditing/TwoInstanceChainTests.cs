@@ -23,22 +23,15 @@ public sealed class TwoInstanceChainTests(PostgresServer postgres) : IDisposable
     /// <summary>Submissions and refusals per instance.</summary>
     private const int Calls = 6;
 
-    private readonly TestPki pki = new();
-    private readonly TestTokens tokens = new();
-    private readonly TempDirectory directory = new();
+    private readonly SecuredWorkspace workspace = new();
 
-    public void Dispose()
-    {
-        directory.Dispose();
-        tokens.Dispose();
-        pki.Dispose();
-    }
+    public void Dispose() => workspace.Dispose();
 
     [Fact]
     public async Task ParallelWrites_TwoInstancesOnOnePostgresDatabase_OneGaplessIntactChain()
     {
         var connectionString = await postgres.CreateDatabaseAsync(PostgresServer.UniqueDatabaseName("fork"));
-        var settings = AuditedServerFixture.Secured(pki, tokens) with { StoreProvider = StoreProvider.Postgres, StoreConnectionString = connectionString };
+        var settings = workspace.Secured() with { StoreProvider = StoreProvider.Postgres, StoreConnectionString = connectionString };
 
         await ParallelWritesFormOneChainAsync(settings);
     }
@@ -46,7 +39,7 @@ public sealed class TwoInstanceChainTests(PostgresServer postgres) : IDisposable
     [Fact]
     public async Task ParallelWrites_TwoInstancesOnOneSqliteFile_OneGaplessIntactChain()
     {
-        var settings = AuditedServerFixture.Secured(pki, tokens) with { SqliteFile = directory.File("shared.db") };
+        var settings = workspace.Secured() with { SqliteFile = workspace.File("shared.db") };
 
         await ParallelWritesFormOneChainAsync(settings);
     }
@@ -93,13 +86,13 @@ public sealed class TwoInstanceChainTests(PostgresServer postgres) : IDisposable
 
     private async Task SubmitAsync(ServerInstance server, string clerk, string region)
     {
-        using var channel = server.ChannelAs(tokens.Issue(clerk, Callers.ClerkScope, ["*"]));
+        using var channel = server.ChannelAs(workspace.Tokens.Issue(clerk, Callers.ClerkScope, ["*"]));
         await Runs.SubmitAsync(new EvaluationService.EvaluationServiceClient(channel), Runs.Header(region, 2024), SmallRun.Records(region));
     }
 
     private async Task RefusedAsync(ServerInstance server, string intruder)
     {
-        using var channel = server.ChannelAs(tokens.Issue(intruder, "ratings:read", ["*"]));
+        using var channel = server.ChannelAs(workspace.Tokens.Issue(intruder, "ratings:read", ["*"]));
         var refused = await Assert.ThrowsAsync<RpcException>(() => new EvaluationService.EvaluationServiceClient(channel).PublishRunAsync(new PublishRunRequest { RunId = new string('d', 64) }).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
     }
