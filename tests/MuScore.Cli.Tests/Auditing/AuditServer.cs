@@ -7,7 +7,6 @@ using MuScore.Store.Audit;
 using MuScore.TestSupport;
 using MuScore.TestSupport.Security;
 using MuScore.TestSupport.Server;
-using ServerPki = MuScore.TestSupport.Security.TestPki;
 
 namespace MuScore.Cli.Tests.Auditing;
 
@@ -28,7 +27,7 @@ public sealed class AuditServer : IAsyncLifetime
 
     private ServerInstance? server;
 
-    public ServerPki Pki { get; } = new();
+    public TestPki Pki { get; } = new();
 
     public TestTokens Tokens { get; } = new();
 

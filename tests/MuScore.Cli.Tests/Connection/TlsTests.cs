@@ -1,3 +1,4 @@
+using MuScore.TestSupport.Security;
 using System.Globalization;
 
 namespace MuScore.Cli.Tests.Connection;
@@ -14,7 +15,7 @@ public sealed class TlsTests : IDisposable
     private readonly TempDirectory temp = new();
     private readonly TestPki pki;
 
-    public TlsTests() => pki = TestPki.Create(temp.Path);
+    public TlsTests() => pki = new TestPki();
 
     public void Dispose()
     {
@@ -25,11 +26,11 @@ public sealed class TlsTests : IDisposable
     [Fact]
     public async Task Summary_CaGiven_TrustsTheServerAndSendsTheTokenOverTls()
     {
-        using var certificate = pki.IssueServerCertificate();
+        using var certificate = pki.ServerCertificate();
         await using var server = await RecordingServer.StartAsync(new RecordingServerOptions { Certificate = certificate });
         var output = temp.File("summary.csv");
 
-        var run = (await ServerCommands.RunAsync("summary", server.Address, output, "--ca", pki.CaFile, "--token", Token)).Expect(0);
+        var run = (await ServerCommands.RunAsync("summary", server.Address, output, "--ca", pki.AuthorityFile, "--token", Token)).Expect(0);
 
         Assert.StartsWith("https://", server.Address.ToString(), StringComparison.Ordinal);
         Assert.Equal(new SeenCall("/muscore.v1.PolicyService/SummarizeRegion", $"Bearer {Token}", null), Assert.Single(server.Calls));
@@ -40,7 +41,7 @@ public sealed class TlsTests : IDisposable
     [Fact]
     public async Task Summary_NoCa_RefusesThePrivateCaCertificateSayingWhyAndSendsNothing()
     {
-        using var certificate = pki.IssueServerCertificate();
+        using var certificate = pki.ServerCertificate();
         await using var server = await RecordingServer.StartAsync(new RecordingServerOptions { Certificate = certificate });
 
         var run = (await ServerCommands.RunAsync("summary", server.Address, temp.File("out.csv"), "--token", Token)).Expect(4);
@@ -57,15 +58,14 @@ public sealed class TlsTests : IDisposable
     [Fact]
     public async Task Summary_AnotherCa_IsRefusedAsNotChainingToIt()
     {
-        using var certificate = pki.IssueServerCertificate();
+        using var certificate = pki.ServerCertificate();
         await using var server = await RecordingServer.StartAsync(new RecordingServerOptions { Certificate = certificate });
-        var otherDirectory = Directory.CreateDirectory(temp.File("other")).FullName;
-        using var other = TestPki.Create(otherDirectory, "Other CA");
+        using var other = new TestPki("Other CA");
 
-        var run = (await ServerCommands.RunAsync("summary", server.Address, temp.File("out.csv"), "--ca", other.CaFile)).Expect(4);
+        var run = (await ServerCommands.RunAsync("summary", server.Address, temp.File("out.csv"), "--ca", other.AuthorityFile)).Expect(4);
 
         Assert.StartsWith(
-            $"muscore summary: cannot reach the server at {server.Address.GetLeftPart(UriPartial.Authority)}: TLS handshake refused: the server's certificate (CN=muscore test server) does not chain to a certificate of --ca '{other.CaFile}': ",
+            $"muscore summary: cannot reach the server at {server.Address.GetLeftPart(UriPartial.Authority)}: TLS handshake refused: the server's certificate (CN=muscore test server) does not chain to a certificate of --ca '{other.AuthorityFile}': ",
             run.Error,
             StringComparison.Ordinal);
         Assert.Empty(server.Calls);
@@ -74,10 +74,10 @@ public sealed class TlsTests : IDisposable
     [Fact]
     public async Task Summary_CertificateForAnotherName_IsRefusedEvenWithTheCa()
     {
-        using var certificate = pki.IssueServerCertificate(dnsName: "elsewhere.example");
+        using var certificate = pki.ServerCertificate(dnsName: "elsewhere.example");
         await using var server = await RecordingServer.StartAsync(new RecordingServerOptions { Certificate = certificate });
 
-        var run = (await ServerCommands.RunAsync("summary", server.Address, temp.File("out.csv"), "--ca", pki.CaFile)).Expect(4);
+        var run = (await ServerCommands.RunAsync("summary", server.Address, temp.File("out.csv"), "--ca", pki.AuthorityFile)).Expect(4);
 
         Assert.Equal(
             $"muscore summary: cannot reach the server at {server.Address.GetLeftPart(UriPartial.Authority)}: TLS handshake refused: the server's certificate (CN=muscore test server) is not issued for the host in --server\n",
@@ -91,16 +91,16 @@ public sealed class TlsTests : IDisposable
     [InlineData("publish")]
     public async Task ServerCommand_CertAndKey_PresentTheClientCertificateTheServerSees(string command)
     {
-        using var certificate = pki.IssueServerCertificate();
+        using var certificate = pki.ServerCertificate();
         await using var server = await RecordingServer.StartAsync(new RecordingServerOptions
         {
             Certificate = certificate,
             Refusal = () => Refusals.MissingScope("linhai-office", "runs:submit"),
         });
-        var (client, certificateFile, keyFile) = pki.IssueClientCertificate(temp.Path, "linhai-office");
+        var (client, certificateFile, keyFile) = pki.ClientFiles("linhai-office");
         using (client)
         {
-            (await ServerCommands.RunAsync(command, server.Address, temp.File("out.csv"), "--ca", pki.CaFile, "--cert", certificateFile, "--key", keyFile)).Expect(4);
+            (await ServerCommands.RunAsync(command, server.Address, temp.File("out.csv"), "--ca", pki.AuthorityFile, "--cert", certificateFile, "--key", keyFile)).Expect(4);
 
             Assert.Equal(client.Thumbprint, Assert.Single(server.Calls).ClientCertificateThumbprint);
         }
@@ -109,10 +109,10 @@ public sealed class TlsTests : IDisposable
     [Fact]
     public async Task Summary_NoCert_PresentsNoClientCertificate()
     {
-        using var certificate = pki.IssueServerCertificate();
+        using var certificate = pki.ServerCertificate();
         await using var server = await RecordingServer.StartAsync(new RecordingServerOptions { Certificate = certificate });
 
-        (await ServerCommands.RunAsync("summary", server.Address, temp.File("out.csv"), "--ca", pki.CaFile)).Expect(0);
+        (await ServerCommands.RunAsync("summary", server.Address, temp.File("out.csv"), "--ca", pki.AuthorityFile)).Expect(0);
 
         Assert.Null(Assert.Single(server.Calls).ClientCertificateThumbprint);
     }
@@ -123,7 +123,7 @@ public sealed class TlsTests : IDisposable
         await using var server = await RecordingServer.StartAsync();
         var https = new Uri(string.Create(CultureInfo.InvariantCulture, $"https://127.0.0.1:{server.Address.Port}"));
 
-        var run = (await ServerCommands.RunAsync("summary", https, temp.File("out.csv"), "--ca", pki.CaFile)).Expect(4);
+        var run = (await ServerCommands.RunAsync("summary", https, temp.File("out.csv"), "--ca", pki.AuthorityFile)).Expect(4);
 
         Assert.StartsWith($"muscore summary: cannot reach the server at https://127.0.0.1:{server.Address.Port}: TLS handshake failed: ", run.Error, StringComparison.Ordinal);
         Assert.Single(run.Error.TrimEnd('\n').Split('\n'));

@@ -48,6 +48,21 @@ public sealed class TestPki : IDisposable
     public X509Certificate2 Client(string subject, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null) =>
         Issue(subject, serverAuth: false, notBefore ?? DateTimeOffset.UtcNow.AddDays(-1), notAfter ?? DateTimeOffset.UtcNow.AddDays(30));
 
+    /// <summary>
+    /// Another server certificate, "CN=muscore test server", for 127.0.0.1 and localhost, or for
+    /// <paramref name="dnsName"/> alone (to test a host name the certificate does not name).
+    /// </summary>
+    public X509Certificate2 ServerCertificate(string? dnsName = null) =>
+        Issue("CN=muscore test server", serverAuth: true, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30), dnsName);
+
+    /// <summary>A client certificate "CN=NAME" written as NAME.pem and NAME.key.pem; returns it with the two paths.</summary>
+    public (X509Certificate2 Certificate, string CertificateFile, string KeyFile) ClientFiles(string name)
+    {
+        var certificate = Client($"CN={name}");
+        var (certificateFile, keyFile) = WriteClient(certificate, name);
+        return (certificate, certificateFile, keyFile);
+    }
+
     /// <summary>Writes a client certificate and its key as PEM files; returns their paths.</summary>
     public (string Certificate, string Key) WriteClient(X509Certificate2 certificate, string name) =>
         (Write($"{name}.pem", certificate.ExportCertificatePem()), Write($"{name}.key.pem", certificate.GetECDsaPrivateKey()!.ExportPkcs8PrivateKeyPem()));
@@ -75,7 +90,7 @@ public sealed class TestPki : IDisposable
         System.IO.Directory.Delete(Directory, recursive: true);
     }
 
-    private X509Certificate2 Issue(string subject, bool serverAuth, DateTimeOffset notBefore, DateTimeOffset notAfter)
+    private X509Certificate2 Issue(string subject, bool serverAuth, DateTimeOffset notBefore, DateTimeOffset notAfter, string? dnsName = null)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
@@ -86,8 +101,16 @@ public sealed class TestPki : IDisposable
         if (serverAuth)
         {
             var names = new SubjectAlternativeNameBuilder();
-            names.AddDnsName("localhost");
-            names.AddIpAddress(IPAddress.Loopback);
+            if (dnsName is null)
+            {
+                names.AddDnsName("localhost");
+                names.AddIpAddress(IPAddress.Loopback);
+            }
+            else
+            {
+                names.AddDnsName(dnsName);
+            }
+
             request.CertificateExtensions.Add(names.Build());
         }
 
