@@ -41,7 +41,11 @@ internal abstract partial class SqlRatingStore
             return new PublishResult(PublishOutcome.RollbackNeedsReason, null, run);
         }
 
-        var publication = new Publication(run.Region, run.Year, (newest?.Version ?? 0) + 1, run.RunId, RunRows.FromTicks(request.PublishedAt.UtcTicks))
+        // Versions and times agree: under the publish lock a version is never dated at or before the
+        // one it follows, even when two instances' clocks disagree, so "the version in force on a
+        // date" is the same whether it is picked by time or by number.
+        var publishedTicks = newest is null ? request.PublishedAt.UtcTicks : Math.Max(request.PublishedAt.UtcTicks, newest.PublishedAt.UtcTicks + 1);
+        var publication = new Publication(run.Region, run.Year, (newest?.Version ?? 0) + 1, run.RunId, RunRows.FromTicks(publishedTicks))
         {
             PublishedBy = request.PublishedBy,
             Reason = reason,

@@ -101,5 +101,22 @@ public abstract partial class RatingStoreContract
         Assert.Equal(Enumerable.Range(1, 8), publications.Select(p => p.Version).Order());
         Assert.Equal(drafts.Select(d => d.RunId).Order(StringComparer.Ordinal), publications.Select(p => p.RunId).Order(StringComparer.Ordinal));
         Assert.Equal(8, (await Store.GetLatestPublicationAsync(TestRuns.Region, TestRuns.Year, None))!.Version);
+
+        // All asked for the same instant; each later version is still dated strictly later.
+        var byVersion = publications.OrderBy(p => p.Version).ToArray();
+        Assert.All(byVersion.Zip(byVersion.Skip(1)), pair => Assert.True(pair.First.PublishedAt < pair.Second.PublishedAt, $"v{pair.Second.Version} is not dated after v{pair.First.Version}"));
+    }
+
+    [Fact]
+    public async Task Publish_ClockBehindTheNewestVersion_DatesTheNewVersionJustAfterIt()
+    {
+        // An instance whose clock runs behind publishes after one whose clock runs ahead.
+        var first = await PublishAsync(TestRuns.Draft("ahead", TestRuns.Mixed(2)), TestRuns.Created.AddDays(5));
+        var second = await PublishAsync(TestRuns.Draft("behind", TestRuns.Mixed(3), createdAt: TestRuns.Created.AddHours(1)), TestRuns.Created.AddDays(4));
+
+        Assert.Equal(2, second.Version);
+        Assert.Equal(first.PublishedAt.AddTicks(1), second.PublishedAt);
+        Assert.Equal(second.RunId, (await Store.GetPublicationAsOfAsync(TestRuns.Region, TestRuns.Year, second.PublishedAt.AddTicks(1), None))!.RunId);
+        Assert.Equal(first.RunId, (await Store.GetPublicationAsOfAsync(TestRuns.Region, TestRuns.Year, second.PublishedAt, None))!.RunId);
     }
 }
