@@ -13,7 +13,7 @@ namespace MuScore.Server.Auditing;
 /// are bounded here to what the log accepts; an append that fails is logged and does not fail the
 /// call it records (a refusal still goes out while the database is down).
 /// </summary>
-internal sealed class AuditTrail(IAuditLog log, ILogger<AuditTrail> logger)
+internal sealed class AuditTrail(IAuditLog log, ILogger<AuditTrail> logger, DependencyHealth dependencies)
 {
     /// <summary>The longest detail kept as written, in UTF-8 bytes (the log's own bound).</summary>
     public const int MaxDetailBytes = 16 * 1024;
@@ -35,9 +35,15 @@ internal sealed class AuditTrail(IAuditLog log, ILogger<AuditTrail> logger)
         {
             await log.AppendAsync(bounded, cancellationToken).ConfigureAwait(false);
         }
+        catch (Exception e) when (e is not OperationCanceledException && StoreFailures.IsUnavailable(e))
+        {
+            // Expected while the database is down (every refusal appends): one Warning per outage, no stack traces.
+            dependencies.Failed(DependencyHealth.Database, e);
+            Log.AuditAppendSkipped(logger, LogValues.Cut(record.Kind), LogValues.Cut(e.Message));
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            Log.AuditAppendFailed(logger, record.Kind, e);
+            Log.AuditAppendFailed(logger, LogValues.Cut(record.Kind), e);
         }
     }
 

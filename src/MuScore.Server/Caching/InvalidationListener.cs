@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MuScore.Server.Diagnostics;
 using MuScore.Store;
 using StackExchange.Redis;
 
@@ -21,7 +22,8 @@ internal sealed class InvalidationListener(
     IServiceScopeFactory scopes,
     IOptions<InvalidationOptions> options,
     TimeProvider time,
-    ILoggerFactory loggerFactory) : BackgroundService
+    ILoggerFactory loggerFactory,
+    DependencyHealth dependencies) : BackgroundService
 {
     private readonly ILogger logger = loggerFactory.CreateLogger(CacheLog.Category);
     private bool registered;
@@ -57,7 +59,7 @@ internal sealed class InvalidationListener(
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
 #pragma warning restore CA1031
             {
-                CacheLog.MaintenanceFailed(logger, exception);
+                CacheLog.MaintenanceFailed(logger, LogValues.Cut(exception.Message));
             }
         }
     }
@@ -96,7 +98,7 @@ internal sealed class InvalidationListener(
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            CacheLog.Fallback(logger, "SUBSCRIBE", exception);
+            CacheLog.Fallback(logger, "SUBSCRIBE", LogValues.Cut(exception.Message));
         }
     }
 
@@ -104,22 +106,26 @@ internal sealed class InvalidationListener(
     {
         if (RedisKeys.RegionOf(message) is { } region)
         {
-            CacheLog.InvalidationReceived(logger, region);
+            CacheLog.InvalidationReceived(logger, LogValues.Cut(region));
             pointers.Invalidate(region);
         }
     }
 
     private void OnConnectionFailed(object? sender, ConnectionFailedEventArgs e)
     {
-        CacheLog.ConnectionFailed(logger, e.EndPoint?.ToString() ?? "?", e.ConnectionType.ToString(), e.FailureType.ToString(), e.Exception);
+        CacheLog.ConnectionFailed(logger, e.EndPoint?.ToString() ?? "?", e.ConnectionType.ToString(), e.FailureType.ToString());
+        dependencies.Failed(DependencyHealth.Redis, e.Exception?.Message ?? e.FailureType.ToString());
 
         // Messages can no longer arrive: every pointer falls back to the short lifetime at once.
         connectedChecks = 0;
         UpdateSubscribed(false);
     }
 
-    private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e) =>
+    private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
+    {
         CacheLog.ConnectionRestored(logger, e.EndPoint?.ToString() ?? "?", e.ConnectionType.ToString());
+        dependencies.Succeeded(DependencyHealth.Redis);
+    }
 
     private void UpdateSubscribed(bool subscribed)
     {

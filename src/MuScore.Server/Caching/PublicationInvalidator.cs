@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using MuScore.Server.Diagnostics;
 using MuScore.Store;
 
 namespace MuScore.Server.Caching;
@@ -70,7 +71,7 @@ internal sealed class PublicationInvalidator(LocalPointers local, RedisRatingCac
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {
-            CacheLog.Fallback(logger, "read pointers for announcement", exception);
+            CacheLog.Fallback(logger, "read pointers for announcement", LogValues.Cut(exception.Message));
             return false;
         }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using MuScore.Server.Diagnostics;
 using Polly;
 using StackExchange.Redis;
 
@@ -15,7 +16,8 @@ internal sealed class RedisRatingCache(
     RedisKeys keys,
     TimeSpan ratingTtl,
     TimeSpan pointerTtl,
-    ILogger logger)
+    ILogger logger,
+    DependencyHealth dependencies)
 {
     // Moves a pointer forward only, so a reader holding an older answer can never overwrite a newer one.
     private const string MaxWriteScript = """
@@ -151,13 +153,15 @@ internal sealed class RedisRatingCache(
                     await s.Command(s.Database, s.State).WaitAsync(token).ConfigureAwait(false),
                 (Database: database, Command: command, State: state),
                 cancellationToken).ConfigureAwait(false);
+            dependencies.Succeeded(DependencyHealth.Redis);
             return (true, value);
         }
 #pragma warning disable CA1031 // Any failure of the cache must fall back to the database, never fail the request.
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {
-            CacheLog.Fallback(logger, operation, exception);
+            CacheLog.Fallback(logger, operation, LogValues.Cut(exception.Message));
+            dependencies.Failed(DependencyHealth.Redis, exception);
             return (false, default!);
         }
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using MuScore.Server.Diagnostics;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -35,7 +36,7 @@ internal static class RedisResilience
         ShouldHandle = static args => ValueTask.FromResult(args.Outcome.Exception is not null and not OperationCanceledException),
         OnOpened = args =>
         {
-            CacheLog.CircuitOpened(logger, args.BreakDuration, args.Outcome.Exception);
+            CacheLog.CircuitOpened(logger, args.BreakDuration, LogValues.Cut(args.Outcome.Exception?.Message));
             return default;
         },
         OnHalfOpened = _ =>

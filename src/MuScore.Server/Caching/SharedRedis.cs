@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MuScore.Server.Diagnostics;
 using MuScore.Server.Options;
 using Polly.Registry;
 using StackExchange.Redis;
@@ -18,7 +19,8 @@ internal sealed class SharedRedis : IDisposable
         IOptions<RedisResilienceOptions> resilienceOptions,
         IOptions<InvalidationOptions> invalidationOptions,
         ResiliencePipelineProvider<string> pipelines,
-        ILoggerFactory loggerFactory)
+        ILoggerFactory loggerFactory,
+        DependencyHealth dependencies)
     {
         var redis = redisOptions.Value;
         var logger = loggerFactory.CreateLogger(CacheLog.Category);
@@ -35,7 +37,8 @@ internal sealed class SharedRedis : IDisposable
             new RedisKeys(redis.KeyPrefix),
             redis.Ttl,
             invalidationOptions.Value.RedisPointerTtl,
-            logger);
+            logger,
+            dependencies);
     }
 
     public IConnectionMultiplexer? Multiplexer { get; }

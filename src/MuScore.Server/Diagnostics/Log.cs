@@ -14,8 +14,10 @@ internal static partial class Log
     [LoggerMessage(3, LogLevel.Information, "Run {RunId} published as version {Version} of region {Region} year {Year}", EventName = "RunPublished")]
     public static partial void RunPublished(ILogger logger, string runId, int version, string region, int year);
 
-    [LoggerMessage(4, LogLevel.Warning, "Store unavailable during {Method}", EventName = "StoreUnavailable")]
-    public static partial void StoreUnavailable(ILogger logger, string method, Exception exception);
+    // Debug and without the exception: an outage fails every call, and DependencyHealth already
+    // logged the one Warning an operator needs.
+    [LoggerMessage(4, LogLevel.Debug, "Store unavailable during {Method}: {Reason}", EventName = "StoreUnavailable")]
+    public static partial void StoreUnavailable(ILogger logger, string method, string reason);
 
     [LoggerMessage(5, LogLevel.Error, "Unexpected failure in {Method}", EventName = "UnexpectedFailure")]
     public static partial void UnexpectedFailure(ILogger logger, string method, Exception exception);
@@ -25,4 +27,7 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Error, "Audit entry {Kind} could not be appended", EventName = "AuditAppendFailed")]
     public static partial void AuditAppendFailed(ILogger logger, string kind, Exception exception);
+
+    [LoggerMessage(8, LogLevel.Debug, "Audit entry {Kind} not appended, the store is unavailable: {Reason}", EventName = "AuditAppendSkipped")]
+    public static partial void AuditAppendSkipped(ILogger logger, string kind, string reason);
 }

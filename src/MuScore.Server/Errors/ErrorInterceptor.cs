@@ -12,7 +12,7 @@ namespace MuScore.Server.Errors;
 /// (logged), never UNKNOWN. Handlers throw <see cref="RpcException"/> for
 /// the conditions they detect themselves; those pass through untouched.
 /// </summary>
-internal sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger, TimeProvider time) : Interceptor
+internal sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger, TimeProvider time, DependencyHealth dependencies) : Interceptor
 {
     /// <summary>How long an I/O failure waits for the call's cancellation before it counts as a server failure.</summary>
     private static readonly TimeSpan ResetGrace = TimeSpan.FromSeconds(1);
@@ -85,13 +85,14 @@ internal sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger, TimePro
         if (context.CancellationToken.IsCancellationRequested)
         {
             var deadlinePassed = context.Deadline <= time.GetUtcNow().UtcDateTime;
-            Log.CallEnded(logger, context.Method, deadlinePassed ? "DEADLINE_EXCEEDED" : "CANCELLED", exception.Message);
+            Log.CallEnded(logger, context.Method, deadlinePassed ? "DEADLINE_EXCEEDED" : "CANCELLED", LogValues.Cut(exception.Message));
             return RpcErrors.Ended(deadlinePassed);
         }
 
         if (StoreFailures.IsUnavailable(exception))
         {
-            Log.StoreUnavailable(logger, context.Method, exception);
+            dependencies.Failed(DependencyHealth.Database, exception);
+            Log.StoreUnavailable(logger, context.Method, LogValues.Cut(exception.Message));
             return RpcErrors.StoreUnavailable();
         }
 

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MuScore.Server.Auditing;
 using MuScore.Server.Caching;
+using MuScore.Server.Diagnostics;
 using MuScore.Server.Errors;
 using MuScore.Server.Evaluation;
 using MuScore.Server.Options;
@@ -57,6 +59,7 @@ internal static class ServerServices
 
         // Handlers and the interceptor are stateless: registered as singletons, one instance serves
         // every call instead of one being activated per call.
+        services.TryAddSingleton<DependencyHealth>();
         services.AddSingleton<ErrorInterceptor>();
         services.AddSingleton<CallerResolver>();
         services.AddSingleton<AuthorizationInterceptor>();

@@ -40,7 +40,7 @@ internal sealed class EvaluationGrpcService(
         var draft = RunDrafting.Draft(intake, history, time.GetUtcNow(), caller.Id);
         UploadMemory.Compact(intake.RecordCount);
         var stored = await store.SaveDraftAsync(draft, cancellationToken).ConfigureAwait(false);
-        Log.RunStored(logger, stored.RunId, stored.Region, stored.Year, stored.RecordCount, stored.RejectedCount);
+        Log.RunStored(logger, LogValues.Cut(stored.RunId), LogValues.Cut(stored.Region), stored.Year, stored.RecordCount, stored.RejectedCount);
         return new SubmitRunResponse { Run = RunMapper.ToProto(stored) };
     }
 
@@ -110,7 +110,7 @@ internal sealed class EvaluationGrpcService(
         var publication = result.Publication!;
         if (result.Outcome == PublishOutcome.Published)
         {
-            Log.RunPublished(logger, publication.RunId, publication.Version, publication.Region, publication.Year);
+            Log.RunPublished(logger, LogValues.Cut(publication.RunId), publication.Version, LogValues.Cut(publication.Region), publication.Year);
 
             // The publication has committed: dropping stale cached ratings must not be abandoned with the call.
             await published.PublishedAsync(publication.Region, publication.Year, CancellationToken.None).ConfigureAwait(false);

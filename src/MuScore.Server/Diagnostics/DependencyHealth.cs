@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace MuScore.Server.Diagnostics;
+
+/// <summary>
+/// Whether each dependency (Redis, the database) answered last time it was used. During an outage
+/// every request sees the failure; logging each one buried the logs (224,000 stack lines in a 70 s
+/// outage), so only the transitions are logged: one Warning when a dependency goes down, with the
+/// first failure's message and no stack trace, and one Information when it answers again.
+/// </summary>
+internal sealed class DependencyHealth(ILogger<DependencyHealth> logger)
+{
+    /// <summary>The name Redis is tracked and logged under.</summary>
+    public const string Redis = "Redis";
+
+    /// <summary>The name the store is tracked and logged under.</summary>
+    public const string Database = "database";
+
+    // 1 while down. A box per dependency, so a transition is one Interlocked.Exchange, not a lock.
+    private readonly ConcurrentDictionary<string, StrongBox> states = new(StringComparer.Ordinal);
+
+    /// <summary>Whether <paramref name="dependency"/> is down now.</summary>
+    public bool IsDown(string dependency) => states.TryGetValue(dependency, out var state) && Volatile.Read(ref state.Down) == 1;
+
+    /// <summary>Records a failure; logs only the first of an outage.</summary>
+    public void Failed(string dependency, Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        Failed(dependency, exception.Message);
+    }
+
+    /// <summary>Records a failure described by <paramref name="reason"/>; logs only the first of an outage.</summary>
+    public void Failed(string dependency, string reason)
+    {
+        if (Interlocked.Exchange(ref State(dependency).Down, 1) == 0)
+        {
+            Log.DependencyDown(logger, dependency, LogValues.Cut(reason));
+        }
+    }
+
+    /// <summary>Records an answer; logs only the first after an outage.</summary>
+    public void Succeeded(string dependency)
+    {
+        // The common case (up and staying up) reads without writing, so healthy calls share no cache line writes.
+        if (states.TryGetValue(dependency, out var state) && Volatile.Read(ref state.Down) == 1 && Interlocked.Exchange(ref state.Down, 0) == 1)
+        {
+            Log.DependencyBack(logger, dependency);
+        }
+    }
+
+    private StrongBox State(string dependency) => states.GetOrAdd(dependency, static _ => new StrongBox());
+
+    private sealed class StrongBox
+    {
+#pragma warning disable SA1401, CA1051 // A field, so Interlocked can exchange it in place.
+        public int Down;
+#pragma warning restore SA1401, CA1051
+    }
+}
