@@ -124,6 +124,31 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         Assert.True(await Eventually.TrueAsync(async () => await HealthAsync("muscore.v1.EvaluationService") == ServingStatus.Serving, TimeSpan.FromSeconds(10)));
     }
 
+    [Fact]
+    public async Task Reads_AnotherInstanceThatNeverReadTheRegion_ServesFromTheLastKnownPointerInRedis()
+    {
+        var region = Regions.Next();
+        var records = Records.Sample(region, Year, count: 5);
+        await Runs.PublishAsync(Server.Evaluation, Runs.Header(region, Year), records);
+        Assert.False((await GetAsync(region, records[0].CreditCode, Year)).Response.PossiblyStale);
+
+        // Started while the database is up, it has no pointer of its own: only Redis can name the publication.
+        await using var second = await ServerInstance.StartAsync(ServerSettings.Postgres(Server.StoreConnectionString) with
+        {
+            RedisConnectionString = redis!.ConnectionString,
+            CacheEnabled = false,
+            Configuration = ShortPointers,
+        });
+        await postgres!.StopAsync();
+
+        // Past the trusted copy's lifetime in Redis, so the answer can only come from the last known copy.
+        await Task.Delay(Trusted);
+        var response = await second.Ratings.GetRatingAsync(new GetRatingRequest { Region = region, CreditCode = records[0].CreditCode, Year = Year });
+
+        Assert.True(response.PossiblyStale);
+        Assert.Equal(records[0].CreditCode, response.Rating.CreditCode);
+    }
+
     private async Task<(GetRatingResponse Response, Metadata Trailers)> GetAsync(string region, string code, int? year)
     {
         var request = new GetRatingRequest { Region = region, CreditCode = code };
