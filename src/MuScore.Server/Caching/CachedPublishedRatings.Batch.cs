@@ -9,7 +9,8 @@ internal sealed partial class CachedPublishedRatings
     {
         ArgumentNullException.ThrowIfNull(creditCodes);
         var key = PointerKey.For(region, year);
-        if (!pointers.TryGetLocal(key, out var pointer))
+        // Unconfirmed pointers take the slow path, which marks every answer possibly stale.
+        if (!pointers.TryGetLocal(key, out var pointer, out var confirmed) || !confirmed)
         {
             return GetManySlowAsync(key, creditCodes, cancellationToken);
         }
@@ -28,16 +29,30 @@ internal sealed partial class CachedPublishedRatings
 
     private async ValueTask<IReadOnlyList<RatingLookup>> GetManySlowAsync(PointerKey key, IReadOnlyList<string> creditCodes, CancellationToken cancellationToken)
     {
-        var pointer = await pointers.ResolveAsync(key, cancellationToken).ConfigureAwait(false);
+        var (pointer, confirmed) = await pointers.ResolveAsync(key, cancellationToken).ConfigureAwait(false);
+        RatingLookup[] lookups;
         if (pointer.IsNone)
         {
-            return AllNothingPublished(creditCodes.Count);
+            lookups = AllNothingPublished(creditCodes.Count);
+        }
+        else
+        {
+            lookups = new RatingLookup[creditCodes.Count];
+            if (FillFromLocal(key.Region, pointer, creditCodes, lookups) != 0)
+            {
+                await FillRemainingAsync(key.Region, pointer, creditCodes, lookups, cancellationToken).ConfigureAwait(false);
+            }
         }
 
-        var lookups = new RatingLookup[creditCodes.Count];
-        return FillFromLocal(key.Region, pointer, creditCodes, lookups) == 0
-            ? lookups
-            : await FillRemainingAsync(key.Region, pointer, creditCodes, lookups, cancellationToken).ConfigureAwait(false);
+        if (!confirmed)
+        {
+            for (var i = 0; i < lookups.Length; i++)
+            {
+                lookups[i] = Mark(lookups[i], confirmed);
+            }
+        }
+
+        return lookups;
     }
 
     private async ValueTask<IReadOnlyList<RatingLookup>> FillRemainingAsync(

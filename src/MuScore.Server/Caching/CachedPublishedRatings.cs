@@ -25,16 +25,16 @@ internal sealed partial class CachedPublishedRatings(
     public ValueTask<RatingLookup> GetAsync(string region, string creditCode, int? year, CancellationToken cancellationToken)
     {
         var key = PointerKey.For(region, year);
-        if (pointers.TryGetLocal(key, out var pointer))
+        if (pointers.TryGetLocal(key, out var pointer, out var confirmed))
         {
             if (pointer.IsNone)
             {
-                return ValueTask.FromResult(NothingPublished);
+                return ValueTask.FromResult(Mark(NothingPublished, confirmed));
             }
 
             if (local.TryGet(RatingKey.For(region, pointer, creditCode), out var hit))
             {
-                return ValueTask.FromResult(hit);
+                return ValueTask.FromResult(Mark(hit, confirmed));
             }
         }
 
@@ -47,9 +47,18 @@ internal sealed partial class CachedPublishedRatings(
         await invalidator.PublishedAsync(store, region, year, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Cached lookups are shared, so the mark goes on a copy.</summary>
+    private static RatingLookup Mark(RatingLookup lookup, bool confirmed) =>
+        confirmed ? lookup : lookup with { PossiblyStale = true };
+
     private async ValueTask<RatingLookup> GetSlowAsync(PointerKey key, string creditCode, CancellationToken cancellationToken)
     {
-        var pointer = await pointers.ResolveAsync(key, cancellationToken).ConfigureAwait(false);
+        var (pointer, confirmed) = await pointers.ResolveAsync(key, cancellationToken).ConfigureAwait(false);
+        return Mark(await GetAtAsync(key, pointer, creditCode, cancellationToken).ConfigureAwait(false), confirmed);
+    }
+
+    private async ValueTask<RatingLookup> GetAtAsync(PointerKey key, PublicationPointer pointer, string creditCode, CancellationToken cancellationToken)
+    {
         if (pointer.IsNone)
         {
             return NothingPublished;

@@ -30,7 +30,10 @@ public sealed class InvalidationOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
     public TimeSpan PointerTtlWithoutSubscription { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Lifetime of the pointer copies in Redis (default 60 s): bounds a stale pointer left by a publish Redis never saw.</summary>
+    /// <summary>
+    /// Lifetime of the trusted pointer copies in Redis (default 60 s): bounds a stale pointer left by
+    /// a publish Redis never saw. The last known copies, read only while the database is down, never expire.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan RedisPointerTtl { get; set; } = TimeSpan.FromSeconds(60);
 

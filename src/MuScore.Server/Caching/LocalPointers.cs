@@ -13,11 +13,15 @@ namespace MuScore.Server.Caching;
 /// and <see cref="InvalidationOptions.PointerTtlWithoutSubscription"/> otherwise. The lifetime is
 /// judged when the entry is read, so losing the subscription shortens every entry at once.</item>
 /// <item>Regaining the subscription drops everything: messages sent meanwhile were lost.</item>
+/// <item>Apart from those trusted entries, the last known pointer of each key is kept until a newer
+/// one replaces it, never dropped on a timer or by an invalidation: while the database is down it
+/// is the only way to name the cached ratings (served marked possibly stale).</item>
 /// </list>
 /// </summary>
 internal sealed class LocalPointers(TimeProvider time, InvalidationOptions options)
 {
     private readonly ConcurrentDictionary<PointerKey, Entry> entries = new();
+    private readonly ConcurrentDictionary<PointerKey, PublicationPointer> lastKnown = new();
     private readonly Lock sync = new();
     private long generation;
     private volatile bool subscribed;
@@ -28,21 +32,39 @@ internal sealed class LocalPointers(TimeProvider time, InvalidationOptions optio
     /// <summary>Whether invalidation messages can currently arrive.</summary>
     public bool Subscribed => subscribed;
 
-    public bool TryGet(PointerKey key, out PublicationPointer pointer)
+    public bool TryGet(PointerKey key, out PublicationPointer pointer) => TryGet(key, out pointer, out _);
+
+    /// <summary>A pointer within its lifetime; <paramref name="confirmed"/> is false when the database could not confirm it.</summary>
+    public bool TryGet(PointerKey key, out PublicationPointer pointer, out bool confirmed)
     {
         var lifetime = subscribed ? options.PointerTtl : options.PointerTtlWithoutSubscription;
         if (entries.TryGetValue(key, out var entry) && time.GetElapsedTime(entry.Written) < lifetime)
         {
             pointer = entry.Pointer;
+            confirmed = entry.Confirmed;
             return true;
         }
 
         pointer = default;
+        confirmed = false;
         return false;
     }
 
+    /// <summary>The newest pointer ever stored for the key, however old: the fallback while the database is down.</summary>
+    public bool TryGetLastKnown(PointerKey key, out PublicationPointer pointer) => lastKnown.TryGetValue(key, out pointer);
+
     /// <summary>Stores a pointer read elsewhere, unless an invalidation happened since <paramref name="observedGeneration"/>.</summary>
-    public bool TrySet(PointerKey key, PublicationPointer pointer, long observedGeneration)
+    public bool TrySet(PointerKey key, PublicationPointer pointer, long observedGeneration) =>
+        TrySet(key, pointer, observedGeneration, confirmed: true);
+
+    /// <summary>
+    /// Stores a last known pointer the database could not confirm, for one lifetime, so that reads
+    /// meanwhile do not each wait for the failing database; after it the database is tried again.
+    /// </summary>
+    public bool TrySetUnconfirmed(PointerKey key, PublicationPointer pointer, long observedGeneration) =>
+        TrySet(key, pointer, observedGeneration, confirmed: false);
+
+    private bool TrySet(PointerKey key, PublicationPointer pointer, long observedGeneration, bool confirmed)
     {
         lock (sync)
         {
@@ -51,7 +73,14 @@ internal sealed class LocalPointers(TimeProvider time, InvalidationOptions optio
                 return false;
             }
 
-            entries[key] = new Entry(pointer, time.GetTimestamp());
+            entries[key] = new Entry(pointer, time.GetTimestamp(), confirmed);
+
+            // Versions only grow, so the greater pointer is the newer: a slow reader cannot move it back.
+            if (!lastKnown.TryGetValue(key, out var known) || IsNewer(pointer, known))
+            {
+                lastKnown[key] = pointer;
+            }
+
             return true;
         }
     }
@@ -97,5 +126,8 @@ internal sealed class LocalPointers(TimeProvider time, InvalidationOptions optio
         subscribed = value;
     }
 
-    private sealed record Entry(PublicationPointer Pointer, long Written);
+    private static bool IsNewer(PublicationPointer candidate, PublicationPointer known) =>
+        candidate.Year > known.Year || (candidate.Year == known.Year && candidate.Version > known.Version);
+
+    private sealed record Entry(PublicationPointer Pointer, long Written, bool Confirmed);
 }

@@ -1,3 +1,4 @@
+using MuScore.Server.Errors;
 using MuScore.Store;
 
 namespace MuScore.Server.Caching;
@@ -5,18 +6,20 @@ namespace MuScore.Server.Caching;
 /// <summary>
 /// Answers "which publication does region R, year Y (or latest) mean now": from this instance's
 /// pointers, else from Redis, else from the database (which then moves the Redis copy forward).
+/// When the database cannot be asked, the last known pointer (this instance's, else Redis's) is
+/// answered unconfirmed, so cached ratings keep being served, marked possibly stale.
 /// </summary>
 internal sealed class PointerResolver(LocalPointers local, IRatingStore store, RedisRatingCache? redis, PendingInvalidations pending)
 {
-    public bool TryGetLocal(PointerKey key, out PublicationPointer pointer) => local.TryGet(key, out pointer);
+    public bool TryGetLocal(PointerKey key, out PublicationPointer pointer, out bool confirmed) => local.TryGet(key, out pointer, out confirmed);
 
-    public async ValueTask<PublicationPointer> ResolveAsync(PointerKey key, CancellationToken cancellationToken)
+    public async ValueTask<ResolvedPointer> ResolveAsync(PointerKey key, CancellationToken cancellationToken)
     {
         // Captured before any read, so an answer that raced a publish is never stored (see LocalPointers).
         var generation = local.Generation;
-        if (local.TryGet(key, out var pointer))
+        if (local.TryGet(key, out var pointer, out var confirmed))
         {
-            return pointer;
+            return new(pointer, confirmed);
         }
 
         var redisAnswered = false;
@@ -26,13 +29,29 @@ internal sealed class PointerResolver(LocalPointers local, IRatingStore store, R
             if (found is { } cached)
             {
                 local.TrySet(key, cached, generation);
-                return cached;
+                return new(cached, Confirmed: true);
             }
 
             redisAnswered = answered;
         }
 
-        var publication = await store.GetLatestPublicationAsync(key.Region, key.RequestedYear, cancellationToken).ConfigureAwait(false);
+        Publication? publication;
+        try
+        {
+            publication = await store.GetLatestPublicationAsync(key.Region, key.RequestedYear, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (StoreFailures.IsUnavailable(exception) && !cancellationToken.IsCancellationRequested)
+        {
+            // A failed re-validation keeps the last known pointer rather than failing the read.
+            if (await LastKnownAsync(key, cancellationToken).ConfigureAwait(false) is not { } last)
+            {
+                throw;
+            }
+
+            local.TrySetUnconfirmed(key, last, generation);
+            return new(last, Confirmed: false);
+        }
+
         pointer = PublicationPointer.From(publication);
         if (redisAnswered)
         {
@@ -41,7 +60,18 @@ internal sealed class PointerResolver(LocalPointers local, IRatingStore store, R
         }
 
         local.TrySet(key, pointer, generation);
-        return pointer;
+        return new(pointer, Confirmed: true);
+    }
+
+    private async ValueTask<PublicationPointer?> LastKnownAsync(PointerKey key, CancellationToken cancellationToken)
+    {
+        if (local.TryGetLastKnown(key, out var known))
+        {
+            return known;
+        }
+
+        // A fresh instance has none of its own; another instance may have left one in Redis.
+        return redis is null ? null : await redis.TryGetLastPointerAsync(key, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A read showed the pointer is behind the database: drop it here and have the Redis copy repaired.</summary>
@@ -55,3 +85,6 @@ internal sealed class PointerResolver(LocalPointers local, IRatingStore store, R
         local.Invalidate(region);
     }
 }
+
+/// <summary>A pointer and whether the database confirmed it (false: the last known one, the database being down).</summary>
+internal readonly record struct ResolvedPointer(PublicationPointer Pointer, bool Confirmed);

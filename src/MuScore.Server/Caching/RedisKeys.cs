@@ -9,6 +9,7 @@ namespace MuScore.Server.Caching;
 /// <list type="bullet">
 /// <item><c>{prefix}rating:{region}:{year}:{version}:{code}</c> — protobuf bytes of the rating, or empty for "not in this publication"; immutable, expires after <c>MuScore:Redis:Ttl</c>.</item>
 /// <item><c>{prefix}pointer:{region}:{year|latest}</c> — "year:version" of the newest publication; only ever moved forward, expires after <c>MuScore:Cache:RedisPointerTtl</c>.</item>
+/// <item><c>{prefix}last-pointer:{region}:{year|latest}</c> — the same, never expiring: the last known pointer, read only when the database cannot be asked.</item>
 /// <item><c>{prefix}published</c> — pub/sub channel; message "region:year" after each publish.</item>
 /// </list>
 /// </summary>
@@ -22,6 +23,10 @@ internal sealed class RedisKeys(string prefix)
     public RedisKey Pointer(PointerKey key) => key.Year == 0
         ? string.Create(CultureInfo.InvariantCulture, $"{prefix}pointer:{key.Region}:latest")
         : string.Create(CultureInfo.InvariantCulture, $"{prefix}pointer:{key.Region}:{key.Year}");
+
+    public RedisKey LastPointer(PointerKey key) => key.Year == 0
+        ? string.Create(CultureInfo.InvariantCulture, $"{prefix}last-pointer:{key.Region}:latest")
+        : string.Create(CultureInfo.InvariantCulture, $"{prefix}last-pointer:{key.Region}:{key.Year}");
 
     public static string Message(string region, int year) => string.Create(CultureInfo.InvariantCulture, $"{region}:{year}");
 

@@ -20,22 +20,34 @@ internal sealed class RedisRatingCache(
     DependencyHealth dependencies)
 {
     // Moves a pointer forward only, so a reader holding an older answer can never overwrite a newer one.
+    // KEYS[1] is the trusted copy (expires), KEYS[2] the last known copy (kept until replaced).
     private const string MaxWriteScript = """
-        local current = redis.call('GET', KEYS[1])
-        if current then
-          local y, v = string.match(current, '^(%d+):(%d+)$')
-          if y then
-            y = tonumber(y)
-            v = tonumber(v)
-            local ny = tonumber(ARGV[1])
-            local nv = tonumber(ARGV[2])
-            if y > ny or (y == ny and v >= nv) then
-              return 0
+        local moved = 0
+        for i, key in ipairs(KEYS) do
+          local older = true
+          local current = redis.call('GET', key)
+          if current then
+            local y, v = string.match(current, '^(%d+):(%d+)$')
+            if y then
+              y = tonumber(y)
+              v = tonumber(v)
+              local ny = tonumber(ARGV[1])
+              local nv = tonumber(ARGV[2])
+              if y > ny or (y == ny and v >= nv) then
+                older = false
+              end
             end
           end
+          if i == 1 then
+            if older then
+              redis.call('SET', key, ARGV[1] .. ':' .. ARGV[2], 'PX', ARGV[3])
+              moved = 1
+            end
+          elseif older then
+            redis.call('SET', key, ARGV[1] .. ':' .. ARGV[2])
+          end
         end
-        redis.call('SET', KEYS[1], ARGV[1] .. ':' .. ARGV[2], 'PX', ARGV[3])
-        return 1
+        return moved
         """;
 
     private readonly IDatabase database = multiplexer.GetDatabase();
@@ -51,13 +63,20 @@ internal sealed class RedisRatingCache(
         return answered && PublicationPointer.TryDecode(value, out var pointer) ? (true, pointer) : (answered, null);
     }
 
+    /// <summary>The last known pointer (never expires); null when Redis did not answer or holds none.</summary>
+    public async ValueTask<PublicationPointer?> TryGetLastPointerAsync(PointerKey key, CancellationToken cancellationToken)
+    {
+        var (answered, value) = await RunAsync("GET last pointer", static (db, k) => db.StringGetAsync(k), keys.LastPointer(key), cancellationToken).ConfigureAwait(false);
+        return answered && PublicationPointer.TryDecode(value, out var pointer) ? pointer : null;
+    }
+
     public async ValueTask<bool> TrySetPointerAsync(PointerKey key, PublicationPointer pointer, CancellationToken cancellationToken)
     {
         RedisValue[] arguments = [pointer.Year, pointer.Version, (long)pointerTtl.TotalMilliseconds];
         var (answered, _) = await RunAsync(
             "SET pointer",
-            static (db, state) => db.ScriptEvaluateAsync(MaxWriteScript, [state.Key], state.Arguments),
-            (Key: keys.Pointer(key), Arguments: arguments),
+            static (db, state) => db.ScriptEvaluateAsync(MaxWriteScript, [state.Key, state.LastKey], state.Arguments),
+            (Key: keys.Pointer(key), LastKey: keys.LastPointer(key), Arguments: arguments),
             cancellationToken).ConfigureAwait(false);
         return answered;
     }

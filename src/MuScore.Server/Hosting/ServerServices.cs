@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using MuScore.Server.Auditing;
 using MuScore.Server.Caching;
@@ -24,7 +25,9 @@ internal static class ServerServices
     public const string StoreSection = "MuScore:Store";
 
     /// <summary>The gRPC service names the health service answers for, besides the whole server ("").</summary>
-    private static readonly string[] HealthServiceNames = ["", "muscore.v1.RatingService", "muscore.v1.EvaluationService", "muscore.v1.PolicyService", "muscore.v1.AuditService"];
+    private const string ReadServiceName = "muscore.v1.RatingService";
+
+    private static readonly string[] HealthServiceNames = ["", ReadServiceName, "muscore.v1.EvaluationService", "muscore.v1.PolicyService", "muscore.v1.AuditService"];
 
     public static IServiceCollection AddMuScoreServer(this IServiceCollection services, IConfiguration configuration)
     {
@@ -81,9 +84,15 @@ internal static class ServerServices
         {
             foreach (var name in HealthServiceNames)
             {
-                health.Services.Map(name, _ => true);
+                // Ratings are served from the caches while the store is down (marked possibly
+                // stale, docs/caching.md), so that service stays SERVING; the others need the store.
+                var check = string.Equals(name, ReadServiceName, StringComparison.Ordinal) ? "reads" : "store";
+                health.Services.Map(name, result => string.Equals(result.Name, check, StringComparison.Ordinal));
             }
-        }).AddCheck<StoreHealthCheck>("store");
+        }).AddCheck<StoreHealthCheck>("store")
+
+            // A service no check maps to reports UNKNOWN, so the read path has its own, always healthy.
+            .AddCheck("reads", () => HealthCheckResult.Healthy("ratings are served, from the caches while the store is down"));
         return services;
     }
 

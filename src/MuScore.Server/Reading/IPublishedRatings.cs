@@ -37,6 +37,12 @@ public enum LookupMiss
 /// <param name="Miss">Why there is none.</param>
 public readonly record struct RatingLookup(Rating? Rating, LookupMiss Miss)
 {
+    /// <summary>
+    /// The database could not confirm which publication is the newest (it is down), so this answer
+    /// comes from the last known one and a newer publication may exist.
+    /// </summary>
+    public bool PossiblyStale { get; init; }
+
     public static RatingLookup Found(Rating rating) => new(rating, LookupMiss.None);
 
     public static RatingLookup Missed(LookupMiss miss) => new(null, miss);

@@ -26,9 +26,10 @@ internal sealed class RatingGrpcService(
         RegionGuard.Check(context, "region", request.Region);
         int? year = request.HasYear ? request.Year : null;
         var lookup = await published.GetAsync(request.Region, request.CreditCode, year, context.CancellationToken).ConfigureAwait(false);
+        StaleAnswers.MarkIf(lookup.PossiblyStale, context);
         return lookup switch
         {
-            { Rating: { } rating } => new GetRatingResponse { Rating = FieldMinimisation.ForCaller(rating, CallerAccess.Current(context)) },
+            { Rating: { } rating } => new GetRatingResponse { Rating = FieldMinimisation.ForCaller(rating, CallerAccess.Current(context)), PossiblyStale = lookup.PossiblyStale },
             { Miss: LookupMiss.NothingPublished } => throw RpcErrors.NothingPublished(request.Region, year),
             _ => throw RpcErrors.EnterpriseNotFound(request.CreditCode, request.Region, year),
         };
@@ -41,6 +42,8 @@ internal sealed class RatingGrpcService(
         var caller = CallerAccess.Current(context);
         int? year = request.HasYear ? request.Year : null;
         var lookups = await published.GetManyAsync(request.Region, request.CreditCodes, year, context.CancellationToken).ConfigureAwait(false);
+        var possiblyStale = StaleAnswers.Any(lookups);
+        StaleAnswers.MarkIf(possiblyStale, context);
 
         // Nothing published fails the whole call: no entry could be answered.
         if (lookups.Count > 0 && lookups[0].Miss == LookupMiss.NothingPublished)
@@ -48,7 +51,7 @@ internal sealed class RatingGrpcService(
             throw RpcErrors.NothingPublished(request.Region, year);
         }
 
-        var response = new BatchGetRatingsResponse();
+        var response = new BatchGetRatingsResponse { PossiblyStale = possiblyStale };
         for (var i = 0; i < lookups.Count; i++)
         {
             var code = request.CreditCodes[i];

@@ -87,4 +87,34 @@ public sealed class LocalPointersTests
 
         Assert.False(pointers.TryGet(Key, out _));
     }
+
+    [Fact]
+    public void TryGetLastKnown_AfterExpiryAndInvalidation_KeepsTheNewestPointerStored()
+    {
+        pointers.TrySet(Key, new PublicationPointer(2024, 2), pointers.Generation);
+        pointers.TrySet(Key, new PublicationPointer(2024, 1), pointers.Generation);
+        time.Advance(TimeSpan.FromHours(2));
+        pointers.Invalidate("330106");
+        pointers.SetSubscribed(true);
+
+        Assert.False(pointers.TryGet(Key, out _));
+        Assert.True(pointers.TryGetLastKnown(Key, out var known));
+        Assert.Equal(new PublicationPointer(2024, 2), known);
+    }
+
+    [Fact]
+    public void TrySetUnconfirmed_LivesOneLifetimeMarkedUnconfirmed()
+    {
+        pointers.TrySetUnconfirmed(Key, new PublicationPointer(2024, 1), pointers.Generation);
+
+        Assert.True(pointers.TryGet(Key, out var pointer, out var confirmed));
+        Assert.Equal(new PublicationPointer(2024, 1), pointer);
+        Assert.False(confirmed);
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(pointers.TryGet(Key, out _, out _));
+
+        pointers.TrySet(Key, new PublicationPointer(2024, 1), pointers.Generation);
+        Assert.True(pointers.TryGet(Key, out _, out confirmed));
+        Assert.True(confirmed);
+    }
 }
