@@ -27,7 +27,7 @@ internal static class LoadBenchApp
               with --billing-codes N the first N codes for `billing`.
           batch --server URL --codes FILE [--n 1000] [--calls 500] [--warmup 50] [--region 331082] [--year 2024]
               Latency of sequential BatchGetRatings calls of N codes after a warm-up.
-          billing --server URL --codes FILE --region R [--n 100000] [--call-size 10000] [--parallel 1]
+          billing --server URL --codes FILE --region R [--n 100000] [--call-size 2500] [--parallel 1]
                   [--runs 1] [--billing-date today in China] [--label billing]
               Quotes N enterprises through QuoteTariffs calls, checks every answer, prints the wall time.
           check --server URL --body FILE --expect FILE [--rpc GetRating|QuoteTariff] [--calls 100] [--ca FILE] [--token FILE]

@@ -26,7 +26,7 @@
 #        BATCH_WARMUP  calls before measuring           (default 300: lets the JIT finish tiering up
 #                                                         the batch path, which GetRating load never ran)
 #        BILLING_N   enterprises quoted per billing run (default 100000)
-#        BILLING_CALL_SIZE  quotes per QuoteTariffs call (default 10000, the most a call takes)
+#        BILLING_CALL_SIZE  quotes per QuoteTariffs call (default 2500, the most a call takes)
 #        BILLING_PARALLEL   calls in flight, one server start each (default "1 2 4")
 #        BILLING_WARM_RUNS  runs after the cold one     (default 3; the table shows the median)
 #        OUT         result file                        (default docs/bench-results/load-<UTC date>.md, or
@@ -47,7 +47,7 @@ STREAMS="${STREAMS:-32}"
 BATCH_CALLS="${BATCH_CALLS:-1000}"
 BATCH_WARMUP="${BATCH_WARMUP:-300}"
 BILLING_N="${BILLING_N:-100000}"
-BILLING_CALL_SIZE="${BILLING_CALL_SIZE:-10000}"
+BILLING_CALL_SIZE="${BILLING_CALL_SIZE:-2500}"
 BILLING_PARALLEL="${BILLING_PARALLEL:-1 2 4}"
 BILLING_WARM_RUNS="${BILLING_WARM_RUNS:-3}"
 # A run of some scenarios only names them: load-policy-<date>.md for SCENARIOS=policy.

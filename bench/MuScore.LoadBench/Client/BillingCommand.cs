@@ -21,7 +21,7 @@ internal static class BillingCommand
         var region = options.Text("region");
         var date = options.Text("billing-date", QuoteCapture.TodayInChina());
         var count = options.Int("n", 100_000);
-        var callSize = options.Int("call-size", 10_000, max: 10_000);
+        var callSize = options.Int("call-size", 2_500, max: 2_500);
         var parallel = options.Int("parallel", 1, max: 16);
         var runs = options.Int("runs", 1);
         var label = options.Text("label", "billing");

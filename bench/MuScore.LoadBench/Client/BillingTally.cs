@@ -42,15 +42,16 @@ internal sealed class BillingTally
                 throw new BenchFailure(Text($"quote {i} should answer {item.CreditCode} {item.Region} {item.Utility} {item.BillingDate}, got {quote}"));
             }
 
-            // Each status must carry what it promises (docs/policy-service.md), not just the enum.
+            // Each status must carry what it promises (docs/policy-service.md), not just the enum. A
+            // batch answer names each policy by index into response.policies (listed once per answer).
             var consistent = quote.Status switch
             {
-                QuoteStatus.Quoted => quote.Rating is not null && quote.SurchargePerUnit != "0" && quote.HasAmount && quote.Policy is not null,
+                QuoteStatus.Quoted => quote.Rating is not null && quote.SurchargePerUnit != "0" && quote.HasAmount && Resolves(response, quote.PolicyIndex),
                 QuoteStatus.NoneApplies => quote.Rating is not null && quote.SurchargePerUnit == "0" && quote.Candidates.Count > 0,
                 QuoteStatus.NoRatingInForce => quote.Rating is null && quote.SurchargePerUnit == "0",
                 _ => false,
             };
-            if (!consistent)
+            if (!consistent || !quote.Candidates.All(c => Resolves(response, c.PolicyIndex)))
             {
                 throw new BenchFailure(Text($"quote {i} of {item.CreditCode} is not a consistent QUOTED, NONE_APPLIES or NO_RATING_IN_FORCE answer: {quote}"));
             }
@@ -82,4 +83,7 @@ internal sealed class BillingTally
 
     public override string ToString() =>
         Text($"QUOTED {Quoted}, NONE_APPLIES {NoneApplies}, NO_RATING_IN_FORCE {NoRating}; calls mean {MeanCallMs:F1} ms, slowest {MaxCallMs:F1} ms");
+
+    private static bool Resolves(QuoteTariffsResponse response, int policyIndex) =>
+        policyIndex >= 0 && policyIndex < response.Policies.Count;
 }

@@ -33,9 +33,10 @@ internal sealed class PolicyGrpcService(PolicySet policies, PublishedRatingFacts
 
         var facts = await ratings.InForceAsync([.. queries.Select(q => (q.Region, q.CreditCode, q.BillingDate))], context.CancellationToken).ConfigureAwait(false);
         var response = new Proto.QuoteTariffsResponse();
+        var mapper = new TariffBatchMapper(response);
         for (var i = 0; i < queries.Count; i++)
         {
-            response.Quotes.Add(PolicyMapper.ToProto(PolicyEngine.QuoteTariff(queries[i], policies, facts[i])));
+            mapper.Add(PolicyEngine.QuoteTariff(queries[i], policies, facts[i]));
         }
 
         return response;

@@ -59,6 +59,14 @@ internal static class PolicyMapper
 
     public static Proto.TariffQuote ToProto(TariffQuote quote)
     {
+        var message = ToProtoWithoutCandidates(quote);
+        message.Candidates.AddRange(quote.Candidates.Select(ToProto));
+        return message;
+    }
+
+    /// <summary>A quote with its applied policy and no candidates: QuoteTariffs adds them by index (<see cref="TariffBatchMapper"/>).</summary>
+    public static Proto.TariffQuote ToProtoWithoutCandidates(TariffQuote quote)
+    {
         var message = new Proto.TariffQuote
         {
             CreditCode = quote.Query.CreditCode,
@@ -89,7 +97,6 @@ internal static class PolicyMapper
             message.Citation = applied.Citation;
         }
 
-        message.Candidates.AddRange(quote.Candidates.Select(ToProto));
         return message;
     }
 
@@ -103,7 +110,7 @@ internal static class PolicyMapper
 
     public static Proto.RateCandidate ToProto(RateCandidate candidate) => Candidates.GetValue(candidate, static c => Build(c));
 
-    private static Proto.RateCandidate Build(RateCandidate candidate) => new()
+    public static Proto.RateCandidate Build(RateCandidate candidate) => new()
     {
         Policy = ToProto(candidate.Policy),
         Clause = candidate.Clause,

@@ -8,8 +8,13 @@ namespace MuScore.Server.Policies;
 /// <summary>Validates and maps the tariff requests; each method throws INVALID_ARGUMENT listing every violation.</summary>
 internal static class TariffRequests
 {
-    /// <summary>The most quotes one QuoteTariffs call answers.</summary>
-    public const int MaxItems = 10_000;
+    /// <summary>
+    /// The most quotes one QuoteTariffs call answers: what fits a default client's 4 MB receive
+    /// limit with room to spare. The largest preset quote (QUOTED, shandong-2022's three rows)
+    /// is 1,059 bytes with the policy listed once per answer, so 2,500 make 2.6 MB; each further
+    /// row a configured policy adds costs about 230 bytes a quote (QuoteTariffsSizeTests).
+    /// </summary>
+    public const int MaxItems = 2_500;
 
     public static TariffQuery ToQuery(Proto.QuoteTariffRequest request)
     {
