@@ -100,6 +100,34 @@ public sealed class CancellationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListRatings_DeadlinePassesWhileTheServerWrites_DeadlineExceededOrCancelledNeverInternal()
+    {
+        // The case: the server's own deadline cuts the stream off mid-write. It used to be
+        // logged as INTERNAL ("Writing is not allowed after writer was completed") or reset.
+        var region = await PublishedRegionAsync();
+        var logs = CapturedLogs.Of(Server);
+        var request = RawGrpc.Frame(new ListRatingsRequest { Region = region, Year = 2024 }.ToByteArray());
+
+        var reply = await RawGrpc.CallReadingLateAsync(Server.Address, "/muscore.v1.RatingService/ListRatings", TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1), request);
+
+        Assert.Contains(reply.Status, new[] { StatusCode.DeadlineExceeded, StatusCode.Cancelled });
+        await AssertEnded(logs, "ListRatings", "DEADLINE_EXCEEDED");
+    }
+
+    [Fact]
+    public async Task ListLowEfficiency_DeadlinePassesWhileTheServerWrites_DeadlineExceededOrCancelledNeverInternal()
+    {
+        await PublishedLinhaiAsync();
+        var logs = CapturedLogs.Of(Server);
+        var request = RawGrpc.Frame(new ListLowEfficiencyRequest { Region = PolicyRuns.Linhai, Year = 2023 }.ToByteArray());
+
+        var reply = await RawGrpc.CallReadingLateAsync(Server.Address, "/muscore.v1.PolicyService/ListLowEfficiency", TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1), request);
+
+        Assert.Contains(reply.Status, new[] { StatusCode.DeadlineExceeded, StatusCode.Cancelled });
+        await AssertEnded(logs, "ListLowEfficiency", "DEADLINE_EXCEEDED");
+    }
+
+    [Fact]
     public async Task ListRatings_ClientCancelsMidStream_EndedAsCancelled()
     {
         var region = await PublishedRegionAsync();

@@ -61,7 +61,28 @@ internal static class RawGrpc
         }
     }
 
-    private static async Task<RawReply> SendAsync(Uri server, string method, HttpContent content, TimeSpan? timeout)
+    /// <summary>
+    /// Sends the frames with a <c>grpc-timeout</c>, then reads nothing of the answer for
+    /// <paramref name="readAfter"/>: a server stream fills the HTTP/2 window and the server's own
+    /// deadline cuts it off mid-write, which a generated client (ending the call itself) never shows.
+    /// A stream reset with HTTP/2 CANCEL answers CANCELLED, as the gRPC HTTP/2 protocol maps it
+    /// (Grpc.AspNetCore resets a stream whose deadline passes while a write waits for the window).
+    /// </summary>
+    public static async Task<RawReply> CallReadingLateAsync(Uri server, string method, TimeSpan timeout, TimeSpan readAfter, params byte[][] frames)
+    {
+        try
+        {
+            return await SendAsync(server, method, new ByteArrayContent([.. frames.SelectMany(f => f)]), timeout, readAfter);
+        }
+        catch (HttpRequestException exception) when (exception.InnerException is HttpProtocolException { ErrorCode: CancelErrorCode })
+        {
+            return new RawReply(StatusCode.Cancelled, exception.InnerException.Message, null, 0, 0);
+        }
+    }
+
+    private const long CancelErrorCode = 0x8;
+
+    private static async Task<RawReply> SendAsync(Uri server, string method, HttpContent content, TimeSpan? timeout, TimeSpan readAfter = default)
     {
         using var handler = new SocketsHttpHandler();
         using var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
@@ -82,6 +103,7 @@ internal static class RawGrpc
         }
 
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        await Task.Delay(readAfter);
 
         // A call that fails before any message answers "trailers-only": the status is in the
         // headers, and the server may reset the stream at once to stop a request still being sent.
