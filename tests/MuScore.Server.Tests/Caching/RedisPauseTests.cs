@@ -15,10 +15,11 @@ public sealed class RedisPauseTests : IAsyncLifetime, IDisposable
     private const int Year = 2024;
     private const int Count = 40;
 
-    // The gate stays shut for 3 s, longer than both bursts below take; recovery is still seen in seconds.
+    // The gate stays shut for 5 s (the default), longer than the bursts below take even on a loaded
+    // machine, so no trial call falls inside them; recovery is still seen within the 20 s waited.
     private static readonly Dictionary<string, string?> Settings = new()
     {
-        ["MuScore:Redis:BreakDuration"] = "00:00:03",
+        ["MuScore:Redis:BreakDuration"] = "00:00:05",
         ["MuScore:Redis:ReconnectMaxInterval"] = "00:00:00.500",
     };
 
@@ -41,36 +42,29 @@ public sealed class RedisPauseTests : IAsyncLifetime, IDisposable
         var region = Regions.Next();
         await harness.PublishAsync(region, Year, count: Count, tag: 1);
         await BurstAsync(harness, region);
+        // A cold first call may time out on a loaded machine and shut the gate; start from a Redis in use.
+        Assert.True(await RedisServesAsync(harness, region), "Redis never served the warm reads");
         var gate = harness.Get<SharedRedis>().Cache!.Gate;
-        Assert.Equal(0, gate.Failures);
+        var before = gate.Failures;
 
         Redis.Pause();
         try
         {
+            // All 40 start together, so all may be in flight before the first times out: one each at most.
             await BurstAsync(harness, region);
-            var first = gate.Failures;
-            Assert.InRange(first, 1, 4);
+            var first = gate.Failures - before;
+            Assert.InRange(first, 1, Count);
 
             // The gate is shut for everyone: a second burst skips Redis (one trial call at most).
             await BurstAsync(harness, region);
-            Assert.InRange(gate.Failures - first, 0, 1);
+            Assert.InRange(gate.Failures - before - first, 0, 1);
         }
         finally
         {
             Redis.Resume();
         }
 
-        var code = StoredRatings.Code(7, region);
-        var recovered = await Eventually.TrueAsync(
-            async () =>
-            {
-                var before = harness.Database.Calls;
-                await harness.Ratings.GetAsync(region, code, Year, CancellationToken.None);
-                await harness.Ratings.GetAsync(region, code, Year, CancellationToken.None);
-                return harness.Database.Calls == before;
-            },
-            TimeSpan.FromSeconds(15));
-        Assert.True(recovered, "reads still went to the database 15 s after Redis was resumed");
+        Assert.True(await RedisServesAsync(harness, region), "reads still went to the database 20 s after Redis was resumed");
     }
 
     [Fact]
@@ -81,6 +75,9 @@ public sealed class RedisPauseTests : IAsyncLifetime, IDisposable
         await harness.PublishAsync(region, Year, count: Count, tag: 1);
         var codes = Enumerable.Range(1, Count).Select(serial => StoredRatings.Code(serial, region)).ToArray();
         await harness.Ratings.GetManyAsync(region, codes, Year, CancellationToken.None);
+        Assert.True(await RedisServesAsync(harness, region), "Redis never served the warm reads");
+        var gate = harness.Get<SharedRedis>().Cache!.Gate;
+        var before = gate.Failures;
 
         Redis.Pause();
         try
@@ -88,12 +85,28 @@ public sealed class RedisPauseTests : IAsyncLifetime, IDisposable
             var batches = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
                 harness.Ratings.GetManyAsync(region, codes, Year, CancellationToken.None).AsTask()));
             Assert.All(batches, batch => Assert.All(batch, lookup => Assert.NotNull(lookup.Rating)));
-            Assert.InRange(harness.Get<SharedRedis>().Cache!.Gate.Failures, 1, 10);
+            // One each at most, plus one trial call should the burst outlast the break on a loaded machine.
+            Assert.InRange(gate.Failures - before, 1, 10 + 1);
         }
         finally
         {
             Redis.Resume();
         }
+    }
+
+    /// <summary>Whether, within 20 s, two reads of one code are answered without the database.</summary>
+    private static Task<bool> RedisServesAsync(CacheHarness harness, string region)
+    {
+        var code = StoredRatings.Code(7, region);
+        return Eventually.TrueAsync(
+            async () =>
+            {
+                var before = harness.Database.Calls;
+                await harness.Ratings.GetAsync(region, code, Year, CancellationToken.None);
+                await harness.Ratings.GetAsync(region, code, Year, CancellationToken.None);
+                return harness.Database.Calls == before;
+            },
+            TimeSpan.FromSeconds(20));
     }
 
     private static async Task BurstAsync(CacheHarness harness, string region)
