@@ -38,8 +38,7 @@ internal sealed class SharedRedis : IDisposable
             redis.Ttl,
             invalidationOptions.Value.RedisPointerTtl,
             logger,
-            dependencies,
-            new RedisGate(resilienceOptions.Value.BreakDuration));
+            dependencies);
     }
 
     public IConnectionMultiplexer? Multiplexer { get; }
