@@ -74,7 +74,9 @@ internal sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger, TimePro
         // Kestrel fails the request stream of a call the client reset (IOException, "The client
         // reset the request stream") and cancels the call's token side by side: the exception can
         // arrive a moment before the token says why. Give it that moment before calling it a bug.
-        if (exception is IOException && !context.CancellationToken.IsCancellationRequested)
+        // A write on a stream the deadline has just completed fails the same way ("Writing is not
+        // allowed after writer was completed", InvalidOperationException), also a moment early.
+        if (exception is IOException or InvalidOperationException or OperationCanceledException && !context.CancellationToken.IsCancellationRequested)
         {
             await EndedWithinAsync(ResetGrace, context.CancellationToken).ConfigureAwait(false);
         }
@@ -82,9 +84,9 @@ internal sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger, TimePro
         // Once the client has cancelled, reset the stream or let its deadline pass, whatever the
         // handler was doing fails as a consequence, and not only with OperationCanceledException.
         // None of it is a server fault; the client gets CANCELLED or DEADLINE_EXCEEDED.
-        if (context.CancellationToken.IsCancellationRequested)
+        var deadlinePassed = context.Deadline <= time.GetUtcNow().UtcDateTime;
+        if (context.CancellationToken.IsCancellationRequested || deadlinePassed)
         {
-            var deadlinePassed = context.Deadline <= time.GetUtcNow().UtcDateTime;
             Log.CallEnded(logger, context.Method, deadlinePassed ? "DEADLINE_EXCEEDED" : "CANCELLED", LogValues.Cut(exception.Message));
             return RpcErrors.Ended(deadlinePassed);
         }
