@@ -2,7 +2,7 @@ namespace MuScore.Cli.Connection;
 
 /// <summary>
 /// A bearer token, held so that it cannot be printed by accident: <see cref="ToString"/> never
-/// shows it (records and interpolations that include it print a placeholder), and only
+/// shows it (records and interpolations that include it print "(token hidden)"), and only
 /// <see cref="AuthorizationHeader"/>, which goes on the wire, contains it.
 /// </summary>
 internal sealed class BearerToken

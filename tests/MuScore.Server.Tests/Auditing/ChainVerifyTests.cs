@@ -1,12 +1,10 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using MuScore.Server.Tests.Auditing.Support;
-using MuScore.Server.Tests.Caching.Support;
 using MuScore.Server.Tests.Support;
 using MuScore.Store;
 using MuScore.Store.Audit;
 using MuScore.TestSupport.Postgres;
-using MuScore.TestSupport.Security;
 using MuScore.TestSupport.Server;
 
 namespace MuScore.Server.Tests.Auditing;

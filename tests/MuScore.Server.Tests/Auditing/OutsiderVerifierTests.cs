@@ -4,10 +4,8 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using MuScore.Server.Tests.Auditing.Support;
-using MuScore.Server.Tests.Caching.Support;
 using MuScore.Server.Tests.Support;
 using MuScore.Store.Audit;
-using MuScore.TestSupport.Security;
 using MuScore.TestSupport.Server;
 
 namespace MuScore.Server.Tests.Auditing;

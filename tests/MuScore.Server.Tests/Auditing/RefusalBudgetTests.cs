@@ -5,7 +5,6 @@ using MuScore.Server.Auditing;
 using MuScore.Server.Tests.Auditing.Support;
 using MuScore.Server.Tests.Security;
 using MuScore.Store.Audit;
-using MuScore.TestSupport.Security;
 using MuScore.TestSupport.Server;
 
 namespace MuScore.Server.Tests.Auditing;

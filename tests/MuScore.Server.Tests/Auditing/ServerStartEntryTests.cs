@@ -7,7 +7,6 @@ using MuScore.Server.Tests.Auditing.Support;
 using MuScore.Server.Tests.Support;
 using MuScore.Store.Audit;
 using MuScore.TestSupport.Postgres;
-using MuScore.TestSupport.Security;
 using MuScore.TestSupport.Server;
 using Npgsql;
 
