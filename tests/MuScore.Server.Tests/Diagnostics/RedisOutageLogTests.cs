@@ -47,7 +47,16 @@ public sealed class RedisOutageLogTests : IAsyncLifetime, IDisposable
         await ReadAsync(server, region, records);
         Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Information && e.Category.StartsWith("Polly", StringComparison.Ordinal));
 
-        // A cold first call may time out and log its own down and back; the outage is what follows.
+        // A cold first call may time out and log its own down; while the breaker it opened is open, reads skip
+        // Redis and nothing logs the way back. Read until every down has its back, so the outage starts from "up".
+        var settled = await Eventually.TrueAsync(
+            async () =>
+            {
+                await ReadAsync(server, region, records);
+                return logs.Named("DependencyDown").Count == logs.Named("DependencyBack").Count;
+            },
+            TimeSpan.FromSeconds(15));
+        Assert.True(settled, "Redis was still logged as down 15 s after a cold start");
         var start = logs.Entries.Count;
 
         Redis.Kill();
@@ -75,9 +84,13 @@ public sealed class RedisOutageLogTests : IAsyncLifetime, IDisposable
         Assert.True(back, "no \"Redis is back\" line 15 s after Redis came back");
         await ReadAsync(server, region, records);
 
+        // A reconnecting multiplexer may fail one more call after its first answer (a real flap, logged as
+        // such); what must hold is that the lines are transitions, not one per request, and end on "back".
         var after = logs.Entries.Skip(start).ToList();
-        Assert.Equal("Redis is back", Assert.Single(after, e => e.EventName == "DependencyBack").Message);
-        Assert.Single(after, e => e.EventName == "DependencyDown");
+        var transitions = after.Where(e => e.EventName is "DependencyDown" or "DependencyBack").ToList();
+        Assert.Equal("Redis is back", transitions[^1].Message);
+        Assert.InRange(transitions.Count, 2, 4);
+        Assert.All(after, e => Assert.Null(e.Exception));
         Assert.DoesNotContain(after, e => e.Level >= LogLevel.Information && e.Category.StartsWith("Polly", StringComparison.Ordinal));
     }
 
