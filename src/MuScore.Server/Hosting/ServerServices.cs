@@ -24,10 +24,21 @@ internal static class ServerServices
     /// <summary>Configuration section of <see cref="RatingStoreOptions"/>.</summary>
     public const string StoreSection = "MuScore:Store";
 
-    /// <summary>The gRPC service names the health service answers for, besides the whole server ("").</summary>
-    private const string ReadServiceName = "muscore.v1.RatingService";
+    private const string RatingServiceName = "muscore.v1.RatingService";
 
-    private static readonly string[] HealthServiceNames = ["", ReadServiceName, "muscore.v1.EvaluationService", "muscore.v1.PolicyService", "muscore.v1.AuditService"];
+    private const string PolicyServiceName = "muscore.v1.PolicyService";
+
+    /// <summary>
+    /// The gRPC service names the health service answers for, besides the whole server (""). The
+    /// deployment files (deploy/) probe these names; DeploySettingsTests checks them against the server.
+    /// </summary>
+    internal static readonly string[] HealthServiceNames = ["", RatingServiceName, "muscore.v1.EvaluationService", PolicyServiceName, "muscore.v1.AuditService"];
+
+    /// <summary>
+    /// Services that keep answering from the caches while the store is down (marked possibly stale,
+    /// docs/caching.md): ratings, and policy answers computed from the rating in force.
+    /// </summary>
+    private static readonly string[] CachedReadServiceNames = [RatingServiceName, PolicyServiceName];
 
     public static IServiceCollection AddMuScoreServer(this IServiceCollection services, IConfiguration configuration)
     {
@@ -84,9 +95,9 @@ internal static class ServerServices
         {
             foreach (var name in HealthServiceNames)
             {
-                // Ratings are served from the caches while the store is down (marked possibly
-                // stale, docs/caching.md), so that service stays SERVING; the others need the store.
-                var check = string.Equals(name, ReadServiceName, StringComparison.Ordinal) ? "reads" : "store";
+                // Ratings and policy answers are served from the caches while the store is down
+                // (marked possibly stale), so those services stay SERVING; the others need the store.
+                var check = CachedReadServiceNames.Contains(name, StringComparer.Ordinal) ? "reads" : "store";
                 health.Services.Map(name, result => string.Equals(result.Name, check, StringComparison.Ordinal));
             }
         }).AddCheck<StoreHealthCheck>("store")

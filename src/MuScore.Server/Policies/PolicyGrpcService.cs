@@ -2,6 +2,7 @@ using Grpc.Core;
 using MuScore.Core.Policies;
 using MuScore.Server.Errors;
 using MuScore.Server.Security;
+using MuScore.Server.Services;
 using MuScore.Server.Wire;
 using Proto = MuScore.Contracts.V1;
 
@@ -19,8 +20,11 @@ internal sealed class PolicyGrpcService(PolicySet policies, PublishedRatingFacts
     {
         var query = TariffRequests.ToQuery(request);
         RegionGuard.Check(context, "region", query.Region);
-        var rating = await ratings.InForceAsync(query.Region, query.CreditCode, query.BillingDate, context.CancellationToken).ConfigureAwait(false);
-        return PolicyMapper.ToProto(PolicyEngine.QuoteTariff(query, policies, rating));
+        var stale = new StaleReads();
+        var rating = await ratings.InForceAsync(query.Region, query.CreditCode, query.BillingDate, stale, context.CancellationToken).ConfigureAwait(false);
+        var quote = PolicyMapper.ToProto(PolicyEngine.QuoteTariff(query, policies, rating));
+        quote.PossiblyStale = Mark(stale, context);
+        return quote;
     }
 
     public override async Task<Proto.QuoteTariffsResponse> QuoteTariffs(Proto.QuoteTariffsRequest request, ServerCallContext context)
@@ -31,8 +35,9 @@ internal sealed class PolicyGrpcService(PolicySet policies, PublishedRatingFacts
             RegionGuard.Check(context, $"items[{i}].region", queries[i].Region);
         }
 
-        var facts = await ratings.InForceAsync([.. queries.Select(q => (q.Region, q.CreditCode, q.BillingDate))], context.CancellationToken).ConfigureAwait(false);
-        var response = new Proto.QuoteTariffsResponse();
+        var stale = new StaleReads();
+        var facts = await ratings.InForceAsync([.. queries.Select(q => (q.Region, q.CreditCode, q.BillingDate))], stale, context.CancellationToken).ConfigureAwait(false);
+        var response = new Proto.QuoteTariffsResponse { PossiblyStale = Mark(stale, context) };
         var mapper = new TariffBatchMapper(response);
         for (var i = 0; i < queries.Count; i++)
         {
@@ -46,8 +51,11 @@ internal sealed class PolicyGrpcService(PolicySet policies, PublishedRatingFacts
     {
         var query = TaxReliefMapper.ToCore(request);
         RegionGuard.Check(context, "region", query.Region);
-        var rating = await ratings.InForceAsync(query.Region, query.CreditCode, query.Date, context.CancellationToken).ConfigureAwait(false);
-        return TaxReliefMapper.ToProto(PolicyEngine.QuoteTaxRelief(query, policies, rating));
+        var stale = new StaleReads();
+        var rating = await ratings.InForceAsync(query.Region, query.CreditCode, query.Date, stale, context.CancellationToken).ConfigureAwait(false);
+        var quote = TaxReliefMapper.ToProto(PolicyEngine.QuoteTaxRelief(query, policies, rating));
+        quote.PossiblyStale = Mark(stale, context);
+        return quote;
     }
 
     public override async Task<Proto.LandTransferDecision> CheckLandTransfer(Proto.CheckLandTransferRequest request, ServerCallContext context)
@@ -60,8 +68,11 @@ internal sealed class PolicyGrpcService(PolicySet policies, PublishedRatingFacts
         }
 
         // Clause (七) reads the receiver's class from the previous year's evaluation.
-        var receiver = await ratings.PreviousYearAsync(core.Region, core.ReceiverCreditCode, core.TransferDate, context.CancellationToken).ConfigureAwait(false);
-        return LandMapper.ToProto(PolicyEngine.CheckLandTransfer(core, rules, receiver, request.ReceiverFailsStandards));
+        var stale = new StaleReads();
+        var receiver = await ratings.PreviousYearAsync(core.Region, core.ReceiverCreditCode, core.TransferDate, stale, context.CancellationToken).ConfigureAwait(false);
+        var decision = LandMapper.ToProto(PolicyEngine.CheckLandTransfer(core, rules, receiver, request.ReceiverFailsStandards));
+        decision.PossiblyStale = Mark(stale, context);
+        return decision;
     }
 
     public override async Task<Proto.SubsidyAssessment> AssessSubsidy(Proto.AssessSubsidyRequest request, ServerCallContext context)
@@ -71,10 +82,13 @@ internal sealed class PolicyGrpcService(PolicySet policies, PublishedRatingFacts
         var rules = policies.SubsidyRulesInForce(core.Region, core.Date);
 
         // Clause (九) reads the previous year's evaluation, like land transfers; the others the rating in force.
+        var stale = new StaleReads();
         var rating = core.Kind == SubsidyKind.QuotaTransfer
-            ? await ratings.PreviousYearAsync(core.Region, core.CreditCode, core.Date, context.CancellationToken).ConfigureAwait(false)
-            : await ratings.InForceAsync(core.Region, core.CreditCode, core.Date, context.CancellationToken).ConfigureAwait(false);
-        return SubsidyMapper.ToProto(PolicyEngine.AssessSubsidy(core, rules, rating));
+            ? await ratings.PreviousYearAsync(core.Region, core.CreditCode, core.Date, stale, context.CancellationToken).ConfigureAwait(false)
+            : await ratings.InForceAsync(core.Region, core.CreditCode, core.Date, stale, context.CancellationToken).ConfigureAwait(false);
+        var assessment = SubsidyMapper.ToProto(PolicyEngine.AssessSubsidy(core, rules, rating));
+        assessment.PossiblyStale = Mark(stale, context);
+        return assessment;
     }
 
     public override async Task ListLowEfficiency(Proto.ListLowEfficiencyRequest request, IServerStreamWriter<Proto.LowEfficiencyChunk> responseStream, ServerCallContext context)
@@ -105,5 +119,12 @@ internal sealed class PolicyGrpcService(PolicySet policies, PublishedRatingFacts
         var facts = await regions.ReadAsync(region, year, context.CancellationToken).ConfigureAwait(false)
             ?? throw RpcErrors.NothingPublished(region, year);
         return ListMapper.ToProto(PolicyEngine.SummarizeRegion(facts, rules));
+    }
+
+    /// <summary>Sets the stale trailer when a rating read came through an unconfirmed pointer; returns whether it did.</summary>
+    private static bool Mark(StaleReads stale, ServerCallContext context)
+    {
+        StaleAnswers.MarkIf(stale.Any, context);
+        return stale.Any;
     }
 }

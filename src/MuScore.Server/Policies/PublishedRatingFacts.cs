@@ -29,12 +29,12 @@ internal sealed class PublishedRatingFacts(IPublishedRatings ratings, EarlierVer
     /// year back <see cref="YearsBack"/> years, whose publication in force on the date (China time)
     /// rated the enterprise; null when none.
     /// </summary>
-    public async ValueTask<RatingFact?> InForceAsync(string region, string code, DateOnly date, CancellationToken cancellationToken)
+    public async ValueTask<RatingFact?> InForceAsync(string region, string code, DateOnly date, StaleReads stale, CancellationToken cancellationToken)
     {
         // Years descending: the first year that qualifies is the latest evaluated year, the one in force.
         for (var year = date.Year; year >= date.Year - YearsBack; year--)
         {
-            if (await OfYearAsync(region, code, year, date, cancellationToken).ConfigureAwait(false) is { } fact)
+            if (await OfYearAsync(region, code, year, date, stale, cancellationToken).ConfigureAwait(false) is { } fact)
             {
                 return fact;
             }
@@ -44,21 +44,21 @@ internal sealed class PublishedRatingFacts(IPublishedRatings ratings, EarlierVer
     }
 
     /// <summary>The previous year's evaluation (year = date.Year − 1) in force on <paramref name="date"/>; null when none.</summary>
-    public ValueTask<RatingFact?> PreviousYearAsync(string region, string code, DateOnly date, CancellationToken cancellationToken) =>
-        OfYearAsync(region, code, date.Year - 1, date, cancellationToken);
+    public ValueTask<RatingFact?> PreviousYearAsync(string region, string code, DateOnly date, StaleReads stale, CancellationToken cancellationToken) =>
+        OfYearAsync(region, code, date.Year - 1, date, stale, cancellationToken);
 
     /// <summary>
     /// The rating in force for every query of a billing run, in query order: each region's newest
     /// publications are read once per year for all its codes (one batch read each), and earlier
     /// versions once per year and date for the codes that need them.
     /// </summary>
-    public async Task<RatingFact?[]> InForceAsync(IReadOnlyList<(string Region, string Code, DateOnly Date)> queries, CancellationToken cancellationToken)
+    public async Task<RatingFact?[]> InForceAsync(IReadOnlyList<(string Region, string Code, DateOnly Date)> queries, StaleReads stale, CancellationToken cancellationToken)
     {
         var facts = new RatingFact?[queries.Count];
         foreach (var group in Enumerable.Range(0, queries.Count).GroupBy(i => queries[i].Region, StringComparer.Ordinal))
         {
             var indexes = group.ToArray();
-            var newest = await NewestAsync(group.Key, indexes.Select(i => queries[i]), cancellationToken).ConfigureAwait(false);
+            var newest = await NewestAsync(group.Key, indexes.Select(i => queries[i]), stale, cancellationToken).ConfigureAwait(false);
             var older = await OlderAsync(group.Key, indexes.Select(i => queries[i]), newest, cancellationToken).ConfigureAwait(false);
             foreach (var i in indexes)
             {
@@ -78,9 +78,10 @@ internal sealed class PublishedRatingFacts(IPublishedRatings ratings, EarlierVer
         return facts;
     }
 
-    private async ValueTask<RatingFact?> OfYearAsync(string region, string code, int year, DateOnly date, CancellationToken cancellationToken)
+    private async ValueTask<RatingFact?> OfYearAsync(string region, string code, int year, DateOnly date, StaleReads stale, CancellationToken cancellationToken)
     {
         var lookup = await ratings.GetAsync(region, code, year, cancellationToken).ConfigureAwait(false);
+        stale.Note(lookup);
         if (lookup.Rating is not { } rating)
         {
             return null;
@@ -97,7 +98,7 @@ internal sealed class PublishedRatingFacts(IPublishedRatings ratings, EarlierVer
 
     /// <summary>Every year's newest-publication ratings of the queried codes, by year then code.</summary>
     private async Task<Dictionary<int, Dictionary<string, Proto.Rating>>> NewestAsync(
-        string region, IEnumerable<(string Region, string Code, DateOnly Date)> queries, CancellationToken cancellationToken)
+        string region, IEnumerable<(string Region, string Code, DateOnly Date)> queries, StaleReads stale, CancellationToken cancellationToken)
     {
         var list = queries.ToList();
         var codes = list.Select(q => q.Code).Distinct(StringComparer.Ordinal).ToArray();
@@ -108,6 +109,7 @@ internal sealed class PublishedRatingFacts(IPublishedRatings ratings, EarlierVer
             var found = new Dictionary<string, Proto.Rating>(StringComparer.Ordinal);
             for (var j = 0; j < codes.Length; j++)
             {
+                stale.Note(lookups[j]);
                 if (lookups[j].Rating is { } rating)
                 {
                     found[codes[j]] = rating;

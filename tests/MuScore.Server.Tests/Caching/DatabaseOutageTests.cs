@@ -189,6 +189,11 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
 
         Assert.Contains(before.Status, new[] { QuoteStatus.Quoted, QuoteStatus.NoneApplies });
         Assert.NotNull(before.Rating);
+        Assert.False(before.PossiblyStale);
+
+        // The same quote, only marked (PolicyDatabaseOutageTests covers the marking itself).
+        Assert.True(during.PossiblyStale);
+        during.PossiblyStale = false;
         Assert.Equal(before, during);
     }
 
