@@ -63,6 +63,7 @@ public static class ServerHost
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         var tls = builder.Configuration.GetSection(TlsOptions.Section).Get<TlsOptions>() ?? new TlsOptions();
         var warnings = ListenPolicy.Check(builder.Configuration, auth, tls);
+        HealthProbeListener.AddUrl(builder.Configuration);
         var certificate = tls.Configured ? TlsFiles.LoadServerCertificate(tls) : null;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -100,6 +101,11 @@ public static class ServerHost
         foreach (var warning in app.Services.GetRequiredService<StartWarnings>().Lines)
         {
             Log.SecurityWarning(startLog, warning);
+        }
+
+        if (app.Configuration.GetSection(HealthProbeOptions.Section).Get<HealthProbeOptions>()?.ProbePort is { } probePort)
+        {
+            HealthProbeListener.Restrict(app, probePort);
         }
 
         if (app.Services.GetService<IAuthenticationSchemeProvider>() is not null)

@@ -49,6 +49,7 @@ internal static class ServerServices
         AddValidatedOptions<AuthOptions>(services, configuration, AuthOptions.Section);
         AddValidatedOptions<TlsOptions>(services, configuration, TlsOptions.Section);
         AddValidatedOptions<AuditOptions>(services, configuration, AuditOptions.Section);
+        AddValidatedOptions<HealthProbeOptions>(services, configuration, HealthProbeOptions.Section);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => RatingStoreFactory.Create(sp.GetRequiredService<IOptions<RatingStoreOptions>>().Value));
