@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Grpc.Core;
 using Grpc.Net.Client;
 using MuScore.Contracts.V1;
 
@@ -8,7 +9,7 @@ namespace MuScore.Drills;
 /// <summary>
 /// <c>concurrent-publish</c>: submits <c>--runs</c> samples of one region and year (different seeds)
 /// through the servers in turn, then publishes all of them at once, each through the next server.
-/// Then checks what the store recorded (ListRuns on the first server): versions 1..K with
+/// Then checks what the store recorded (GetRun of each run on the first server): versions 1..K with
 /// published_at strictly increasing with the version; and whether every server answers GetRating
 /// with the newest version (at once, and how long until all do, polled for up to 10 s).
 /// </summary>
@@ -35,14 +36,18 @@ internal static class ConcurrentPublishCommand
                 Task.Run(() => SampleRuns.PublishAsync(channels[i % channels.Count], id, CancellationToken.None)))).ConfigureAwait(false);
             var publishSeconds = clock.Elapsed.TotalSeconds;
 
-            var recorded = await RecordedAsync(channels[0], region, year).ConfigureAwait(false);
+            // What the store recorded, run by run (GetRun). A run older than the one in force is
+            // published as a rollback (a flag of the publication): still a version like any other.
+            var recorded = await RecordedAsync(channels[0], runIds).ConfigureAwait(false);
             var versions = recorded.Select(p => p.Version).ToList();
             var ordered = versions.SequenceEqual(Enumerable.Range(1, runs))
                 && recorded.Zip(recorded.Skip(1)).All(pair => pair.First.PublishedAt.ToDateTimeOffset() < pair.Second.PublishedAt.ToDateTimeOffset());
             var answered = publications.Select(p => p.Version).Order().SequenceEqual(Enumerable.Range(1, runs));
             var newest = versions.Count == 0 ? 0 : versions.Max();
 
-            var code = SampleRuns.Codes(region, year, count, 100 + runs - 1)[0];
+            // An enterprise of the run the newest version published (each run has its own seed, so its own codes).
+            var newestRun = recorded.Count == 0 ? runIds[^1] : recorded[^1].RunId;
+            var code = SampleRuns.Codes(region, year, count, 100 + runIds.IndexOf(newestRun))[0];
             var atOnce = await NewestEverywhereAsync(channels, region, year, code, newest).ConfigureAwait(false);
             var waited = Stopwatch.StartNew();
             var everywhere = atOnce;
@@ -53,10 +58,10 @@ internal static class ConcurrentPublishCommand
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"RESULT concurrent-publish servers={servers.Count} runs={runs} publish_seconds={publishSeconds:F2} versions_answered_1_to_{runs}={Yes(answered)} recorded={versions.Count} published_at_strictly_increasing_with_version={Yes(ordered)} newest={newest} newest_on_every_server_at_once={Yes(atOnce)} newest_on_every_server_within_10s={Yes(everywhere)} waited_ms={(atOnce ? 0 : waited.Elapsed.TotalMilliseconds):F0}"));
+                $"RESULT concurrent-publish servers={servers.Count} runs={runs} publish_seconds={publishSeconds:F2} versions_answered_1_to_{runs}={Yes(answered)} recorded={versions.Count} rollbacks={recorded.Count(p => p.Rollback)} published_at_strictly_increasing_with_version={Yes(ordered)} newest={newest} newest_on_every_server_at_once={Yes(atOnce)} newest_on_every_server_within_10s={Yes(everywhere)} waited_ms={(atOnce ? 0 : waited.Elapsed.TotalMilliseconds):F0}"));
             foreach (var publication in recorded)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"version {publication.Version} published_at {publication.PublishedAt.ToDateTimeOffset():O} run {publication.RunId}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"version {publication.Version} published_at {publication.PublishedAt.ToDateTimeOffset():O} run {publication.RunId[..12]}{(publication.Rollback ? " (rollback)" : string.Empty)}"));
             }
 
             return ordered && answered && everywhere ? 0 : 1;
@@ -72,19 +77,16 @@ internal static class ConcurrentPublishCommand
 
     private static string Yes(bool value) => value ? "yes" : "no";
 
-    /// <summary>Every publication of the region and year the store holds, by version.</summary>
-    private static async Task<List<Publication>> RecordedAsync(GrpcChannel channel, string region, int year)
+    /// <summary>The publications of the drill's runs as the store holds them (GetRun of each), by version.</summary>
+    private static async Task<List<Publication>> RecordedAsync(GrpcChannel channel, List<string> runIds)
     {
         var evaluation = new EvaluationService.EvaluationServiceClient(channel);
         var publications = new List<Publication>();
-        var token = string.Empty;
-        do
+        foreach (var id in runIds)
         {
-            var page = await evaluation.ListRunsAsync(new ListRunsRequest { Region = region, Year = year, PageSize = 100, PageToken = token }).ConfigureAwait(false);
-            publications.AddRange(page.Runs.SelectMany(r => r.Publications).Where(p => p.Region == region && p.Year == year && !p.Rollback));
-            token = page.NextPageToken;
+            publications.AddRange((await evaluation.GetRunAsync(new GetRunRequest { RunId = id }).ConfigureAwait(false)).Publications);
         }
-        while (token.Length > 0);
+
         return [.. publications.OrderBy(p => p.Version)];
     }
 
@@ -92,9 +94,17 @@ internal static class ConcurrentPublishCommand
     {
         foreach (var channel in channels)
         {
-            var response = await new RatingService.RatingServiceClient(channel).GetRatingAsync(new GetRatingRequest { Region = region, Year = year, CreditCode = code }).ConfigureAwait(false);
-            if (response.Rating.Version != newest)
+            try
             {
+                var response = await new RatingService.RatingServiceClient(channel).GetRatingAsync(new GetRatingRequest { Region = region, Year = year, CreditCode = code }).ConfigureAwait(false);
+                if (response.Rating.Version != newest)
+                {
+                    return false;
+                }
+            }
+            catch (RpcException exception) when (exception.StatusCode == StatusCode.NotFound)
+            {
+                // The code is only in the newest run: an older pointer does not know it.
                 return false;
             }
         }
