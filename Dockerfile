@@ -49,6 +49,7 @@ VOLUME /data
 EXPOSE 8443
 
 # No HEALTHCHECK: the runtime image has no gRPC client to probe with. Orchestrators probe the
-# standard grpc.health.v1 service themselves (Kubernetes: a "grpc:" probe on port 8443 with TLS).
+# standard grpc.health.v1 service themselves: a load balancer over TLS on 8443; the kubelet's
+# plaintext "grpc:" probe on the health-only port MuScore__Health__ProbePort (deploy/README.md).
 USER app
 ENTRYPOINT ["dotnet", "MuScore.Server.dll"]
