@@ -59,7 +59,8 @@ outage="$(grep '^RESULT' "$work/outage-reads.log")"
 drill_log "starting PostgreSQL again"
 pg_start
 back="$("${drills[@]}" publish "${sample[@]}" --seed 3 --retry-seconds 120 | grep '^RESULT')"
-after="$("${drills[@]}" reads "${sample[@]}" --seconds 5 --concurrency "$CONCURRENCY" | grep '^RESULT')"
+# The enterprises of the publication just made (seed 3): it replaced the first one.
+after="$("${drills[@]}" reads "${sample[@]}" --seed 3 --seconds 5 --concurrency "$CONCURRENCY" | grep '^RESULT')"
 kill -0 "${drill_pids[server]}" || drill_die "the server is not running any more"
 
 recovered_reads=no
@@ -70,5 +71,5 @@ echo "  before the stop:      $(drill_field "$warm" total) reads, $(drill_field 
 echo "  during the outage:    $(drill_field "$outage" total) reads, $(drill_field "$outage" failed) failed, $(drill_field "$outage" stale) marked possibly stale, $(drill_field "$outage" ok) unmarked (statuses $(drill_field "$outage" statuses))"
 echo "  publish meanwhile:    $(drill_field "$during_publish" status)"
 echo "  publish once back:    $(drill_field "$back" status) after $(drill_field "$back" seconds) s ($(drill_field "$back" attempts) attempts, first $(drill_field "$back" first_status)), version $(drill_field "$back" version)"
-echo "  reads once back:      $(drill_field "$after" total) reads, $(drill_field "$after" failed) failed, $(drill_field "$after" stale) possibly stale"
+echo "  reads once back:      $(drill_field "$after" total) reads of the new publication, $(drill_field "$after" failed) failed, $(drill_field "$after" stale) possibly stale"
 echo "  recovered without a server restart: reads $recovered_reads, publishes $([[ "$(drill_field "$back" status)" == OK ]] && echo yes || echo no)"
