@@ -50,9 +50,9 @@ internal static partial class DeployFiles
 
     // A key (env or colon form), then optionally ": value" / "=value" on the line, or a
     // Kubernetes env entry's "value:" on the next line. A value is one word: paths and connection
-    // strings have no spaces, and a Dockerfile ENV line goes on with " \". Lowercase
-    // "muscore:v1:" (the Redis key prefix) is not a setting and does not match.
-    [GeneratedRegex("""(?<key>\bMuScore(?:__[A-Za-z][A-Za-z0-9]*(?:__\d+)?)+|\bMuScore(?::[A-Za-z][A-Za-z0-9]*(?::\d+)?)+)(?:[ \t]*[:=][ \t]*(?<value>[^\s#]+)|[ \t]*\r?\n[ \t]*value:[ \t]*(?<next>[^\s#]+))?""")]
+    // strings have no spaces, a Dockerfile ENV line goes on with " \", and Markdown code ends at a
+    // backtick. Lowercase "muscore:v1:" (the Redis key prefix) is not a setting and does not match.
+    [GeneratedRegex("""(?<key>\bMuScore(?:__[A-Za-z][A-Za-z0-9]*(?:__\d+)?)+|\bMuScore(?::[A-Za-z][A-Za-z0-9]*(?::\d+)?)+)(?:[ \t]*[:=][ \t]*(?<value>[^\s#`]+)|[ \t]*\r?\n[ \t]*value:[ \t]*(?<next>[^\s#`]+))?""")]
     private static partial Regex SettingPattern();
 
     private static string FindRoot()
