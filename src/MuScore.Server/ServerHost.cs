@@ -13,6 +13,7 @@ using MuScore.Server.Hosting;
 using MuScore.Server.Security;
 using MuScore.Server.Policies;
 using MuScore.Server.Services;
+using MuScore.Server.Telemetry;
 
 namespace MuScore.Server;
 
@@ -62,12 +63,15 @@ public static class ServerHost
 
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         var tls = builder.Configuration.GetSection(TlsOptions.Section).Get<TlsOptions>() ?? new TlsOptions();
-        var warnings = ListenPolicy.Check(builder.Configuration, auth, tls);
+        var warnings = ListenPolicy.Check(builder.Configuration, auth, tls).ToList();
+        var metrics = MetricsEndpoint.From(builder.Configuration, warnings);
         var certificate = tls.Configured ? TlsFiles.LoadServerCertificate(tls) : null;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // gRPC needs HTTP/2; h2c has no protocol negotiation, and over TLS ALPN settles on h2.
-            kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2);
+            // The metrics listener is HTTP/1.1, what Prometheus scrapes with.
+            kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols =
+                metrics is not null && endpoint.IPEndPoint?.Port == metrics.Port ? HttpProtocols.Http1 : HttpProtocols.Http2);
             if (certificate is not null)
             {
                 kestrel.ConfigureHttpsDefaults(https =>
@@ -86,6 +90,7 @@ public static class ServerHost
         builder.Services.AddSingleton(new StartWarnings(warnings));
         builder.Services.AddMuScoreAuthentication(builder.Configuration);
         builder.Services.AddMuScoreServer(builder.Configuration);
+        builder.Services.AddMuScoreTelemetry(builder.Configuration, metrics);
         return builder;
     }
 
@@ -101,6 +106,8 @@ public static class ServerHost
         {
             Log.SecurityWarning(startLog, warning);
         }
+
+        app.UseMuScoreTelemetry(startLog);
 
         if (app.Services.GetService<IAuthenticationSchemeProvider>() is not null)
         {
