@@ -49,6 +49,19 @@ public static class ServerHost
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
     };
 
+    /// <summary>Configuration key of the Prometheus scrape listener's URL (default http://127.0.0.1:9464; "off" for none).</summary>
+    public const string MetricsUrlKey = MetricsEndpoint.UrlKey;
+
+    /// <summary>Where Prometheus scrapes when <see cref="MetricsUrlKey"/> is not configured.</summary>
+    public const string DefaultMetricsUrl = MetricsEndpoint.DefaultUrl;
+
+    /// <summary>Where the running server serves Prometheus metrics, null when that listener is off.</summary>
+    public static Uri? MetricsUrl(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.Services.GetRequiredService<TelemetrySettings>().Metrics is { } metrics ? new Uri(metrics.Url + MetricsEndpoint.Path) : null;
+    }
+
     /// <summary>A builder with every service of the server registered and configuration in place.</summary>
     /// <param name="args">Command-line arguments (configuration overrides such as <c>--urls=…</c>).</param>
     /// <param name="settings">Configuration that overrides every other source, e.g. from tests or <c>muscore serve</c>.</param>
