@@ -140,7 +140,8 @@ internal static class TelemetryServices
         tracing.AddSource(ServerTracing.SourceName);
         tracing.AddAspNetCoreInstrumentation(options => options.Filter = context => metrics is null || context.Connection.LocalPort != metrics.Port);
         tracing.AddNpgsql();
-        tracing.AddRedisInstrumentation().ConfigureRedisInstrumentation(static (services, redis) =>
+        // Command names only: Redis keys contain credit codes.
+        tracing.AddRedisInstrumentation(static redis => redis.SetVerboseDatabaseStatements = false).ConfigureRedisInstrumentation(static (services, redis) =>
         {
             if (services.GetRequiredService<SharedRedis>().Multiplexer is { } multiplexer)
             {
