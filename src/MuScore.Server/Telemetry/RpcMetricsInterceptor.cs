@@ -20,28 +20,30 @@ internal sealed class RpcMetricsInterceptor(ServerMetrics metrics) : Interceptor
     // Keyed by the full method name the framework hands over; bounded by the methods the services map.
     private readonly ConcurrentDictionary<string, MethodTags> methods = new(StringComparer.Ordinal);
 
-    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
         ArgumentNullException.ThrowIfNull(continuation);
         ArgumentNullException.ThrowIfNull(context);
         var started = Stopwatch.GetTimestamp();
+        Task<TResponse> call;
         try
         {
-            var response = await continuation(request, context).ConfigureAwait(false);
-            var tags = Tags(context.Method);
-            Record(started, tags, context.Status.StatusCode);
-            if (response is GetRatingResponse { PossiblyStale: true } or BatchGetRatingsResponse { PossiblyStale: true })
-            {
-                metrics.StaleAnswers.Add(1, tags.Method);
-            }
-
-            return response;
+            call = continuation(request, context);
         }
         catch (Exception exception)
         {
             Record(started, Tags(context.Method), StatusOf(exception));
             throw;
         }
+
+        // A read answered from the in-process cache has completed already: no async state machine for it.
+        if (call.IsCompletedSuccessfully)
+        {
+            Answered(started, context, call.Result);
+            return call;
+        }
+
+        return AwaitUnaryAsync(call, started, context);
     }
 
     public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
@@ -93,6 +95,31 @@ internal sealed class RpcMetricsInterceptor(ServerMetrics metrics) : Interceptor
         {
             Record(started, Tags(context.Method), StatusOf(exception));
             throw;
+        }
+    }
+
+    private async Task<TResponse> AwaitUnaryAsync<TResponse>(Task<TResponse> call, long started, ServerCallContext context)
+    {
+        try
+        {
+            var response = await call.ConfigureAwait(false);
+            Answered(started, context, response);
+            return response;
+        }
+        catch (Exception exception)
+        {
+            Record(started, Tags(context.Method), StatusOf(exception));
+            throw;
+        }
+    }
+
+    private void Answered<TResponse>(long started, ServerCallContext context, TResponse response)
+    {
+        var tags = Tags(context.Method);
+        Record(started, tags, context.Status.StatusCode);
+        if (response is GetRatingResponse { PossiblyStale: true } or BatchGetRatingsResponse { PossiblyStale: true })
+        {
+            metrics.StaleAnswers.Add(1, tags.Method);
         }
     }
 
