@@ -114,7 +114,8 @@ internal static class TelemetryServices
     {
         // Not ASP.NET Core's http.server.request.duration: muscore.rpc.duration carries the gRPC
         // status that one cannot see, and a second histogram per call would cost the hot path twice.
-        meters.AddMeter(ServerMetrics.MeterName, "Microsoft.AspNetCore.Server.Kestrel");
+        // Nor Kestrel's meter: its kestrel.queued_requests moves twice per request, with six tags.
+        meters.AddMeter(ServerMetrics.MeterName);
         meters.AddNpgsqlInstrumentation();
 
         // Meters are process-wide; those made by another host's IMeterFactory (another server in
