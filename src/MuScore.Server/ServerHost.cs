@@ -13,6 +13,7 @@ using MuScore.Server.Hosting;
 using MuScore.Server.Security;
 using MuScore.Server.Policies;
 using MuScore.Server.Services;
+using MuScore.Server.Telemetry;
 
 namespace MuScore.Server;
 
@@ -48,6 +49,19 @@ public static class ServerHost
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
     };
 
+    /// <summary>Configuration key of the Prometheus scrape listener's URL (default http://127.0.0.1:9464; "off" for none).</summary>
+    public const string MetricsUrlKey = MetricsEndpoint.UrlKey;
+
+    /// <summary>Where Prometheus scrapes when <see cref="MetricsUrlKey"/> is not configured.</summary>
+    public const string DefaultMetricsUrl = MetricsEndpoint.DefaultUrl;
+
+    /// <summary>Where the running server serves Prometheus metrics, null when that listener is off.</summary>
+    public static Uri? MetricsUrl(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.Services.GetRequiredService<TelemetrySettings>().Metrics is { } metrics ? new Uri(metrics.Url + MetricsEndpoint.Path) : null;
+    }
+
     /// <summary>A builder with every service of the server registered and configuration in place.</summary>
     /// <param name="args">Command-line arguments (configuration overrides such as <c>--urls=…</c>).</param>
     /// <param name="settings">Configuration that overrides every other source, e.g. from tests or <c>muscore serve</c>.</param>
@@ -62,13 +76,16 @@ public static class ServerHost
 
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         var tls = builder.Configuration.GetSection(TlsOptions.Section).Get<TlsOptions>() ?? new TlsOptions();
-        var warnings = ListenPolicy.Check(builder.Configuration, auth, tls);
+        var warnings = ListenPolicy.Check(builder.Configuration, auth, tls).ToList();
+        var metrics = MetricsEndpoint.From(builder.Configuration, warnings);
         HealthProbeListener.AddUrl(builder.Configuration);
         var certificate = tls.Configured ? TlsFiles.LoadServerCertificate(tls) : null;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // gRPC needs HTTP/2; h2c has no protocol negotiation, and over TLS ALPN settles on h2.
-            kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2);
+            // The metrics listener is HTTP/1.1, what Prometheus scrapes with.
+            kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols =
+                metrics is not null && endpoint.IPEndPoint?.Port == metrics.Port ? HttpProtocols.Http1 : HttpProtocols.Http2);
             if (certificate is not null)
             {
                 kestrel.ConfigureHttpsDefaults(https =>
@@ -87,6 +104,7 @@ public static class ServerHost
         builder.Services.AddSingleton(new StartWarnings(warnings));
         builder.Services.AddMuScoreAuthentication(builder.Configuration);
         builder.Services.AddMuScoreServer(builder.Configuration);
+        builder.Services.AddMuScoreTelemetry(builder.Configuration, metrics);
         return builder;
     }
 
@@ -107,6 +125,8 @@ public static class ServerHost
         {
             HealthProbeListener.Restrict(app, probePort);
         }
+
+        app.UseMuScoreTelemetry(startLog);
 
         if (app.Services.GetService<IAuthenticationSchemeProvider>() is not null)
         {

@@ -23,6 +23,7 @@ internal sealed record ServeOptions(IReadOnlyDictionary<string, string?> Setting
         OptionSpec.Value("store", "sqlite|postgres", "the system of record (default sqlite)"),
         OptionSpec.Value("connection-string", "TEXT", "the store's connection string (default for sqlite: Data Source=muscore.db in the working directory)"),
         OptionSpec.Value("redis", "CONFIG", "a Redis to share the cache with other instances, e.g. 127.0.0.1:6379 (default: none)"),
+        OptionSpec.Value("metrics", "URL", $"where Prometheus scrapes /metrics, plain HTTP (default {ServerHost.DefaultMetricsUrl}; off for none)"),
         OptionSpec.Values("policy", "FILE", "a region's policy JSON added to the presets, e.g. its water or land-use tax relief tables (repeatable)"),
     ];
 
@@ -67,6 +68,12 @@ internal sealed record ServeOptions(IReadOnlyDictionary<string, string?> Setting
         if (args.Value("redis") is { } redis)
         {
             settings[RedisKey] = redis;
+        }
+
+        if (args.Value("metrics") is { } metrics)
+        {
+            // Checked by the server, which names the setting in its refusal.
+            settings[ServerHost.MetricsUrlKey] = metrics;
         }
 
         var policies = args.Values("policy");

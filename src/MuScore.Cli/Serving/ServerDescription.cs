@@ -21,13 +21,18 @@ internal static class ServerDescription
         var store = app.Services.GetRequiredService<IOptions<RatingStoreOptions>>().Value;
         var redis = app.Configuration[ServeOptions.RedisKey];
         var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
-        var transport = app.Urls.All(u => u.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) ? "TLS"
-            : app.Urls.Any(u => u.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) ? "TLS and plain" : "no TLS";
+        var metrics = ServerHost.MetricsUrl(app);
+
+        // The metrics listener is one of the server's addresses, but not a gRPC one.
+        var urls = app.Urls.Where(u => metrics is null || !Uri.TryCreate(u, UriKind.Absolute, out var uri) || uri.Port != metrics.Port).ToList();
+        var transport = urls.All(u => u.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) ? "TLS"
+            : urls.Any(u => u.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) ? "TLS and plain" : "no TLS";
         var callers = auth.Configured
             ? string.Join(" and ", new[] { auth.JwtConfigured ? "bearer tokens" : null, auth.Clients.Count > 0 ? "client certificates" : null }.OfType<string>())
             : "anonymous (no authentication configured)";
         return
-            $"muscore serve: gRPC (HTTP/2, {transport}) listening on {string.Join(", ", app.Urls)}\n" +
+            $"muscore serve: gRPC (HTTP/2, {transport}) listening on {string.Join(", ", urls)}\n" +
+            $"  metrics: {(metrics is null ? "off" : $"Prometheus at {metrics}")}\n" +
             $"  callers: {callers}\n" +
             $"  store: {Store(store)}\n" +
             $"  cache: in process{(string.IsNullOrWhiteSpace(redis) ? ", no Redis" : $" and Redis at {redis.Split(',')[0].Trim()}")}\n" +

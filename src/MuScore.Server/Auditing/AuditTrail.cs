@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using MuScore.Server.Diagnostics;
 using MuScore.Server.Errors;
+using MuScore.Server.Telemetry;
 using MuScore.Store.Audit;
 
 namespace MuScore.Server.Auditing;
@@ -13,7 +14,7 @@ namespace MuScore.Server.Auditing;
 /// are bounded here to what the log accepts; an append that fails is logged and does not fail the
 /// call it records (a refusal still goes out while the database is down).
 /// </summary>
-internal sealed class AuditTrail(IAuditLog log, ILogger<AuditTrail> logger, DependencyHealth dependencies)
+internal sealed class AuditTrail(IAuditLog log, ILogger<AuditTrail> logger, DependencyHealth dependencies, ServerMetrics metrics)
 {
     /// <summary>The longest detail kept as written, in UTF-8 bytes (the log's own bound).</summary>
     public const int MaxDetailBytes = 16 * 1024;
@@ -39,10 +40,12 @@ internal sealed class AuditTrail(IAuditLog log, ILogger<AuditTrail> logger, Depe
         {
             // Expected while the database is down (every refusal appends): one Warning per outage, no stack traces.
             dependencies.Failed(DependencyHealth.Database, e);
+            metrics.AuditAppendFailed(unavailable: true);
             Log.AuditAppendSkipped(logger, LogValues.Cut(record.Kind), LogValues.Cut(e.Message));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            metrics.AuditAppendFailed(unavailable: false);
             Log.AuditAppendFailed(logger, LogValues.Cut(record.Kind), e);
         }
     }

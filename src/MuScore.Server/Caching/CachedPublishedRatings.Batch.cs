@@ -1,4 +1,6 @@
 using MuScore.Server.Reading;
+using MuScore.Server.Telemetry;
+using StackExchange.Redis;
 
 namespace MuScore.Server.Caching;
 
@@ -66,7 +68,13 @@ internal sealed partial class CachedPublishedRatings
         if (redis is not null)
         {
             var keys = missing.ConvertAll(i => RatingKey.For(region, pointer, creditCodes[i]));
-            if (await redis.TryGetRatingsAsync(keys, cancellationToken).ConfigureAwait(false) is { } values)
+            RedisValue[]? values;
+            using (ServerTracing.Start("muscore.cache.redis", region, pointer.Year))
+            {
+                values = await redis.TryGetRatingsAsync(keys, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (values is not null)
             {
                 for (var j = 0; j < keys.Count; j++)
                 {
@@ -77,7 +85,13 @@ internal sealed partial class CachedPublishedRatings
                     }
                 }
 
-                missing = MissingIndexes(lookups);
+                var stillMissing = MissingIndexes(lookups);
+                metrics.Lookups(ServerMetrics.Layer.Redis, missing.Count - stillMissing.Count, stillMissing.Count);
+                missing = stillMissing;
+            }
+            else
+            {
+                metrics.Lookups(ServerMetrics.Layer.Redis, 0, missing.Count);
             }
         }
 
@@ -87,7 +101,19 @@ internal sealed partial class CachedPublishedRatings
         }
 
         var codes = missing.ConvertAll(i => creditCodes[i]);
-        var answers = await inner.GetManyAsync(region, codes, pointer.Year, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<RatingLookup> answers;
+        using (ServerTracing.Start("muscore.cache.database", region, pointer.Year))
+        {
+            answers = await inner.GetManyAsync(region, codes, pointer.Year, cancellationToken).ConfigureAwait(false);
+        }
+
+        var found = 0;
+        foreach (var answer in answers)
+        {
+            found += answer.Rating is null ? 0 : 1;
+        }
+
+        metrics.Lookups(ServerMetrics.Layer.Database, found, answers.Count - found);
         for (var j = 0; j < missing.Count; j++)
         {
             lookups[missing[j]] = answers[j];
@@ -113,6 +139,7 @@ internal sealed partial class CachedPublishedRatings
             }
         }
 
+        metrics.Lookups(ServerMetrics.Layer.Memory, lookups.Length - missing, missing);
         return missing;
     }
 

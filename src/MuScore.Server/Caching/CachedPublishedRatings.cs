@@ -1,4 +1,5 @@
 using MuScore.Server.Reading;
+using MuScore.Server.Telemetry;
 using MuScore.Store;
 using StackExchange.Redis;
 
@@ -18,7 +19,8 @@ internal sealed partial class CachedPublishedRatings(
     PointerResolver pointers,
     ClockCache<RatingKey, RatingLookup> local,
     RedisRatingCache? redis,
-    PublicationInvalidator invalidator) : IPublishedRatings
+    PublicationInvalidator invalidator,
+    ServerMetrics metrics) : IPublishedRatings
 {
     private static readonly RatingLookup NothingPublished = RatingLookup.Missed(LookupMiss.NothingPublished);
 
@@ -34,6 +36,7 @@ internal sealed partial class CachedPublishedRatings(
 
             if (local.TryGet(RatingKey.For(region, pointer, creditCode), out var hit))
             {
+                metrics.Lookup(ServerMetrics.Layer.Memory, hit: true);
                 return ValueTask.FromResult(Mark(hit, confirmed));
             }
         }
@@ -53,7 +56,15 @@ internal sealed partial class CachedPublishedRatings(
 
     private async ValueTask<RatingLookup> GetSlowAsync(PointerKey key, string creditCode, CancellationToken cancellationToken)
     {
-        var (pointer, confirmed) = await pointers.ResolveAsync(key, cancellationToken).ConfigureAwait(false);
+        // Spans on the slow path only: a hit in the in-process cache is too quick to be worth one.
+        using var activity = ServerTracing.Start("muscore.cache.lookup", key.Region, key.RequestedYear);
+        ResolvedPointer resolved;
+        using (ServerTracing.Start("muscore.cache.pointer", key.Region, key.RequestedYear))
+        {
+            resolved = await pointers.ResolveAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (pointer, confirmed) = resolved;
         return Mark(await GetAtAsync(key, pointer, creditCode, cancellationToken).ConfigureAwait(false), confirmed);
     }
 
@@ -65,21 +76,37 @@ internal sealed partial class CachedPublishedRatings(
         }
 
         var ratingKey = RatingKey.For(key.Region, pointer, creditCode);
-        if (local.TryGet(ratingKey, out var hit))
+        var inMemory = local.TryGet(ratingKey, out var hit);
+        metrics.Lookup(ServerMetrics.Layer.Memory, inMemory);
+        if (inMemory)
         {
             return hit;
         }
 
-        if (redis is not null
-            // Not cancelled per caller: the shared read is bounded by the Redis pipeline's timeout.
-            && await redis.TryGetRatingAsync(ratingKey).ConfigureAwait(false) is { } value
-            && RatingCodec.Decode(value, ratingKey) is { } cached)
+        if (redis is not null)
         {
-            local.Set(ratingKey, cached);
-            return cached;
+            RatingLookup? cached;
+            using (ServerTracing.Start("muscore.cache.redis", key.Region, pointer.Year))
+            {
+                // Not cancelled per caller: the shared read is bounded by the Redis pipeline's timeout.
+                cached = await redis.TryGetRatingAsync(ratingKey).ConfigureAwait(false) is { } value ? RatingCodec.Decode(value, ratingKey) : null;
+            }
+
+            metrics.Lookup(ServerMetrics.Layer.Redis, cached is not null);
+            if (cached is { } decoded)
+            {
+                local.Set(ratingKey, decoded);
+                return decoded;
+            }
         }
 
-        var found = await inner.GetAsync(key.Region, creditCode, pointer.Year, cancellationToken).ConfigureAwait(false);
+        RatingLookup found;
+        using (ServerTracing.Start("muscore.cache.database", key.Region, pointer.Year))
+        {
+            found = await inner.GetAsync(key.Region, creditCode, pointer.Year, cancellationToken).ConfigureAwait(false);
+        }
+
+        metrics.Lookup(ServerMetrics.Layer.Database, found.Rating is not null);
         await RememberAsync(key.Region, pointer, [creditCode], [found], cancellationToken).ConfigureAwait(false);
         return found;
     }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using MuScore.Server.Diagnostics;
 using MuScore.Server.Options;
 using MuScore.Server.Reading;
+using MuScore.Server.Telemetry;
 using MuScore.Store;
 using Polly;
 using Polly.Telemetry;
@@ -42,6 +43,7 @@ public static class CachingServiceCollectionExtensions
             return new ClockCache<RatingKey, RatingLookup>(cache.Enabled ? cache.SizeLimit : 0, cache.Ttl, sp.GetRequiredService<TimeProvider>());
         });
         services.TryAddSingleton<DependencyHealth>();
+        TelemetryServices.AddInstruments(services);
         services.TryAddSingleton<PendingInvalidations>();
         services.TryAddSingleton<SharedRedis>();
         services.TryAddSingleton(sp => new PublicationInvalidator(
@@ -76,7 +78,8 @@ public static class CachingServiceCollectionExtensions
             pointers,
             sp.GetRequiredService<ClockCache<RatingKey, RatingLookup>>(),
             redis,
-            sp.GetRequiredService<PublicationInvalidator>());
+            sp.GetRequiredService<PublicationInvalidator>(),
+            sp.GetRequiredService<ServerMetrics>());
     }
 
     private static Func<IServiceProvider, IPublishedRatings> Factory(ServiceDescriptor descriptor) => descriptor switch

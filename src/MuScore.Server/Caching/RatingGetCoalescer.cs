@@ -21,7 +21,13 @@ internal sealed class RatingGetCoalescer : IAsyncDisposable
     public RatingGetCoalescer(Func<RedisKey[], ValueTask<RedisValue[]?>> fetch)
     {
         this.fetch = fetch;
-        loop = Task.Run(RunAsync);
+
+        // Started by whichever request reads first: without suppressing the flow, that request's
+        // trace (Activity.Current) would parent the spans of every MGET the loop ever sends.
+        using (ExecutionContext.SuppressFlow())
+        {
+            loop = Task.Run(RunAsync);
+        }
     }
 
     /// <summary>The rating bytes under a key; null when Redis did not answer.</summary>

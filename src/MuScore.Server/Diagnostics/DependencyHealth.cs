@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using MuScore.Server.Telemetry;
 
 namespace MuScore.Server.Diagnostics;
 
@@ -8,8 +9,9 @@ namespace MuScore.Server.Diagnostics;
 /// every request sees the failure; logging each one buried the logs (224,000 stack lines in a 70 s
 /// outage), so only the transitions are logged: one Warning when a dependency goes down, with the
 /// first failure's message and no stack trace, and one Information when it answers again.
+/// Every failure is counted (<c>muscore.dependency.failures</c>) when <paramref name="metrics"/> is given.
 /// </summary>
-internal sealed class DependencyHealth(ILogger<DependencyHealth> logger)
+internal sealed class DependencyHealth(ILogger<DependencyHealth> logger, ServerMetrics? metrics = null)
 {
     /// <summary>The name Redis is tracked and logged under.</summary>
     public const string Redis = "Redis";
@@ -33,6 +35,7 @@ internal sealed class DependencyHealth(ILogger<DependencyHealth> logger)
     /// <summary>Records a failure described by <paramref name="reason"/>; logs only the first of an outage.</summary>
     public void Failed(string dependency, string reason)
     {
+        metrics?.DependencyFailed(string.Equals(dependency, Database, StringComparison.Ordinal));
         if (Interlocked.Exchange(ref State(dependency).Down, 1) == 0)
         {
             Log.DependencyDown(logger, dependency, LogValues.Cut(reason));

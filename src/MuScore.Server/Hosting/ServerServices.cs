@@ -13,6 +13,7 @@ using MuScore.Server.Policies;
 using MuScore.Server.Reading;
 using MuScore.Server.Security;
 using MuScore.Server.Services;
+using MuScore.Server.Telemetry;
 using MuScore.Store;
 using MuScore.Store.Audit;
 
@@ -86,7 +87,9 @@ internal static class ServerServices
         services.AddMuScorePolicies(configuration);
         services.AddGrpc(grpc =>
         {
-            // The first interceptor is the outermost: refusals pass through the error mapping untouched.
+            // The first interceptor is the outermost: the metrics see the status the client gets;
+            // refusals pass through the error mapping untouched.
+            grpc.Interceptors.Add<RpcMetricsInterceptor>();
             grpc.Interceptors.Add<ErrorInterceptor>();
             grpc.Interceptors.Add<AuthorizationInterceptor>();
         });

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,6 +11,7 @@ using MuScore.Server.Mapping;
 using MuScore.Server.Options;
 using MuScore.Server.Reading;
 using MuScore.Server.Security;
+using MuScore.Server.Telemetry;
 using MuScore.Server.Validation;
 using MuScore.Server.Wire;
 using MuScore.Store;
@@ -27,6 +29,7 @@ internal sealed class EvaluationGrpcService(
     RefusalRecorder refusals,
     UploadGate uploads,
     UploadMemory memory,
+    ServerMetrics metrics,
     ILogger<EvaluationGrpcService> logger) : EvaluationService.EvaluationServiceBase
 {
     public override async Task<SubmitRunResponse> SubmitRun(IAsyncStreamReader<SubmitRunRequest> requestStream, ServerCallContext context)
@@ -36,6 +39,7 @@ internal sealed class EvaluationGrpcService(
         using var upload = uploads.Enter(caller.Id);
         memory.ReturnWhenOver(context);
         var intake = await RunIntake.ReadAsync(requestStream, limits.Value, caller, cancellationToken).ConfigureAwait(false);
+        metrics.Uploaded(intake.Bytes, intake.RecordCount);
         var history = await store.LoadHistoryAsync(intake.Region, intake.Year, cancellationToken).ConfigureAwait(false);
         var draft = RunDrafting.Draft(intake, history, time.GetUtcNow(), caller.Id);
         UploadMemory.Compact(intake.RecordCount);
@@ -96,26 +100,40 @@ internal sealed class EvaluationGrpcService(
         }
 
         var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason;
-        var result = await store.PublishAsync(new PublishRequest(run.RunId, time.GetUtcNow(), caller.Id, reason), cancellationToken).ConfigureAwait(false);
-        switch (result.Outcome)
+
+        // Timed from the store's transaction through cache invalidation: what a publisher waits for.
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "failed";
+        try
         {
-            case PublishOutcome.RunNotFound:
-                throw RpcErrors.RunNotFound(request.RunId);
-            case PublishOutcome.RollbackNeedsReason:
-                var refused = Violations.One("reason", FieldRules.Required, "the run is older than the one in force: publishing it is a rollback and needs a reason");
-                await refusals.RecordAsync(context, caller, refused, new RefusedSubject(run.Region, run.Year, run.RunId)).ConfigureAwait(false);
-                throw refused;
-        }
+            var result = await store.PublishAsync(new PublishRequest(run.RunId, time.GetUtcNow(), caller.Id, reason), cancellationToken).ConfigureAwait(false);
+            switch (result.Outcome)
+            {
+                case PublishOutcome.RunNotFound:
+                    outcome = "refused";
+                    throw RpcErrors.RunNotFound(request.RunId);
+                case PublishOutcome.RollbackNeedsReason:
+                    outcome = "refused";
+                    var refused = Violations.One("reason", FieldRules.Required, "the run is older than the one in force: publishing it is a rollback and needs a reason");
+                    await refusals.RecordAsync(context, caller, refused, new RefusedSubject(run.Region, run.Year, run.RunId)).ConfigureAwait(false);
+                    throw refused;
+            }
 
-        var publication = result.Publication!;
-        if (result.Outcome == PublishOutcome.Published)
+            var publication = result.Publication!;
+            if (result.Outcome == PublishOutcome.Published)
+            {
+                Log.RunPublished(logger, LogValues.Cut(publication.RunId), publication.Version, LogValues.Cut(publication.Region), publication.Year);
+
+                // The publication has committed: dropping stale cached ratings must not be abandoned with the call.
+                await published.PublishedAsync(publication.Region, publication.Year, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            outcome = result.Outcome == PublishOutcome.Published ? "published" : "unchanged";
+            return new PublishRunResponse { Publication = RunMapper.ToProto(publication) };
+        }
+        finally
         {
-            Log.RunPublished(logger, LogValues.Cut(publication.RunId), publication.Version, LogValues.Cut(publication.Region), publication.Year);
-
-            // The publication has committed: dropping stale cached ratings must not be abandoned with the call.
-            await published.PublishedAsync(publication.Region, publication.Year, CancellationToken.None).ConfigureAwait(false);
+            metrics.Published(Stopwatch.GetElapsedTime(started), outcome, string.Equals(outcome, "published", StringComparison.Ordinal) ? run.RatedCount : 0);
         }
-
-        return new PublishRunResponse { Publication = RunMapper.ToProto(publication) };
     }
 }

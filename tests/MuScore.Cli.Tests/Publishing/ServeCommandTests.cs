@@ -23,7 +23,8 @@ public sealed class ServeCommandTests : IDisposable
         var stdout = new StringWriter(new StringBuilder());
         var stderr = new StringWriter(new StringBuilder());
         using var stop = new CancellationTokenSource();
-        var serving = Task.Run(() => CliApp.Run(["serve", "--urls", url, "--connection-string", $"Data Source={database}"], stdout, stderr, stop.Token));
+        var metrics = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Publisher.FreePort()}");
+        var serving = Task.Run(() => CliApp.Run(["serve", "--urls", url, "--metrics", metrics, "--connection-string", $"Data Source={database}"], stdout, stderr, stop.Token));
         try
         {
             Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, await WaitUntilServingAsync(new Uri(url), serving));
@@ -38,7 +39,8 @@ public sealed class ServeCommandTests : IDisposable
 
         Assert.True(exitCode == 0, $"exit code {exitCode}\n{stdout}\n{stderr}");
         var printed = stdout.ToString();
-        Assert.Contains($"listening on {url}", printed, StringComparison.Ordinal);
+        Assert.Contains($"listening on {url}\n", printed.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains($"metrics: Prometheus at {metrics}/metrics", printed, StringComparison.Ordinal);
         Assert.Contains($"store: SQLite file {database}", printed, StringComparison.Ordinal);
         Assert.EndsWith("muscore serve: stopped\n", printed.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.True(new FileInfo(database).Length > 0);

@@ -27,9 +27,11 @@ public sealed class ServerInstance : IAsyncDisposable
     private WebApplication? app;
     private GrpcChannel? channel;
 
-    private ServerInstance(ServerSettings settings, int port)
+    private ServerInstance(ServerSettings settings, int port, int metricsPort)
     {
         Port = port;
+        MetricsPort = metricsPort;
+        MetricsAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{metricsPort}/metrics"));
         pki = settings.Tls;
         logs = settings.Logs;
         Address = new Uri(string.Create(CultureInfo.InvariantCulture, $"{(pki is null ? "http" : "https")}://127.0.0.1:{port}"));
@@ -54,6 +56,9 @@ public sealed class ServerInstance : IAsyncDisposable
             ["MuScore:Redis:ConnectionString"] = settings.RedisConnectionString ?? string.Empty,
             ["MuScore:Cache:Enabled"] = settings.CacheEnabled ? "true" : "false",
             ["Logging:LogLevel:Default"] = "Warning",
+
+            // A free port of its own: the default (9464) would clash between servers started side by side.
+            [ServerHost.MetricsUrlKey] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{metricsPort}"),
         };
         if (pki is not null)
         {
@@ -81,6 +86,12 @@ public sealed class ServerInstance : IAsyncDisposable
     /// <summary>The loopback port the server listens on (the same after a restart).</summary>
     public int Port { get; }
 
+    /// <summary>The loopback port of the Prometheus scrape listener (unless the settings turn it off or move it).</summary>
+    public int MetricsPort { get; }
+
+    /// <summary>Where the server serves Prometheus metrics, e.g. http://127.0.0.1:40124/metrics.</summary>
+    public Uri MetricsAddress { get; }
+
     /// <summary>The server's address, e.g. http://127.0.0.1:40123.</summary>
     public Uri Address { get; }
 
@@ -105,7 +116,15 @@ public sealed class ServerInstance : IAsyncDisposable
     /// <summary>Starts a server with the given settings and waits until it listens.</summary>
     public static async Task<ServerInstance> StartAsync(ServerSettings? settings = null)
     {
-        var instance = new ServerInstance(settings ?? new ServerSettings(), FreePort());
+        var port = FreePort();
+        int metricsPort;
+        do
+        {
+            metricsPort = FreePort();
+        }
+        while (metricsPort == port);
+
+        var instance = new ServerInstance(settings ?? new ServerSettings(), port, metricsPort);
         try
         {
             await instance.StartServerAsync().ConfigureAwait(false);
