@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using MuScore.Server.Diagnostics;
 using Polly;
+using Polly.Timeout;
 using StackExchange.Redis;
 
 namespace MuScore.Server.Caching;
@@ -17,7 +18,8 @@ internal sealed class RedisRatingCache(
     TimeSpan ratingTtl,
     TimeSpan pointerTtl,
     ILogger logger,
-    DependencyHealth dependencies)
+    DependencyHealth dependencies,
+    RedisGate gate)
 {
     // Moves a pointer forward only, so a reader holding an older answer can never overwrite a newer one.
     // KEYS[1] is the trusted copy (expires), KEYS[2] the last known copy (kept until replaced).
@@ -54,6 +56,9 @@ internal sealed class RedisRatingCache(
     private RatingGetCoalescer? coalescer;
 
     public RedisKeys Keys => keys;
+
+    /// <summary>The shared fast-fail gate (its counters let tests and drills see what an outage cost).</summary>
+    public RedisGate Gate => gate;
 
     public ISubscriber Subscriber => multiplexer.GetSubscriber();
 
@@ -164,6 +169,12 @@ internal sealed class RedisRatingCache(
         TState state,
         CancellationToken cancellationToken)
     {
+        if (!gate.TryEnter(out var probe))
+        {
+            // Redis failed moments ago: skipping it costs nothing, trying it would cost a timeout.
+            return (false, default!);
+        }
+
         try
         {
             var value = await pipeline.ExecuteAsync(
@@ -172,6 +183,7 @@ internal sealed class RedisRatingCache(
                     await s.Command(s.Database, s.State).WaitAsync(token).ConfigureAwait(false),
                 (Database: database, Command: command, State: state),
                 cancellationToken).ConfigureAwait(false);
+            gate.Succeeded();
             dependencies.Succeeded(DependencyHealth.Redis);
             return (true, value);
         }
@@ -179,9 +191,14 @@ internal sealed class RedisRatingCache(
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {
+            gate.Failed(exception is TimeoutRejectedException);
             CacheLog.Fallback(logger, operation, LogValues.Cut(exception.Message));
             dependencies.Failed(DependencyHealth.Redis, exception);
             return (false, default!);
+        }
+        finally
+        {
+            gate.EndProbe(probe);
         }
     }
 }

@@ -5,9 +5,9 @@ namespace MuScore.Server.Caching;
 /// <summary>
 /// How the server protects itself from a slow or absent Redis (section <c>MuScore:Redis</c>, next to
 /// <see cref="Options.RedisOptions"/>). Every Redis call runs through one Polly pipeline: a circuit
-/// breaker around a timeout. A timed-out, failed or refused call falls back to the database, so a
-/// Redis outage costs latency of at most <see cref="CommandTimeout"/> per call until the breaker
-/// opens, and nothing after that.
+/// breaker around a timeout, behind a shared fast-fail gate (<see cref="Caching.RedisGate"/>). A
+/// timed-out, failed or refused call falls back to the database and shuts the gate for every
+/// request, so a Redis outage costs one request at most one <see cref="CommandTimeout"/>.
 /// </summary>
 public sealed class RedisResilienceOptions
 {
@@ -33,7 +33,7 @@ public sealed class RedisResilienceOptions
     [Range(2, 100_000)]
     public int MinimumThroughput { get; set; } = 10;
 
-    /// <summary>How long the breaker stays open before one trial call (default 5 s; Polly requires at least 0.5 s).</summary>
+    /// <summary>How long the gate and the breaker skip Redis after a failure before one trial call (default 5 s; Polly requires at least 0.5 s).</summary>
     [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00")]
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(5);
 

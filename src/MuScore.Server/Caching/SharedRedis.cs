@@ -38,7 +38,8 @@ internal sealed class SharedRedis : IDisposable
             redis.Ttl,
             invalidationOptions.Value.RedisPointerTtl,
             logger,
-            dependencies);
+            dependencies,
+            new RedisGate(resilienceOptions.Value.BreakDuration));
     }
 
     public IConnectionMultiplexer? Multiplexer { get; }
