@@ -53,11 +53,13 @@ internal sealed partial class CachedPublishedRatings(
 
     private async ValueTask<RatingLookup> GetSlowAsync(PointerKey key, string creditCode, CancellationToken cancellationToken)
     {
-        var (pointer, confirmed) = await pointers.ResolveAsync(key, cancellationToken).ConfigureAwait(false);
-        return Mark(await GetAtAsync(key, pointer, creditCode, cancellationToken).ConfigureAwait(false), confirmed);
+        // All the request's Redis calls share one timeout.
+        var budget = redis?.NewBudget();
+        var (pointer, confirmed) = await pointers.ResolveAsync(key, budget, cancellationToken).ConfigureAwait(false);
+        return Mark(await GetAtAsync(key, pointer, creditCode, budget, cancellationToken).ConfigureAwait(false), confirmed);
     }
 
-    private async ValueTask<RatingLookup> GetAtAsync(PointerKey key, PublicationPointer pointer, string creditCode, CancellationToken cancellationToken)
+    private async ValueTask<RatingLookup> GetAtAsync(PointerKey key, PublicationPointer pointer, string creditCode, RedisBudget? budget, CancellationToken cancellationToken)
     {
         if (pointer.IsNone)
         {
@@ -71,8 +73,7 @@ internal sealed partial class CachedPublishedRatings(
         }
 
         if (redis is not null
-            // Not cancelled per caller: the shared read is bounded by the Redis pipeline's timeout.
-            && await redis.TryGetRatingAsync(ratingKey).ConfigureAwait(false) is { } value
+            && await redis.TryGetRatingAsync(ratingKey, budget!).ConfigureAwait(false) is { } value
             && RatingCodec.Decode(value, ratingKey) is { } cached)
         {
             local.Set(ratingKey, cached);
@@ -80,7 +81,7 @@ internal sealed partial class CachedPublishedRatings(
         }
 
         var found = await inner.GetAsync(key.Region, creditCode, pointer.Year, cancellationToken).ConfigureAwait(false);
-        await RememberAsync(key.Region, pointer, [creditCode], [found], cancellationToken).ConfigureAwait(false);
+        Remember(key.Region, pointer, [creditCode], [found]);
         return found;
     }
 
@@ -88,13 +89,13 @@ internal sealed partial class CachedPublishedRatings(
     /// Caches what the database answered for one publication. The database reads the newest
     /// publication itself, so its answers are keyed by the version its ratings carry; when that is
     /// newer than the pointer, the pointer was stale: it is dropped here and the Redis copy repaired.
+    /// The Redis copy is written in the background: the answer never waits for it.
     /// </summary>
-    private async ValueTask RememberAsync(
+    private void Remember(
         string region,
         PublicationPointer pointer,
         List<string> creditCodes,
-        IReadOnlyList<RatingLookup> answers,
-        CancellationToken cancellationToken)
+        IReadOnlyList<RatingLookup> answers)
     {
         var actual = pointer;
         foreach (var answer in answers)
@@ -132,7 +133,7 @@ internal sealed partial class CachedPublishedRatings(
 
         if (redis is not null && entries.Count > 0)
         {
-            await redis.TrySetRatingsAsync(entries, cancellationToken).ConfigureAwait(false);
+            redis.WriteBackRatings(entries);
         }
     }
 }

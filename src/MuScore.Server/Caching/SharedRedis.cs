@@ -37,9 +37,10 @@ internal sealed class SharedRedis : IDisposable
             new RedisKeys(redis.KeyPrefix),
             redis.Ttl,
             invalidationOptions.Value.RedisPointerTtl,
+            resilienceOptions.Value.CommandTimeout,
+            resilienceOptions.Value.GateBreakDuration,
             logger,
-            dependencies,
-            new RedisGate(resilienceOptions.Value.BreakDuration));
+            dependencies);
     }
 
     public IConnectionMultiplexer? Multiplexer { get; }
