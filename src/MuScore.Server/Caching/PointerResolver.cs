@@ -13,11 +13,12 @@ internal sealed class PointerResolver(LocalPointers local, IRatingStore store, R
 {
     public bool TryGetLocal(PointerKey key, out PublicationPointer pointer, out bool confirmed) => local.TryGet(key, out pointer, out confirmed);
 
-    /// <summary>Resolves a pointer; its Redis calls take from <paramref name="budget"/> (null without Redis).</summary>
+    /// <summary>Resolves a pointer; its Redis calls take from the request's <paramref name="budget"/> (a new one if null).</summary>
     public async ValueTask<ResolvedPointer> ResolveAsync(PointerKey key, RedisBudget? budget, CancellationToken cancellationToken)
     {
         // Captured before any read, so an answer that raced a publish is never stored (see LocalPointers).
         var generation = local.Generation;
+        budget ??= redis?.NewBudget();
         if (local.TryGet(key, out var pointer, out var confirmed))
         {
             return new(pointer, confirmed);
