@@ -26,12 +26,14 @@ internal sealed partial class CachedPublishedRatings
         var missing = FillFromLocal(region, pointer, creditCodes, lookups);
         return missing == 0
             ? ValueTask.FromResult<IReadOnlyList<RatingLookup>>(lookups)
-            : FillRemainingAsync(region, pointer, creditCodes, lookups, cancellationToken);
+            : FillRemainingAsync(region, pointer, creditCodes, lookups, redis?.NewBudget(), cancellationToken);
     }
 
     private async ValueTask<IReadOnlyList<RatingLookup>> GetManySlowAsync(PointerKey key, IReadOnlyList<string> creditCodes, CancellationToken cancellationToken)
     {
-        var (pointer, confirmed) = await pointers.ResolveAsync(key, cancellationToken).ConfigureAwait(false);
+        // All the request's Redis calls share one timeout.
+        var budget = redis?.NewBudget();
+        var (pointer, confirmed) = await pointers.ResolveAsync(key, budget, cancellationToken).ConfigureAwait(false);
         RatingLookup[] lookups;
         if (pointer.IsNone)
         {
@@ -42,7 +44,7 @@ internal sealed partial class CachedPublishedRatings
             lookups = new RatingLookup[creditCodes.Count];
             if (FillFromLocal(key.Region, pointer, creditCodes, lookups) != 0)
             {
-                await FillRemainingAsync(key.Region, pointer, creditCodes, lookups, cancellationToken).ConfigureAwait(false);
+                await FillRemainingAsync(key.Region, pointer, creditCodes, lookups, budget, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -62,6 +64,7 @@ internal sealed partial class CachedPublishedRatings
         PublicationPointer pointer,
         IReadOnlyList<string> creditCodes,
         RatingLookup[] lookups,
+        RedisBudget? budget,
         CancellationToken cancellationToken)
     {
         var missing = MissingIndexes(lookups);
@@ -71,7 +74,7 @@ internal sealed partial class CachedPublishedRatings
             RedisValue[]? values;
             using (ServerTracing.Start("muscore.cache.redis", region, pointer.Year))
             {
-                values = await redis.TryGetRatingsAsync(keys, cancellationToken).ConfigureAwait(false);
+                values = await redis.TryGetRatingsAsync(keys, budget!, cancellationToken).ConfigureAwait(false);
             }
 
             if (values is not null)
@@ -119,7 +122,7 @@ internal sealed partial class CachedPublishedRatings
             lookups[missing[j]] = answers[j];
         }
 
-        await RememberAsync(region, pointer, codes, answers, cancellationToken).ConfigureAwait(false);
+        Remember(region, pointer, codes, answers);
         return lookups;
     }
 

@@ -58,17 +58,20 @@ internal sealed partial class CachedPublishedRatings(
     {
         // Spans on the slow path only: a hit in the in-process cache is too quick to be worth one.
         using var activity = ServerTracing.Start("muscore.cache.lookup", key.Region, key.RequestedYear);
+
+        // All the request's Redis calls share one timeout.
+        var budget = redis?.NewBudget();
         ResolvedPointer resolved;
         using (ServerTracing.Start("muscore.cache.pointer", key.Region, key.RequestedYear))
         {
-            resolved = await pointers.ResolveAsync(key, cancellationToken).ConfigureAwait(false);
+            resolved = await pointers.ResolveAsync(key, budget, cancellationToken).ConfigureAwait(false);
         }
 
         var (pointer, confirmed) = resolved;
-        return Mark(await GetAtAsync(key, pointer, creditCode, cancellationToken).ConfigureAwait(false), confirmed);
+        return Mark(await GetAtAsync(key, pointer, creditCode, budget, cancellationToken).ConfigureAwait(false), confirmed);
     }
 
-    private async ValueTask<RatingLookup> GetAtAsync(PointerKey key, PublicationPointer pointer, string creditCode, CancellationToken cancellationToken)
+    private async ValueTask<RatingLookup> GetAtAsync(PointerKey key, PublicationPointer pointer, string creditCode, RedisBudget? budget, CancellationToken cancellationToken)
     {
         if (pointer.IsNone)
         {
@@ -88,8 +91,8 @@ internal sealed partial class CachedPublishedRatings(
             RatingLookup? cached;
             using (ServerTracing.Start("muscore.cache.redis", key.Region, pointer.Year))
             {
-                // Not cancelled per caller: the shared read is bounded by the Redis pipeline's timeout.
-                cached = await redis.TryGetRatingAsync(ratingKey).ConfigureAwait(false) is { } value ? RatingCodec.Decode(value, ratingKey) : null;
+                // Not cancelled per caller: the shared read is bounded by the request's Redis budget.
+                cached = await redis.TryGetRatingAsync(ratingKey, budget!).ConfigureAwait(false) is { } value ? RatingCodec.Decode(value, ratingKey) : null;
             }
 
             metrics.Lookup(ServerMetrics.Layer.Redis, cached is not null);
@@ -107,7 +110,7 @@ internal sealed partial class CachedPublishedRatings(
         }
 
         metrics.Lookup(ServerMetrics.Layer.Database, found.Rating is not null);
-        await RememberAsync(key.Region, pointer, [creditCode], [found], cancellationToken).ConfigureAwait(false);
+        Remember(key.Region, pointer, [creditCode], [found]);
         return found;
     }
 
@@ -115,13 +118,13 @@ internal sealed partial class CachedPublishedRatings(
     /// Caches what the database answered for one publication. The database reads the newest
     /// publication itself, so its answers are keyed by the version its ratings carry; when that is
     /// newer than the pointer, the pointer was stale: it is dropped here and the Redis copy repaired.
+    /// The Redis copy is written in the background: the answer never waits for it.
     /// </summary>
-    private async ValueTask RememberAsync(
+    private void Remember(
         string region,
         PublicationPointer pointer,
         List<string> creditCodes,
-        IReadOnlyList<RatingLookup> answers,
-        CancellationToken cancellationToken)
+        IReadOnlyList<RatingLookup> answers)
     {
         var actual = pointer;
         foreach (var answer in answers)
@@ -159,7 +162,7 @@ internal sealed partial class CachedPublishedRatings(
 
         if (redis is not null && entries.Count > 0)
         {
-            await redis.TrySetRatingsAsync(entries, cancellationToken).ConfigureAwait(false);
+            redis.WriteBackRatings(entries);
         }
     }
 }

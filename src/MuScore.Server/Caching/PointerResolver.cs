@@ -13,10 +13,12 @@ internal sealed class PointerResolver(LocalPointers local, IRatingStore store, R
 {
     public bool TryGetLocal(PointerKey key, out PublicationPointer pointer, out bool confirmed) => local.TryGet(key, out pointer, out confirmed);
 
-    public async ValueTask<ResolvedPointer> ResolveAsync(PointerKey key, CancellationToken cancellationToken)
+    /// <summary>Resolves a pointer; its Redis calls take from the request's <paramref name="budget"/> (a new one if null).</summary>
+    public async ValueTask<ResolvedPointer> ResolveAsync(PointerKey key, RedisBudget? budget, CancellationToken cancellationToken)
     {
         // Captured before any read, so an answer that raced a publish is never stored (see LocalPointers).
         var generation = local.Generation;
+        budget ??= redis?.NewBudget();
         if (local.TryGet(key, out var pointer, out var confirmed))
         {
             return new(pointer, confirmed);
@@ -25,7 +27,7 @@ internal sealed class PointerResolver(LocalPointers local, IRatingStore store, R
         var redisAnswered = false;
         if (redis is not null && !pending.Covers(key.Region))
         {
-            var (answered, found) = await redis.TryGetPointerAsync(key, cancellationToken).ConfigureAwait(false);
+            var (answered, found) = await redis.TryGetPointerAsync(key, budget!, cancellationToken).ConfigureAwait(false);
             if (found is { } cached)
             {
                 local.TrySet(key, cached, generation);
@@ -43,7 +45,7 @@ internal sealed class PointerResolver(LocalPointers local, IRatingStore store, R
         catch (Exception exception) when (StoreFailures.IsUnavailable(exception) && !cancellationToken.IsCancellationRequested)
         {
             // A failed re-validation keeps the last known pointer rather than failing the read.
-            if (await LastKnownAsync(key, cancellationToken).ConfigureAwait(false) is not { } last)
+            if (await LastKnownAsync(key, budget, cancellationToken).ConfigureAwait(false) is not { } last)
             {
                 throw;
             }
@@ -55,15 +57,15 @@ internal sealed class PointerResolver(LocalPointers local, IRatingStore store, R
         pointer = PublicationPointer.From(publication);
         if (redisAnswered)
         {
-            // Only after Redis answered: a Redis that just failed would only cost this request another timeout.
-            await redis!.TrySetPointerAsync(key, pointer, cancellationToken).ConfigureAwait(false);
+            // Only after Redis answered (a Redis that just failed needs no more traffic), and not awaited.
+            redis!.WriteBackPointer(key, pointer);
         }
 
         local.TrySet(key, pointer, generation);
         return new(pointer, Confirmed: true);
     }
 
-    private async ValueTask<PublicationPointer?> LastKnownAsync(PointerKey key, CancellationToken cancellationToken)
+    private async ValueTask<PublicationPointer?> LastKnownAsync(PointerKey key, RedisBudget? budget, CancellationToken cancellationToken)
     {
         if (local.TryGetLastKnown(key, out var known))
         {
@@ -71,7 +73,7 @@ internal sealed class PointerResolver(LocalPointers local, IRatingStore store, R
         }
 
         // A fresh instance has none of its own; another instance may have left one in Redis.
-        return redis is null ? null : await redis.TryGetLastPointerAsync(key, cancellationToken).ConfigureAwait(false);
+        return redis is null ? null : await redis.TryGetLastPointerAsync(key, budget!, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A read showed the pointer is behind the database: drop it here and have the Redis copy repaired.</summary>

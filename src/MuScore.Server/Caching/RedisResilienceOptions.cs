@@ -5,9 +5,10 @@ namespace MuScore.Server.Caching;
 /// <summary>
 /// How the server protects itself from a slow or absent Redis (section <c>MuScore:Redis</c>, next to
 /// <see cref="Options.RedisOptions"/>). Every Redis call runs through one Polly pipeline: a circuit
-/// breaker around a timeout. A timed-out, failed or refused call falls back to the database, so a
-/// Redis outage costs latency of at most <see cref="CommandTimeout"/> per call until the breaker
-/// opens, and nothing after that.
+/// breaker around a timeout, behind a shared fast-fail gate (<see cref="Caching.RedisGate"/>). A
+/// timed-out, failed or refused call falls back to the database and shuts the gate for every
+/// request, and all the Redis calls of one request share one <see cref="CommandTimeout"/>, so a
+/// Redis outage costs one request at most one timeout.
 /// </summary>
 public sealed class RedisResilienceOptions
 {
@@ -33,7 +34,14 @@ public sealed class RedisResilienceOptions
     [Range(2, 100_000)]
     public int MinimumThroughput { get; set; } = 10;
 
-    /// <summary>How long the breaker stays open before one trial call (default 5 s; Polly requires at least 0.5 s).</summary>
+    /// <summary>
+    /// How long the shared gate skips Redis after a failed call before one background trial (default
+    /// 1 s): short, so a Redis that is back serves again within about a second.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    public TimeSpan GateBreakDuration { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long the Polly breaker, once open, refuses calls before a trial call (default 5 s; Polly requires at least 0.5 s).</summary>
     [Range(typeof(TimeSpan), "00:00:00.500", "01:00:00")]
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(5);
 

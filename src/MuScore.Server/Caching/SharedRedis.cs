@@ -37,6 +37,8 @@ internal sealed class SharedRedis : IDisposable
             new RedisKeys(redis.KeyPrefix),
             redis.Ttl,
             invalidationOptions.Value.RedisPointerTtl,
+            resilienceOptions.Value.CommandTimeout,
+            resilienceOptions.Value.GateBreakDuration,
             logger,
             dependencies);
     }

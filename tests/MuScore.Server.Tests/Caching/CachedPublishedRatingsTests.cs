@@ -57,6 +57,7 @@ public sealed class CachedPublishedRatingsTests(RedisFixture redis) : IClassFixt
         var code = StoredRatings.Code(3, region);
 
         var first = await harness.Ratings.GetAsync(region, code, Year, CancellationToken.None);
+        await harness.RedisSettledAsync();
         var second = await harness.Ratings.GetAsync(region, code, Year, CancellationToken.None);
 
         Assert.Equal(1, harness.Database.Calls);
@@ -75,6 +76,7 @@ public sealed class CachedPublishedRatingsTests(RedisFixture redis) : IClassFixt
         var code = StoredRatings.Code(11, region);
 
         var fromOne = await one.Ratings.GetAsync(region, code, Year, CancellationToken.None);
+        await one.RedisSettledAsync();
         var fromTwo = await two.Ratings.GetAsync(region, code, Year, CancellationToken.None);
 
         Assert.Equal(1, one.Database.Calls);
@@ -149,6 +151,7 @@ public sealed class CachedPublishedRatingsTests(RedisFixture redis) : IClassFixt
         await harness.PublishAsync(region, Year, count: 1_000, tag: 1);
         var codes = Enumerable.Range(1, 1_000).Select(serial => StoredRatings.Code(serial, region)).ToArray();
         await harness.Ratings.GetManyAsync(region, codes, Year, CancellationToken.None);
+        await harness.RedisSettledAsync();
 
         for (var i = 0; i < 5; i++)
         {
@@ -213,7 +216,9 @@ public sealed class CachedPublishedRatingsTests(RedisFixture redis) : IClassFixt
         Assert.Equal(1, (await reader.Ratings.GetAsync(region, code, Year, CancellationToken.None)).Rating!.Version);
 
         await publisher.PublishAsync(region, Year, count: 5, tag: 2);
-        var seen = await Eventually.VersionAsync(reader.Ratings, region, code, Year, expected: 2, TimeSpan.FromSeconds(1.5));
+        // Three times the 1 s TTL: a loaded machine may take seconds between reads, yet a pointer kept
+        // the subscribed 10 s (the bug this guards against) would still fail.
+        var seen = await Eventually.VersionAsync(reader.Ratings, region, code, Year, expected: 2, TimeSpan.FromSeconds(3));
 
         Assert.True(seen, "without Redis the other instance still served version 1 after the 1 s pointer TTL");
     }

@@ -24,6 +24,19 @@ public sealed class RedisResilienceTests
         Assert.Equal(TimeSpan.FromSeconds(5), options.SamplingDuration);
         Assert.Equal(10, options.MinimumThroughput);
         Assert.Equal(TimeSpan.FromSeconds(5), options.BreakDuration);
+        Assert.Equal(TimeSpan.FromSeconds(1), options.GateBreakDuration);
+    }
+
+    [Fact]
+    public void GateBreakDuration_FromConfiguration_IsBoundAndOutOfRangeFailsAtStart()
+    {
+        var options = Resolve(new Dictionary<string, string?> { ["MuScore:Redis:GateBreakDuration"] = "00:00:00.300" })
+            .GetRequiredService<IOptions<RedisResilienceOptions>>().Value;
+        Assert.Equal(TimeSpan.FromMilliseconds(300), options.GateBreakDuration);
+
+        var services = Resolve(new Dictionary<string, string?> { ["MuScore:Redis:GateBreakDuration"] = "00:00:00.010" });
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<RedisResilienceOptions>>().Value);
+        Assert.Contains("GateBreakDuration", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

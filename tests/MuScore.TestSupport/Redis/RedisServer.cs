@@ -60,6 +60,15 @@ public sealed class RedisServer : IAsyncDisposable
         process = null;
     }
 
+    /// <summary>
+    /// Freezes the server with SIGSTOP: connections stay open but nothing is answered, which is what
+    /// a stalled host looks like to a client (unlike <see cref="Kill"/>, which refuses at once).
+    /// </summary>
+    public void Pause() => Signal("STOP");
+
+    /// <summary>Lets a paused server run again with SIGCONT; it answers everything it queued.</summary>
+    public void Resume() => Signal("CONT");
+
     /// <summary>Starts the server again on the same port (killing it first if it runs); it comes back empty.</summary>
     public async Task RestartAsync()
     {
@@ -72,6 +81,18 @@ public sealed class RedisServer : IAsyncDisposable
     {
         Kill();
         return ValueTask.CompletedTask;
+    }
+
+    private void Signal(string signal)
+    {
+        var running = process ?? throw new InvalidOperationException("redis-server is not running");
+        // .NET has no API for SIGSTOP/SIGCONT; kill(1) sends them by process id.
+        using var kill = Process.Start("kill", [$"-{signal}", running.Id.ToString(CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {running.Id} exited with code {kill.ExitCode}");
+        }
     }
 
     private async Task StartProcessAsync()

@@ -6,6 +6,7 @@ using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using MuScore.Contracts.V1;
@@ -20,6 +21,8 @@ namespace MuScore.TestSupport.Server;
 /// </summary>
 public sealed class ServerInstance : IAsyncDisposable
 {
+    private const int StartAttempts = 5;
+
     private readonly IReadOnlyList<KeyValuePair<string, string?>> configuration;
     private readonly string? ownedDirectory;
     private readonly Security.TestPki? pki;
@@ -116,24 +119,33 @@ public sealed class ServerInstance : IAsyncDisposable
     /// <summary>Starts a server with the given settings and waits until it listens.</summary>
     public static async Task<ServerInstance> StartAsync(ServerSettings? settings = null)
     {
-        var port = FreePort();
-        int metricsPort;
-        do
+        // A free port can be taken between probing and binding (other test processes share the
+        // machine): try fresh ones a few times.
+        for (var attempt = 1; ; attempt++)
         {
-            metricsPort = FreePort();
-        }
-        while (metricsPort == port);
+            var port = FreePort();
+            int metricsPort;
+            do
+            {
+                metricsPort = FreePort();
+            }
+            while (metricsPort == port);
 
-        var instance = new ServerInstance(settings ?? new ServerSettings(), port, metricsPort);
-        try
-        {
-            await instance.StartServerAsync().ConfigureAwait(false);
-            return instance;
-        }
-        catch
-        {
-            await instance.DisposeAsync().ConfigureAwait(false);
-            throw;
+            var instance = new ServerInstance(settings ?? new ServerSettings(), port, metricsPort);
+            try
+            {
+                await instance.StartServerAsync().ConfigureAwait(false);
+                return instance;
+            }
+            catch (IOException e) when (attempt < StartAttempts && e.InnerException is AddressInUseException)
+            {
+                await instance.DisposeAsync().ConfigureAwait(false);
+            }
+            catch
+            {
+                await instance.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
         }
     }
 

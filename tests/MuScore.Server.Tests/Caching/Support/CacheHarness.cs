@@ -36,6 +36,19 @@ internal sealed class CacheHarness : IAsyncDisposable
     public T Get<T>()
         where T : notnull => services.GetRequiredService<T>();
 
+    /// <summary>
+    /// Waits (20 s at most) until no Redis call is in flight: write-backs run in the background, so a
+    /// test that expects a read's answer in Redis waits for them first. A read starts its write-back
+    /// before it returns, so none is missed.
+    /// </summary>
+    public async Task RedisSettledAsync()
+    {
+        var cache = Get<SharedRedis>().Cache ?? throw new InvalidOperationException("this harness has no Redis");
+        Assert.True(
+            await Eventually.TrueAsync(() => Task.FromResult(cache.CallsInFlight == 0), TimeSpan.FromSeconds(20)),
+            "Redis calls were still in flight after 20 s");
+    }
+
     /// <param name="sqliteFile">The database file (share it to share data).</param>
     /// <param name="redis">A Redis configuration string, or null for none.</param>
     /// <param name="localCache">Whether the in-process rating cache is on.</param>
