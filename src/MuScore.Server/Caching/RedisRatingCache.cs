@@ -20,7 +20,8 @@ internal sealed class RedisRatingCache(
     DependencyHealth dependencies)
 {
     // Moves a pointer forward only, so a reader holding an older answer can never overwrite a newer one.
-    // KEYS[1] is the trusted copy (expires), KEYS[2] the last known copy (kept until replaced).
+    // KEYS[1] is the trusted copy (expires), KEYS[2] the last known copy (kept until replaced); they
+    // share a hash tag (RedisKeys), so on a cluster the script's keys are in one slot.
     private const string MaxWriteScript = """
         local moved = 0
         for i, key in ipairs(KEYS) do
@@ -105,7 +106,7 @@ internal sealed class RedisRatingCache(
     private async ValueTask<RedisValue[]?> FetchAsync(RedisKey[] redisKeys)
     {
         // The batch serves many callers, so no one caller's token may cancel it; Polly's timeout bounds it.
-        var (answered, values) = await RunAsync("MGET ratings", static (db, k) => db.StringGetAsync(k), redisKeys, CancellationToken.None).ConfigureAwait(false);
+        var (answered, values) = await RunAsync("MGET ratings", static (db, k) => SlotGroupedGet.GetAsync(db, k), redisKeys, CancellationToken.None).ConfigureAwait(false);
         return answered ? values : null;
     }
 
@@ -118,7 +119,7 @@ internal sealed class RedisRatingCache(
             redisKeys[i] = keys.Rating(ratingKeys[i]);
         }
 
-        var (answered, values) = await RunAsync("MGET ratings", static (db, k) => db.StringGetAsync(k), redisKeys, cancellationToken).ConfigureAwait(false);
+        var (answered, values) = await RunAsync("MGET ratings", static (db, k) => SlotGroupedGet.GetAsync(db, k), redisKeys, cancellationToken).ConfigureAwait(false);
         return answered ? values : null;
     }
 
