@@ -39,7 +39,7 @@ public sealed class RedisCluster : IAsyncDisposable
             [
                 "--port", text, "--bind", "127.0.0.1", "--dir", directory.FullName,
                 "--cluster-enabled", "yes", "--cluster-config-file", $"nodes-{text}.conf", "--cluster-node-timeout", "2000",
-                "--save", "", "--appendonly", "no", "--daemonize", "no",
+                "--save", "", "--appendonly", "no", "--daemonize", "no", "--repl-diskless-sync-delay", "0",
             ]);
         }).ToList();
         var cluster = new RedisCluster(directory, nodes);

@@ -7,7 +7,7 @@ namespace MuScore.TestSupport.Redis;
 /// A real Sentinel-managed Redis on free loopback ports: a master, one replica and one sentinel
 /// (<c>redis-server --sentinel</c>, quorum 1) watching them as service <see cref="ServiceName"/>.
 /// <see cref="FailoverAsync"/> has the sentinel promote the replica, as an operator's
-/// <c>SENTINEL FAILOVER</c> would, and waits until the old master follows the new one.
+/// <c>SENTINEL FAILOVER</c> would, and waits until the sentinel names it and it acts as master.
 /// </summary>
 public sealed class RedisSentinelSet : IAsyncDisposable
 {
@@ -59,7 +59,7 @@ public sealed class RedisSentinelSet : IAsyncDisposable
             await master.StartAsync().ConfigureAwait(false);
             await replica.StartAsync().ConfigureAwait(false);
             await sentinel.StartAsync().ConfigureAwait(false);
-            if (!await set.WaitSettledAsync(masterPort).ConfigureAwait(false))
+            if (!await set.WaitSettledAsync(masterPort, sentinelSeesReplica: true).ConfigureAwait(false))
             {
                 throw new InvalidOperationException($"the sentinel set did not settle within {SettleTimeout.TotalSeconds} s:\n{await set.DescribeAsync().ConfigureAwait(false)}");
             }
@@ -81,7 +81,7 @@ public sealed class RedisSentinelSet : IAsyncDisposable
         return Data.Single(node => node.Port == port);
     }
 
-    /// <summary>Has the sentinel promote the replica; returns the new master once the old one replicates from it.</summary>
+    /// <summary>Has the sentinel promote the replica; returns it once the sentinel names it and it acts as master.</summary>
     public async Task<RedisNode> FailoverAsync()
     {
         var old = await MasterAsync().ConfigureAwait(false);
@@ -105,7 +105,7 @@ public sealed class RedisSentinelSet : IAsyncDisposable
             await Task.Delay(200).ConfigureAwait(false);
         }
 
-        if (!await WaitSettledAsync(promoted.Port).ConfigureAwait(false))
+        if (!await WaitSettledAsync(promoted.Port, sentinelSeesReplica: false).ConfigureAwait(false))
         {
             throw new InvalidOperationException($"the failover did not settle within {SettleTimeout.TotalSeconds} s:\n{await DescribeAsync().ConfigureAwait(false)}");
         }
@@ -129,15 +129,18 @@ public sealed class RedisSentinelSet : IAsyncDisposable
     private static RedisNode DataNode(DirectoryInfo directory, int port, string[] extra) => new(port, directory.FullName,
     [
         "--port", Text(port), "--bind", "127.0.0.1", "--dir", directory.FullName,
-        "--save", "", "--appendonly", "no", "--daemonize", "no", .. extra,
+        "--save", "", "--appendonly", "no", "--daemonize", "no", "--repl-diskless-sync-delay", "0", .. extra,
     ]);
 
     private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
 
-    // Settled: the sentinel names this master, the other node replicates from it with its link up,
-    // and the sentinel sees that replica healthy (so a failover can pick it).
-    private async Task<bool> WaitSettledAsync(int masterPort)
+    // Settled at start: the sentinel names this master, the other node replicates from it with its
+    // link up, and the sentinel sees that replica healthy, so a failover can pick it. After a
+    // failover: the sentinel names the promoted node and it says it is master. (The sentinel turns
+    // the old master into a replica only at its next INFO poll, up to 10 s later; clients need not wait.)
+    private async Task<bool> WaitSettledAsync(int masterPort, bool sentinelSeesReplica)
     {
+        var master = Data.Single(node => node.Port == masterPort);
         var replica = Data.Single(node => node.Port != masterPort);
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < SettleTimeout)
@@ -145,14 +148,23 @@ public sealed class RedisSentinelSet : IAsyncDisposable
             try
             {
                 var named = await MasterAsync().ConfigureAwait(false);
-                var replication = await replica.CommandAsync("INFO", "replication").ConfigureAwait(false);
-                var seen = await Sentinel.CommandAsync("SENTINEL", "REPLICAS", ServiceName).ConfigureAwait(false);
-                if (named.Port == masterPort
-                    && replication.Contains($"master_port:{Text(masterPort)}", StringComparison.Ordinal)
-                    && replication.Contains("master_link_status:up", StringComparison.Ordinal)
-                    && seen.Contains(replica.EndPoint, StringComparison.Ordinal)
-                    && seen.Contains("master-link-status\nok", StringComparison.Ordinal)
-                    && !seen.Contains("s_down", StringComparison.Ordinal))
+                var settled = named.Port == masterPort;
+                if (settled && sentinelSeesReplica)
+                {
+                    var replication = await replica.CommandAsync("INFO", "replication").ConfigureAwait(false);
+                    var seen = await Sentinel.CommandAsync("SENTINEL", "REPLICAS", ServiceName).ConfigureAwait(false);
+                    settled = replication.Contains($"master_port:{Text(masterPort)}", StringComparison.Ordinal)
+                        && replication.Contains("master_link_status:up", StringComparison.Ordinal)
+                        && seen.Contains(replica.EndPoint, StringComparison.Ordinal)
+                        && seen.Contains("master-link-status\nok", StringComparison.Ordinal)
+                        && !seen.Contains("s_down", StringComparison.Ordinal);
+                }
+                else if (settled)
+                {
+                    settled = (await master.CommandAsync("INFO", "replication").ConfigureAwait(false)).Contains("role:master", StringComparison.Ordinal);
+                }
+
+                if (settled)
                 {
                     return true;
                 }

@@ -97,6 +97,10 @@ internal sealed class TwoServersOnRedis : IAsyncDisposable
         return hits;
     }
 
+    /// <summary>What the second server's cache logged, for a failure message.</summary>
+    public string SecondCacheLog() =>
+        string.Join('\n', SecondLogs.Entries.Where(entry => entry.Category == CacheLog.Category).Select(entry => $"{entry.EventName}: {entry.Message}"));
+
     public async ValueTask DisposeAsync()
     {
         await Second.DisposeAsync();
