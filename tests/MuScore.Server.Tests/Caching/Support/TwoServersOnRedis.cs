@@ -97,6 +97,24 @@ internal sealed class TwoServersOnRedis : IAsyncDisposable
         return hits;
     }
 
+    /// <summary>
+    /// Whether one round of reads on the second server was answered by Redis: at least
+    /// <paramref name="keys"/> key hits counted by the nodes themselves and no fall back logged.
+    /// Asked again until true or 30 s pass, so one command timing out on a loaded machine does not
+    /// fail a test; a cluster refusing the reads (e.g. a multi-slot MGET) fails every round.
+    /// </summary>
+    public Task<bool> AnsweredByRedisAsync(Func<Task> round, int keys, Func<IEnumerable<RedisNode>> nodes) =>
+        Eventually.TrueAsync(
+            async () =>
+            {
+                var fallbacksBefore = SecondFallbacks.Count;
+                var hitsBefore = await KeyspaceHitsAsync(nodes());
+                await round();
+                var hits = await KeyspaceHitsAsync(nodes()) - hitsBefore;
+                return hits >= keys && SecondFallbacks.Count == fallbacksBefore;
+            },
+            TimeSpan.FromSeconds(30));
+
     /// <summary>What the second server's cache logged, for a failure message.</summary>
     public string SecondCacheLog() =>
         string.Join('\n', SecondLogs.Entries.Where(entry => entry.Category == CacheLog.Category).Select(entry => $"{entry.EventName}: {entry.Message}"));
