@@ -11,7 +11,10 @@ public sealed class RedisOptions
     /// <summary>Configuration section.</summary>
     public const string Section = "MuScore:Redis";
 
-    /// <summary>StackExchange.Redis configuration string, e.g. "127.0.0.1:6379"; null or empty for none (the default).</summary>
+    /// <summary>
+    /// StackExchange.Redis configuration string, e.g. "127.0.0.1:6379"; for a cluster several nodes
+    /// ("r1:6379,r2:6379,r3:6379"), for Sentinel the sentinels and "serviceName=…"; null or empty for none (the default).
+    /// </summary>
     public string? ConnectionString { get; set; }
 
     /// <summary>
