@@ -6,6 +6,7 @@
 # phase: requests, errors (calls without a rating), p50/p99 and Redis key hits (reads Redis answered).
 # usage: bench/drills/cluster-failover.sh          env: N, PHASE (default 15), CLIENTS, STREAMS, REGION
 set -euo pipefail
+# shellcheck source=bench/drills/lib.sh disable=SC2154 # work, hot_code, url come from lib.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 build
 
@@ -14,7 +15,9 @@ for i in 1 2 3 4 5 6; do
     ports+=("$(free_port)")
     redis_node "redis-$i" "${ports[-1]}" --cluster-enabled yes --cluster-config-file "nodes-${ports[-1]}.conf" --cluster-node-timeout 2000
 done
-redis-cli --cluster create $(printf '127.0.0.1:%s ' "${ports[@]}") --cluster-replicas 1 --cluster-yes >"$work/logs/cluster-create.log"
+endpoints=()
+for port in "${ports[@]}"; do endpoints+=("127.0.0.1:$port"); done
+redis-cli --cluster create "${endpoints[@]}" --cluster-replicas 1 --cluster-yes >"$work/logs/cluster-create.log"
 for ((i = 0; i < 300; i++)); do
     ok=0
     for port in "${ports[@]}"; do redis-cli -p "$port" cluster info | grep -q 'cluster_state:ok' && ok=$((ok + 1)); done
@@ -34,7 +37,8 @@ for ((i = 0; i < 100; i++)); do
     sleep 0.1
 done
 [[ -n "$victim" ]] || die "no master holds the hot rating"
-live=("${ports[@]/$victim/}")
+live=()
+for port in "${ports[@]}"; do [[ "$port" == "$victim" ]] || live+=("$port"); done
 
 log "warm-up"
 load warmup
@@ -45,14 +49,14 @@ load before
 finish before "$before" "${ports[@]}"
 
 # Counted on the surviving nodes only: the killed master's counter goes with it.
-before="$(keyspace_hits ${live[@]})"
+before="$(keyspace_hits "${live[@]}")"
 load during
 sleep 3
 log "killing master 127.0.0.1:$victim"
 stop "redis-$(for i in "${!ports[@]}"; do [[ "${ports[$i]}" == "$victim" ]] && echo $((i + 1)); done)"
-finish during "$before" ${live[@]}
+finish during "$before" "${live[@]}"
 
-before="$(keyspace_hits ${live[@]})"
+before="$(keyspace_hits "${live[@]}")"
 load after
-finish after "$before" ${live[@]}
+finish after "$before" "${live[@]}"
 redis-cli -p "${live[0]}" cluster info | grep -E 'cluster_state' | tr -d '\r' >&2

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Helpers of the failover drills (cluster-failover.sh, sentinel-failover.sh). Sourced, not run.
 # Reuses bench/load/lib.sh (start/stop of bounded background processes, free ports, percentiles).
 # Each drill: Release build, a Redis topology on free loopback ports, one MuScore server on SQLite
@@ -51,6 +52,7 @@ serve() {
     log "publishing $N enterprises of region $REGION"
     timeout -k 5 600 "${loadbench[@]}" setup --server "$url" --n "$N" --region "$REGION" --out "$data" --quote false >"$work/logs/setup.log"
     capture="$(grep '^RESULT capture' "$work/logs/setup.log")"
+    # shellcheck disable=SC2034 # read by cluster-failover.sh
     hot_code="$(result_field "$capture" code)"
     rpc GetRating muscore.v1.RatingService/GetRating getrating "$(result_field "$capture" response_bytes)"
 }
@@ -80,15 +82,15 @@ finish() {
     local label="$1" before="$2"
     shift 2
     wait "$h2load_pid" || { cat "$work/h2load/$label.txt" >&2; die "h2load $label failed"; }
-    local out="$work/h2load/$label.txt" done succeeded bytes answered rps
-    done="$(sed -n 's/^requests: .* \([0-9]*\) done,.*/\1/p' "$out")"
+    local out="$work/h2load/$label.txt" total succeeded bytes answered rps
+    total="$(sed -n 's/^requests: .* \([0-9]*\) done,.*/\1/p' "$out")"
     succeeded="$(sed -n 's/^requests: .* \([0-9]*\) succeeded.*/\1/p' "$out")"
     bytes="$(sed -n 's/^traffic: .*(\([0-9]*\)) data$/\1/p' "$out")"
     rps="$(sed -n 's/^finished in [^,]*, \([0-9.]*\) req\/s.*/\1/p' "$out")"
-    answered=$((bytes / (5 + ${rpc_bytes[GetRating]})))
+    answered=$((bytes / (5 + rpc_bytes[GetRating])))
     ((answered <= succeeded)) || answered="$succeeded"
     read -r p50 p99 < <(percentiles "$work/h2load/$label.log")
-    printf '| %s | %s | %.0f | %s | %s | %s | %s |\n' "$label" "$done" "$rps" "$((done - answered))" "$p50" "$p99" "$(($(keyspace_hits "$@") - before))"
+    printf '| %s | %s | %.0f | %s | %s | %s | %s |\n' "$label" "$total" "$rps" "$((total - answered))" "$p50" "$p99" "$(($(keyspace_hits "$@") - before))"
 }
 
 header() {

@@ -7,6 +7,7 @@
 # Redis key hits (reads Redis answered).
 # usage: bench/drills/sentinel-failover.sh         env: N, PHASE (default 15), CLIENTS, STREAMS, REGION
 set -euo pipefail
+# shellcheck source=bench/drills/lib.sh disable=SC2154 # work comes from lib.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 build
 
