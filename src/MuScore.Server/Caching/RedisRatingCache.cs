@@ -18,7 +18,8 @@ namespace MuScore.Server.Caching;
 internal sealed class RedisRatingCache
 {
     // Moves a pointer forward only, so a reader holding an older answer can never overwrite a newer one.
-    // KEYS[1] is the trusted copy (expires), KEYS[2] the last known copy (kept until replaced).
+    // KEYS[1] is the trusted copy (expires), KEYS[2] the last known copy (kept until replaced); they
+    // share a hash tag (RedisKeys), so on a cluster the script's keys are in one slot.
     private const string MaxWriteScript = """
         local moved = 0
         for i, key in ipairs(KEYS) do
@@ -223,7 +224,8 @@ internal sealed class RedisRatingCache
     private async ValueTask<RedisValue[]?> FetchAsync(RedisKey[] redisKeys)
     {
         // The batch serves many callers, so no one caller's token or budget may cut it; Polly's timeout bounds it.
-        var (answered, values) = await RunAsync("MGET ratings", static (db, k) => db.StringGetAsync(k), redisKeys, budget: null, gated: true, CancellationToken.None).ConfigureAwait(false);
+        // It mixes publications, so on a cluster it is split by slot.
+        var (answered, values) = await RunAsync("MGET ratings", static (db, k) => SlotGroupedGet.GetAsync(db, k), redisKeys, budget: null, gated: true, CancellationToken.None).ConfigureAwait(false);
         return answered ? values : null;
     }
 

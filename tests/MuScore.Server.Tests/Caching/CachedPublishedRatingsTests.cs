@@ -62,7 +62,7 @@ public sealed class CachedPublishedRatingsTests(RedisFixture redis) : IClassFixt
 
         Assert.Equal(1, harness.Database.Calls);
         Assert.Equal(first.Rating, second.Rating);
-        Assert.True(await Keys().KeyExistsAsync($"muscore:v1:rating:{region}:{Year}:1:{code}"));
+        Assert.True(await Keys().KeyExistsAsync($"muscore:v2:rating:{{{region}:{Year}:1}}:{code}"));
     }
 
     [Fact]

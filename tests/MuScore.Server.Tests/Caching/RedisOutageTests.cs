@@ -79,7 +79,7 @@ public sealed class RedisOutageTests : IAsyncLifetime, IDisposable
 
         Assert.True(resumed, "reads still all went to the database 15 s after Redis came back");
         using var inspector = await ConnectionMultiplexer.ConnectAsync(Redis.ConnectionString);
-        Assert.True(await inspector.GetDatabase().KeyExistsAsync($"muscore:v1:rating:{region}:{Year}:1:{code}"));
+        Assert.True(await inspector.GetDatabase().KeyExistsAsync($"muscore:v2:rating:{{{region}:{Year}:1}}:{code}"));
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class RedisOutageTests : IAsyncLifetime, IDisposable
         await Redis.RestartAsync();
         using var inspector = await ConnectionMultiplexer.ConnectAsync(Redis.ConnectionString);
         var told = await Eventually.TrueAsync(
-            async () => await inspector.GetDatabase().StringGetAsync($"muscore:v1:pointer:{region}:{Year}") == "2024:2",
+            async () => await inspector.GetDatabase().StringGetAsync($"muscore:v2:pointer:{{{region}:{Year}}}") == "2024:2",
             TimeSpan.FromSeconds(15));
         Assert.True(told, "the publish made while Redis was down never reached Redis after it came back");
     }
@@ -126,7 +126,7 @@ public sealed class RedisOutageTests : IAsyncLifetime, IDisposable
             async () =>
             {
                 using var inspector = await ConnectionMultiplexer.ConnectAsync(Redis.ConnectionString);
-                var listeners = await inspector.GetSubscriber().PublishAsync(RedisChannel.Literal("muscore:v1:published"), "000000:0");
+                var listeners = await inspector.GetSubscriber().PublishAsync(RedisChannel.Literal("muscore:v2:published"), "000000:0");
                 return listeners >= 2;
             },
             TimeSpan.FromSeconds(15));

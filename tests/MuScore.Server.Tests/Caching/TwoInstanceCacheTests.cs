@@ -110,7 +110,7 @@ public sealed class TwoInstanceCacheTests(PostgresServer postgres) : IClassFixtu
             async () =>
             {
                 var rating = await GetAsync(Second, code);
-                return await inspector.GetDatabase().KeyExistsAsync($"muscore:v1:rating:{region}:{Year}:{rating.Version}:{code}");
+                return await inspector.GetDatabase().KeyExistsAsync($"muscore:v2:rating:{{{region}:{Year}:{rating.Version}}}:{code}");
             },
             TimeSpan.FromSeconds(20));
 

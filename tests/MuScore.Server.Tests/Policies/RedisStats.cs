@@ -17,5 +17,5 @@ internal static class RedisStats
 
     /// <summary>The key the cache stores one enterprise's rating of one publication under (RedisKeys, default prefix).</summary>
     public static RedisKey RatingKey(string region, int year, int version, string code) =>
-        string.Create(CultureInfo.InvariantCulture, $"muscore:v1:rating:{region}:{year}:{version}:{code}");
+        string.Create(CultureInfo.InvariantCulture, $"muscore:v2:rating:{{{region}:{year}:{version}}}:{code}");
 }
