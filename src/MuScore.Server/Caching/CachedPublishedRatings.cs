@@ -18,7 +18,8 @@ internal sealed partial class CachedPublishedRatings(
     PointerResolver pointers,
     ClockCache<RatingKey, RatingLookup> local,
     RedisRatingCache? redis,
-    PublicationInvalidator invalidator) : IPublishedRatings
+    PublicationInvalidator invalidator,
+    PublicationWarmer warmer) : IPublishedRatings
 {
     private static readonly RatingLookup NothingPublished = RatingLookup.Missed(LookupMiss.NothingPublished);
 
@@ -45,6 +46,9 @@ internal sealed partial class CachedPublishedRatings(
     {
         await inner.PublishedAsync(region, year, cancellationToken).ConfigureAwait(false);
         await invalidator.PublishedAsync(store, region, year, cancellationToken).ConfigureAwait(false);
+
+        // In the background: the ratings go to Redis once, from here, and into this instance's cache.
+        warmer.Enqueue(region, year, writeRedis: true);
     }
 
     /// <summary>Cached lookups are shared, so the mark goes on a copy.</summary>

@@ -10,7 +10,7 @@ namespace MuScore.Server.Caching;
 /// for a Redis problem: a failed, timed-out or refused call (breaker open) answers "not answered"
 /// and the caller reads the database. Only the caller's own cancellation propagates.
 /// </summary>
-internal sealed class RedisRatingCache(
+internal sealed partial class RedisRatingCache(
     IConnectionMultiplexer multiplexer,
     ResiliencePipeline pipeline,
     RedisKeys keys,
