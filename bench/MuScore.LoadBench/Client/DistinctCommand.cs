@@ -38,26 +38,33 @@ internal static class DistinctCommand
         var connections = options.Int("connections", 4);
         var streams = options.Int("streams", 32);
 
+        var warmupYear = options.Int("warmup-year", sample.Year - 1, 1990, 2100);
+        var warmupSeconds = options.Int("warmup-seconds", 0, min: 0);
+
         var codes = new List<string>(sample.Count);
         var batches = SampleRecords.Batches(sample, codes);
-        if (publish)
-        {
-            using var channel = Channels.Open(server);
-            await PublishTimer.RunAsync(channel, sample, options.Text("scheme", "zj-standard"), batches).ConfigureAwait(false);
-            await Task.Delay(TimeSpan.FromSeconds(delay)).ConfigureAwait(false);
-        }
-
-        batches.Clear();
         var order = codes.ToArray();
         new Random(unchecked((int)sample.Seed)).Shuffle(order);
-        var requests = Array.ConvertAll(order, code => new GetRatingRequest { Region = sample.Regions[0], CreditCode = code, Year = sample.Year });
-
-        var load = new Load(requests, check, seconds);
         var channels = Enumerable.Range(0, connections).Select(_ => OwnConnection(server)).ToArray();
         try
         {
-            var workers = channels.SelectMany(c => Enumerable.Range(0, streams).Select(_ => load.WorkAsync(new RatingService.RatingServiceClient(c)))).ToArray();
-            await Task.WhenAll(workers).ConfigureAwait(false);
+            if (warmupSeconds > 0)
+            {
+                // The client's own JIT and connections, on a publication already there: nothing of the measured one is read.
+                await new Load(Requests(order, sample.Regions[0], warmupYear), check: false, warmupSeconds).RunAsync(channels, streams).ConfigureAwait(false);
+            }
+
+            if (publish)
+            {
+                using var channel = Channels.Open(server);
+                await PublishTimer.RunAsync(channel, sample, options.Text("scheme", "zj-standard"), batches).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromSeconds(delay)).ConfigureAwait(false);
+            }
+
+            batches.Clear();
+            var load = new Load(Requests(order, sample.Regions[0], sample.Year), check, seconds);
+            await load.RunAsync(channels, streams).ConfigureAwait(false);
+            load.Report(sample.Count, connections, streams, publish ? delay : -1);
         }
         finally
         {
@@ -67,9 +74,11 @@ internal static class DistinctCommand
             }
         }
 
-        load.Report(sample.Count, connections, streams, publish ? delay : -1);
         return ExitCodes.Ok;
     }
+
+    private static GetRatingRequest[] Requests(string[] codes, string region, int year) =>
+        Array.ConvertAll(codes, code => new GetRatingRequest { Region = region, CreditCode = code, Year = year });
 
     // One HTTP/2 connection per channel, as h2load -c opens; -m streams become concurrent callers.
     private static GrpcChannel OwnConnection(Uri server) =>
@@ -79,13 +88,19 @@ internal static class DistinctCommand
     {
         private readonly long[] perWindow = new long[(seconds + WindowSeconds - 1) / WindowSeconds];
         private readonly List<List<double>> latencies = [];
-        private readonly Stopwatch clock = Stopwatch.StartNew();
+        private readonly Stopwatch clock = new();
         private readonly TimeSpan duration = TimeSpan.FromSeconds(seconds);
         private long next = -1;
         private long failures;
         private string? firstFailure;
 
-        public async Task WorkAsync(RatingService.RatingServiceClient client)
+        public Task RunAsync(GrpcChannel[] channels, int streams)
+        {
+            clock.Start();
+            return Task.WhenAll(channels.SelectMany(c => Enumerable.Range(0, streams).Select(_ => WorkAsync(new RatingService.RatingServiceClient(c)))));
+        }
+
+        private async Task WorkAsync(RatingService.RatingServiceClient client)
         {
             var mine = new List<double>(1 << 16);
             lock (latencies)

@@ -47,7 +47,9 @@ internal sealed partial class CachedPublishedRatings(
         await inner.PublishedAsync(region, year, cancellationToken).ConfigureAwait(false);
         await invalidator.PublishedAsync(store, region, year, cancellationToken).ConfigureAwait(false);
 
-        // In the background: the ratings go to Redis once, from here, and into this instance's cache.
+        // In the background: first this instance's cache (its budget only, so it is warm soonest),
+        // then every rating to Redis once, from here.
+        warmer.Enqueue(region, year, writeRedis: false);
         warmer.Enqueue(region, year, writeRedis: true);
     }
 

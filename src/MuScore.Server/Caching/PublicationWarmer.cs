@@ -14,7 +14,7 @@ namespace MuScore.Server.Caching;
 /// the store in its order (pool, rank), one row at a time, and
 /// <list type="bullet">
 /// <item>on the publishing instance writes every rating to Redis, pipelined in batches of
-/// <see cref="BatchSize"/> with one batch in flight, so memory stays two batches whatever the size;</item>
+/// <see cref="BatchSize"/> with one batch in flight (each tried up to three times), so memory stays two batches whatever the size;</item>
 /// <item>on every instance puts the first <see cref="Budget"/> ratings into the in-process cache
 /// (a share of its size bound, so a publication bigger than that never pushes out the working
 /// set: the rest is in Redis and comes on first read), then stores the pointer so a first read
@@ -33,7 +33,10 @@ internal sealed class PublicationWarmer(
     ILogger logger)
 {
     /// <summary>Ratings per pipelined write: large enough to amortise the round trip, small enough for the Redis command timeout.</summary>
-    public const int BatchSize = 500;
+    public const int BatchSize = 200;
+
+    // A batch that timed out on a busy machine is sent again before the writing gives up.
+    private const int Attempts = 3;
 
     private static readonly RatingFilter Everything = new([], [], []);
 
@@ -136,7 +139,7 @@ internal sealed class PublicationWarmer(
             {
                 // One batch in flight while the next is read: the store and Redis work at once.
                 pass.Write = await SettleAsync(inFlight, inFlightCount, pass).ConfigureAwait(false);
-                inFlight = pass.Write ? redis!.TrySetRatingsAsync(batch, cancellationToken).AsTask() : null;
+                inFlight = pass.Write ? WriteAsync(batch, cancellationToken) : null;
                 inFlightCount = batch.Count;
                 batch = new List<KeyValuePair<RatingKey, RedisValue>>(BatchSize);
             }
@@ -144,7 +147,7 @@ internal sealed class PublicationWarmer(
 
         if (pass.Write && await SettleAsync(inFlight, inFlightCount, pass).ConfigureAwait(false) && batch.Count > 0)
         {
-            await SettleAsync(redis!.TrySetRatingsAsync(batch, cancellationToken).AsTask(), batch.Count, pass).ConfigureAwait(false);
+            await SettleAsync(WriteAsync(batch, cancellationToken), batch.Count, pass).ConfigureAwait(false);
         }
 
         if (pass.Write && pass.Written > 0)
@@ -152,6 +155,19 @@ internal sealed class PublicationWarmer(
             // Only now: a starting instance that finds the region warms a publication Redis holds whole.
             await redis!.TryAddPublishedRegionAsync(publication.Region, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private async Task<bool> WriteAsync(List<KeyValuePair<RatingKey, RedisValue>> batch, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= Attempts; attempt++)
+        {
+            if (await redis!.TrySetRatingsAsync(batch, cancellationToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Waits for the batch in flight; false (stop writing) when Redis did not take it.</summary>
