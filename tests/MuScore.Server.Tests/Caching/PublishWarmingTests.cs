@@ -1,3 +1,4 @@
+using Grpc.Health.V1;
 using Microsoft.Extensions.DependencyInjection;
 using MuScore.Contracts.V1;
 using MuScore.Server.Caching;
@@ -7,7 +8,9 @@ using MuScore.Server.Tests.Support;
 using MuScore.TestSupport.Postgres;
 using MuScore.TestSupport.Redis;
 using MuScore.TestSupport.Server;
+using Npgsql;
 using StackExchange.Redis;
+using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 
 namespace MuScore.Server.Tests.Caching;
 
@@ -107,6 +110,41 @@ public sealed class PublishWarmingTests(PostgresServer postgres) : IClassFixture
         var redisKeys = new RedisKeys("muscore:v1:");
         var keys = records.ConvertAll(r => redisKeys.Rating(new RatingKey(region, Year, publication.Version, r.CreditCode)));
         Assert.True(await Eventually.TrueAsync(async () => await inspector.GetDatabase().KeyExistsAsync([.. keys]) == Count, TimeSpan.FromSeconds(20)));
+    }
+
+    [Fact]
+    public async Task Restart_WhileWarmingCannotReadTheRatings_ReportsNotServingUntilItHas()
+    {
+        var (_, publication) = await Runs.PublishAsync(First.Evaluation, Runs.Header(region, Year), records);
+        using var inspector = await ConnectionMultiplexer.ConnectAsync(Redis.ConnectionString);
+        var regions = new RedisKeys("muscore:v1:").PublishedRegions;
+        Assert.True(await Eventually.TrueAsync(async () => await inspector.GetDatabase().SetContainsAsync(regions, region), TimeSpan.FromSeconds(20)));
+
+        // Holding the ratings table locked stops start-up warming at its read, for as long as the test decides.
+        await using var blocker = new NpgsqlConnection(database);
+        await blocker.OpenAsync();
+        await using var transaction = await blocker.BeginTransactionAsync();
+        await using (var lockTable = new NpgsqlCommand("LOCK TABLE ratings IN ACCESS EXCLUSIVE MODE", blocker, transaction))
+        {
+            await lockTable.ExecuteNonQueryAsync();
+        }
+
+        await First.RestartAsync();
+        var cache = First.Services.GetRequiredService<ClockCache<RatingKey, RatingLookup>>();
+        foreach (var service in new[] { string.Empty, "muscore.v1.RatingService", "muscore.v1.EvaluationService" })
+        {
+            Assert.Equal(ServingStatus.NotServing, (await First.Health.CheckAsync(new HealthCheckRequest { Service = service })).Status);
+        }
+
+        Assert.Equal(0, cache.Count);
+        await transaction.RollbackAsync();
+
+        var keys = records.ConvertAll(r => new RatingKey(region, Year, publication.Version, r.CreditCode));
+        var serving = await Eventually.TrueAsync(
+            async () => (await First.Health.CheckAsync(new HealthCheckRequest())).Status == ServingStatus.Serving,
+            TimeSpan.FromSeconds(30));
+        Assert.True(serving, "the restarted server never reported SERVING after its warming could read");
+        Assert.True(keys.TrueForAll(k => cache.TryGet(k, out _)), "SERVING before the publication was in the in-process cache");
     }
 
     private async Task StartSecondAsync(Dictionary<string, string?> configuration)
