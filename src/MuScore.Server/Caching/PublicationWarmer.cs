@@ -38,6 +38,9 @@ internal sealed class PublicationWarmer(
     // A batch that timed out on a busy machine is sent again before the writing gives up.
     private const int Attempts = 3;
 
+    // Per batch; background work, so far above the 250 ms a request may wait for Redis.
+    private static readonly TimeSpan WriteTimeout = TimeSpan.FromSeconds(5);
+
     private static readonly RatingFilter Everything = new([], [], []);
 
     private readonly Channel<WarmJob> queue = Channel.CreateUnbounded<WarmJob>(new UnboundedChannelOptions { SingleReader = true });
@@ -161,7 +164,7 @@ internal sealed class PublicationWarmer(
     {
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
-            if (await redis!.TrySetRatingsAsync(batch, cancellationToken).ConfigureAwait(false))
+            if (await redis!.TryWriteWarmBatchAsync(batch, WriteTimeout, cancellationToken).ConfigureAwait(false))
             {
                 return true;
             }
