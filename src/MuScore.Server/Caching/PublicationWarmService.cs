@@ -22,6 +22,9 @@ internal sealed class PublicationWarmService(
     TimeProvider time,
     ILoggerFactory loggerFactory) : BackgroundService
 {
+    /// <summary>How long start-up warming waits for Redis to name the regions (within the start bound).</summary>
+    public static readonly TimeSpan RegionsWait = TimeSpan.FromSeconds(5);
+
     private readonly ILogger logger = loggerFactory.CreateLogger(CacheLog.Category);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -57,7 +60,7 @@ internal sealed class PublicationWarmService(
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, bound.Token);
         try
         {
-            var regions = await redis.TryGetPublishedRegionsAsync(linked.Token).ConfigureAwait(false) ?? [];
+            var regions = await RegionsAsync(redis, started, linked.Token).ConfigureAwait(false);
             foreach (var region in regions)
             {
                 // One budget for all regions together: a start loads no more than a publish would.
@@ -74,6 +77,29 @@ internal sealed class PublicationWarmService(
         catch (OperationCanceledException) when (bound.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
         {
             CacheLog.StartWarmingCut(logger, time.GetElapsedTime(started), warmer.Cached);
+        }
+    }
+
+    /// <summary>
+    /// The regions to warm. The multiplexer may still be connecting when this runs, so a failed read
+    /// is tried again every 200 ms for up to <see cref="RegionsWait"/>; a Redis still silent then is
+    /// taken as down, and the instance serves cold rather than waiting out the whole bound.
+    /// </summary>
+    private async Task<string[]> RegionsAsync(RedisRatingCache redis, long started, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (await redis.TryGetPublishedRegionsAsync(cancellationToken).ConfigureAwait(false) is { } regions)
+            {
+                return regions;
+            }
+
+            if (time.GetElapsedTime(started) >= RegionsWait)
+            {
+                return [];
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), time, cancellationToken).ConfigureAwait(false);
         }
     }
 }

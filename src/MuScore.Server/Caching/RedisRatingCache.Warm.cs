@@ -47,10 +47,24 @@ internal sealed partial class RedisRatingCache
         return answered;
     }
 
-    /// <summary>Every region recorded by <see cref="TryAddPublishedRegionAsync"/>; null when Redis did not answer.</summary>
-    public async ValueTask<string[]?> TryGetPublishedRegionsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Every region recorded by <see cref="TryAddPublishedRegionAsync"/>; null when Redis did not
+    /// answer. Outside the request pipeline too: a starting instance's first call may well take
+    /// longer than a request's 250 ms, and the caller bounds the wait.
+    /// </summary>
+    public async Task<string[]?> TryGetPublishedRegionsAsync(CancellationToken cancellationToken)
     {
-        var (answered, members) = await RunAsync("SMEMBERS published regions", static (db, k) => db.SetMembersAsync(k), keys.PublishedRegions, cancellationToken).ConfigureAwait(false);
-        return answered ? Array.ConvertAll(members, static m => (string)m!) : null;
+        try
+        {
+            var members = await database.SetMembersAsync(keys.PublishedRegions).WaitAsync(cancellationToken).ConfigureAwait(false);
+            return Array.ConvertAll(members, static m => (string)m!);
+        }
+#pragma warning disable CA1031 // Not connected yet, or down: the caller tries again within its bound.
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            CacheLog.Fallback(logger, "SMEMBERS published regions", LogValues.Cut(exception.Message));
+            return null;
+        }
     }
 }
