@@ -27,6 +27,13 @@ internal static class LoadBenchApp
               with --billing-codes N the first N codes for `billing`.
           batch --server URL --codes FILE [--n 1000] [--calls 500] [--warmup 50] [--region 331082] [--year 2024]
               Latency of sequential BatchGetRatings calls of N codes after a warm-up.
+          distinct --server URL [--publish false] [--check false] [--n 100000] [--region 331082] [--year 2025] [--seed 7]
+                   [--seconds 30] [--delay 1] [--connections 4] [--streams 32] [--warmup-seconds 0] [--warmup-year YEAR-1]
+              GetRating over the N distinct enterprises of a generated sample in random order, CONNECTIONS x
+              STREAMS calls in flight, for SECONDS; with --publish true it first submits and publishes them and
+              waits DELAY seconds; --check true checks every answer is the rating asked for. First, for
+              --warmup-seconds, the same load on --warmup-year (the client's JIT; not reported). Drive the
+              baseline with the same options (without --publish and --check) for a like-for-like ratio.
           billing --server URL --codes FILE --region R [--n 100000] [--call-size 2500] [--parallel 1]
                   [--runs 1] [--billing-date today in China] [--label billing]
               Quotes N enterprises through QuoteTariffs calls, checks every answer, prints the wall time.
@@ -63,6 +70,7 @@ internal static class LoadBenchApp
                 "baseline" => await BaselineServer.RunAsync(rest).ConfigureAwait(false),
                 "setup" => await SetupCommand.RunAsync(CommandOptions.Parse(rest)).ConfigureAwait(false),
                 "batch" => await BatchCommand.RunAsync(CommandOptions.Parse(rest)).ConfigureAwait(false),
+                "distinct" => await DistinctCommand.RunAsync(CommandOptions.Parse(rest)).ConfigureAwait(false),
                 "billing" => await BillingCommand.RunAsync(CommandOptions.Parse(rest)).ConfigureAwait(false),
                 "check" => await CheckCommand.RunAsync(CommandOptions.Parse(rest)).ConfigureAwait(false),
                 "capture" => await CaptureCommand.RunAsync(CommandOptions.Parse(rest)).ConfigureAwait(false),

@@ -20,7 +20,8 @@ internal sealed partial class CachedPublishedRatings(
     ClockCache<RatingKey, RatingLookup> local,
     RedisRatingCache? redis,
     PublicationInvalidator invalidator,
-    ServerMetrics metrics) : IPublishedRatings
+    ServerMetrics metrics,
+    PublicationWarmer warmer) : IPublishedRatings
 {
     private static readonly RatingLookup NothingPublished = RatingLookup.Missed(LookupMiss.NothingPublished);
 
@@ -48,6 +49,11 @@ internal sealed partial class CachedPublishedRatings(
     {
         await inner.PublishedAsync(region, year, cancellationToken).ConfigureAwait(false);
         await invalidator.PublishedAsync(store, region, year, cancellationToken).ConfigureAwait(false);
+
+        // In the background: first this instance's cache (its budget only, so it is warm soonest),
+        // then every rating to Redis once, from here.
+        warmer.Enqueue(region, year, writeRedis: false);
+        warmer.Enqueue(region, year, writeRedis: true);
     }
 
     /// <summary>Cached lookups are shared, so the mark goes on a copy.</summary>

@@ -34,6 +34,7 @@ public static class CachingServiceCollectionExtensions
         BindOnce<RedisOptions>(services, configuration, RedisOptions.Section);
         BindOnce<InvalidationOptions>(services, configuration, InvalidationOptions.Section);
         BindOnce<RedisResilienceOptions>(services, configuration, RedisResilienceOptions.Section);
+        BindOnce<WarmOptions>(services, configuration, WarmOptions.Section);
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new LocalPointers(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<InvalidationOptions>>().Value));
@@ -60,6 +61,7 @@ public static class CachingServiceCollectionExtensions
         // DependencyHealth the outage, once each, so all of Polly's events are Debug.
         services.Configure<TelemetryOptions>(static telemetry => telemetry.SeverityProvider = static _ => ResilienceEventSeverity.Debug);
         services.AddHostedService<InvalidationListener>();
+        AddWarming(services);
 
         var createDatabase = Factory(database);
         services.Remove(database);
@@ -79,7 +81,30 @@ public static class CachingServiceCollectionExtensions
             sp.GetRequiredService<ClockCache<RatingKey, RatingLookup>>(),
             redis,
             sp.GetRequiredService<PublicationInvalidator>(),
-            sp.GetRequiredService<ServerMetrics>());
+            sp.GetRequiredService<ServerMetrics>(),
+            sp.GetRequiredService<PublicationWarmer>());
+    }
+
+    // Warming on publish and on start (docs/caching.md, "Warming"); the passes run on a hosted service.
+    private static void AddWarming(IServiceCollection services)
+    {
+        services.TryAddSingleton<RunStamps>();
+        services.TryAddSingleton<StartWarming>();
+        services.TryAddSingleton(sp =>
+        {
+            var cache = sp.GetRequiredService<IOptions<CacheOptions>>().Value;
+            var warm = sp.GetRequiredService<IOptions<WarmOptions>>().Value;
+            return new PublicationWarmer(
+                sp.GetRequiredService<ClockCache<RatingKey, RatingLookup>>(),
+                sp.GetRequiredService<LocalPointers>(),
+                sp.GetRequiredService<SharedRedis>().Cache,
+                sp.GetRequiredService<RunStamps>(),
+                cache.Enabled ? (int)(cache.SizeLimit * warm.WarmShare) : 0,
+                warm.WarmOnPublish,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger(CacheLog.Category));
+        });
+        services.AddHostedService<PublicationWarmService>();
     }
 
     private static Func<IServiceProvider, IPublishedRatings> Factory(ServiceDescriptor descriptor) => descriptor switch

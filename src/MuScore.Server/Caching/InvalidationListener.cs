@@ -19,6 +19,7 @@ internal sealed class InvalidationListener(
     SharedRedis shared,
     LocalPointers pointers,
     PublicationInvalidator invalidator,
+    PublicationWarmer warmer,
     IServiceScopeFactory scopes,
     IOptions<InvalidationOptions> options,
     TimeProvider time,
@@ -108,6 +109,10 @@ internal sealed class InvalidationListener(
         {
             CacheLog.InvalidationReceived(logger, LogValues.Cut(region));
             pointers.Invalidate(region);
+            if (WarmJob.YearOf(message) is { } year)
+            {
+                warmer.Enqueue(region, year, writeRedis: false);
+            }
         }
     }
 

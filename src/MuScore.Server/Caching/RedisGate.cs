@@ -32,6 +32,9 @@ internal sealed class RedisGate(TimeSpan breakDuration, Func<ValueTask<bool>> pr
     /// <summary>Background trials started.</summary>
     public long Probes => Interlocked.Read(ref probes);
 
+    /// <summary>Whether Redis is being skipped now (shut, or waiting for its trial).</summary>
+    public bool IsShut => Volatile.Read(ref shutUntil) != 0;
+
     /// <summary>Whether a call may go to Redis now. A shut gate whose pause is over starts the one background trial.</summary>
     public bool TryEnter()
     {

@@ -13,11 +13,14 @@ namespace MuScore.Server.Caching;
 /// <item><c>{prefix}pointer:{{region}:{year|latest}}</c> — "year:version" of the newest publication; only ever moved forward, expires after <c>MuScore:Cache:RedisPointerTtl</c>.</item>
 /// <item><c>{prefix}last-pointer:{{region}:{year|latest}}</c> — the same, never expiring: the last known pointer, read only when the database cannot be asked.</item>
 /// <item><c>{prefix}published</c> — pub/sub channel; message "region:year" after each publish.</item>
+/// <item><c>{prefix}published-regions</c> — set of every region published since Redis started: what a starting instance warms.</item>
 /// </list>
 /// </summary>
 internal sealed class RedisKeys(string prefix)
 {
     public RedisChannel Channel { get; } = RedisChannel.Literal(prefix + "published");
+
+    public RedisKey PublishedRegions { get; } = prefix + "published-regions";
 
     public RedisKey Rating(RatingKey key) =>
         string.Create(CultureInfo.InvariantCulture, $"{prefix}rating:{{{key.Region}:{key.Year}:{key.Version}}}:{key.CreditCode}");

@@ -15,7 +15,7 @@ namespace MuScore.Server.Caching;
 /// its request's <see cref="RedisBudget"/>; write-backs are never awaited by a request. The writes of
 /// a publish skip the gate: a publish should tell Redis whenever Redis answers.
 /// </summary>
-internal sealed class RedisRatingCache
+internal sealed partial class RedisRatingCache
 {
     // Moves a pointer forward only, so a reader holding an older answer can never overwrite a newer one.
     // KEYS[1] is the trusted copy (expires), KEYS[2] the last known copy (kept until replaced); they

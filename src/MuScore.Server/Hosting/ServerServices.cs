@@ -102,9 +102,11 @@ internal static class ServerServices
                 // Ratings and policy answers are served from the caches while the store is down
                 // (marked possibly stale), so those services stay SERVING; the others need the store.
                 var check = CachedReadServiceNames.Contains(name, StringComparer.Ordinal) ? "reads" : "store";
-                health.Services.Map(name, result => string.Equals(result.Name, check, StringComparison.Ordinal));
+                // Every service waits for start-up warming ("warm", docs/caching.md), bounded in time.
+                health.Services.Map(name, result => string.Equals(result.Name, check, StringComparison.Ordinal) || string.Equals(result.Name, "warm", StringComparison.Ordinal));
             }
         }).AddCheck<StoreHealthCheck>("store")
+            .AddCheck<StartWarmingHealthCheck>("warm")
 
             // A service no check maps to reports UNKNOWN, so the read path has its own, always healthy.
             .AddCheck("reads", () => HealthCheckResult.Healthy("ratings are served, from the caches while the store is down"));

@@ -25,10 +25,15 @@ internal sealed class ServerGauges
             "1 when the dependency (redis, database) answered the last call made to it, 0 while it is down.");
         metrics.Meter.CreateObservableGauge(
             "muscore.redis.breaker.state",
-            () => configured ? [new Measurement<int>(breaker.Current)] : Array.Empty<Measurement<int>>(),
+            () => configured ? [new Measurement<int>(BreakerState(redis, breaker))] : Array.Empty<Measurement<int>>(),
             "{state}",
-            "The Redis circuit breaker: 0 closed, 1 open or half-open (Redis calls refused, reads go to the database).");
+            "The Redis breaker: 0 closed, 1 open or half-open (the fast-fail gate or the Polly breaker refuses Redis calls; reads go to the database).");
     }
+
+    // The gate shuts on the first failure, usually long before Polly's breaker has seen enough calls
+    // to open; either one refusing calls is what an operator means by "the breaker is open".
+    private static int BreakerState(SharedRedis redis, RedisBreakerState breaker) =>
+        redis.Cache?.Gate.IsShut == true ? 1 : breaker.Current;
 
     private static Measurement<int>[] Up(DependencyHealth dependencies, bool redisConfigured)
     {

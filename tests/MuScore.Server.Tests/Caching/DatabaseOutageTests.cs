@@ -28,6 +28,9 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         ["MuScore:Cache:PointerTtl"] = "00:00:00.200",
         ["MuScore:Cache:PointerTtlWithoutSubscription"] = "00:00:00.100",
         ["MuScore:Cache:RedisPointerTtl"] = "00:00:01",
+
+        // A rating never read must be in neither cache, to show it still needs the database.
+        ["MuScore:Cache:WarmOnPublish"] = "false",
     };
 
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(3);

@@ -59,6 +59,10 @@ internal sealed class CacheHarness : IAsyncDisposable
         {
             ["MuScore:Redis:ConnectionString"] = redis ?? string.Empty,
             ["MuScore:Cache:Enabled"] = localCache ? "true" : "false",
+
+            // These tests count what reaches Redis and the database; warming would race them. WarmingTests turns it on.
+            ["MuScore:Cache:WarmOnPublish"] = "false",
+            ["MuScore:Cache:WarmOnStart"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
