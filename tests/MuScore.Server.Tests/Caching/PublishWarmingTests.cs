@@ -2,6 +2,7 @@ using Grpc.Health.V1;
 using Microsoft.Extensions.DependencyInjection;
 using MuScore.Contracts.V1;
 using MuScore.Server.Caching;
+using MuScore.Server.Options;
 using MuScore.Server.Reading;
 using MuScore.Server.Tests.Caching.Support;
 using MuScore.Server.Tests.Support;
@@ -66,7 +67,7 @@ public sealed class PublishWarmingTests(PostgresServer postgres) : IClassFixture
         var keys = records.ConvertAll(r => new RatingKey(region, Year, publication.Version, r.CreditCode));
 
         using var inspector = await ConnectionMultiplexer.ConnectAsync(Redis.ConnectionString);
-        var redisKeys = new RedisKeys("muscore:v1:");
+        var redisKeys = new RedisKeys(new RedisOptions().KeyPrefix);
         var inRedis = await Eventually.TrueAsync(
             async () => await inspector.GetDatabase().KeyExistsAsync([.. keys.ConvertAll(redisKeys.Rating)]) == Count,
             TimeSpan.FromSeconds(20));
@@ -107,7 +108,7 @@ public sealed class PublishWarmingTests(PostgresServer postgres) : IClassFixture
 
         // The publisher still wrote all of them: the rest come from Redis on first read.
         using var inspector = await ConnectionMultiplexer.ConnectAsync(Redis.ConnectionString);
-        var redisKeys = new RedisKeys("muscore:v1:");
+        var redisKeys = new RedisKeys(new RedisOptions().KeyPrefix);
         var keys = records.ConvertAll(r => redisKeys.Rating(new RatingKey(region, Year, publication.Version, r.CreditCode)));
         Assert.True(await Eventually.TrueAsync(async () => await inspector.GetDatabase().KeyExistsAsync([.. keys]) == Count, TimeSpan.FromSeconds(20)));
     }
@@ -117,7 +118,7 @@ public sealed class PublishWarmingTests(PostgresServer postgres) : IClassFixture
     {
         var (_, publication) = await Runs.PublishAsync(First.Evaluation, Runs.Header(region, Year), records);
         using var inspector = await ConnectionMultiplexer.ConnectAsync(Redis.ConnectionString);
-        var regions = new RedisKeys("muscore:v1:").PublishedRegions;
+        var regions = new RedisKeys(new RedisOptions().KeyPrefix).PublishedRegions;
         Assert.True(await Eventually.TrueAsync(async () => await inspector.GetDatabase().SetContainsAsync(regions, region), TimeSpan.FromSeconds(20)));
 
         // Holding the ratings table locked stops start-up warming at its read, for as long as the test decides.

@@ -2,6 +2,7 @@ using Grpc.Health.V1;
 using Microsoft.Extensions.DependencyInjection;
 using MuScore.Contracts.V1;
 using MuScore.Server.Caching;
+using MuScore.Server.Options;
 using MuScore.Server.Reading;
 using MuScore.Server.Tests.Caching.Support;
 using MuScore.Server.Tests.Support;
@@ -50,7 +51,7 @@ public sealed class StartWarmingTests : IAsyncLifetime
     {
         var (_, publication) = await Runs.PublishAsync(Server.Evaluation, Runs.Header(region, Year), records);
         using var inspector = await ConnectionMultiplexer.ConnectAsync(redis!.ConnectionString);
-        var regions = new RedisKeys("muscore:v1:").PublishedRegions;
+        var regions = new RedisKeys(new RedisOptions().KeyPrefix).PublishedRegions;
         Assert.True(await Eventually.TrueAsync(async () => await inspector.GetDatabase().SetContainsAsync(regions, region), TimeSpan.FromSeconds(20)));
 
         await Server.RestartAsync();

@@ -56,7 +56,11 @@ public sealed class MetricsScrapeTests : IDisposable
     [Fact]
     public async Task Scrape_MissThenHit_CountsTheDatabaseThenTheInProcessCache()
     {
-        await using var server = await ServerInstance.StartAsync(ServerSettings.Sqlite(directory.File("m.db")));
+        // Warming would load the publication before the first read; this test needs that read to miss.
+        await using var server = await ServerInstance.StartAsync(ServerSettings.Sqlite(directory.File("m.db")) with
+        {
+            Configuration = new Dictionary<string, string?> { ["MuScore:Cache:WarmOnPublish"] = "false" },
+        });
         var region = Regions.Next();
         await Runs.PublishAsync(server.Evaluation, Runs.Header(region, Year), Records.Sample(region, Year));
         var request = new GetRatingRequest { Region = region, CreditCode = CoreRatings.Rate(region, Year).Keys.First(), Year = Year };
