@@ -73,7 +73,7 @@ public static class CachingServiceCollectionExtensions
     {
         var store = sp.GetRequiredService<IRatingStore>();
         var redis = sp.GetRequiredService<SharedRedis>().Cache;
-        var pointers = new PointerResolver(sp.GetRequiredService<LocalPointers>(), store, redis, sp.GetRequiredService<PendingInvalidations>());
+        var pointers = new PointerResolver(sp.GetRequiredService<LocalPointers>(), store, redis, sp.GetRequiredService<PendingInvalidations>(), sp.GetRequiredService<DependencyHealth>());
         return new CachedPublishedRatings(
             database,
             store,

@@ -1,3 +1,4 @@
+using MuScore.Server.Diagnostics;
 using MuScore.Server.Errors;
 using MuScore.Store;
 
@@ -7,11 +8,22 @@ namespace MuScore.Server.Caching;
 /// Answers "which publication does region R, year Y (or latest) mean now": from this instance's
 /// pointers, else from Redis, else from the database (which then moves the Redis copy forward).
 /// When the database cannot be asked, the last known pointer (this instance's, else Redis's) is
-/// answered unconfirmed, so cached ratings keep being served, marked possibly stale.
+/// answered unconfirmed, so cached ratings keep being served, marked possibly stale. While the
+/// database is known to be down (<see cref="DependencyHealth"/>: a failed call here, in a handler or
+/// in the store health check, until one answers again), no pointer counts as confirmed, also one
+/// still trusted from this instance or Redis: a publish made just before the outage may be one the
+/// cached pointer has not seen, and consumers asked to be told whenever the truth cannot be asked.
 /// </summary>
-internal sealed class PointerResolver(LocalPointers local, IRatingStore store, RedisRatingCache? redis, PendingInvalidations pending)
+internal sealed class PointerResolver(LocalPointers local, IRatingStore store, RedisRatingCache? redis, PendingInvalidations pending, DependencyHealth dependencies)
 {
-    public bool TryGetLocal(PointerKey key, out PublicationPointer pointer, out bool confirmed) => local.TryGet(key, out pointer, out confirmed);
+    private bool DatabaseDown => dependencies.IsDown(DependencyHealth.Database);
+
+    public bool TryGetLocal(PointerKey key, out PublicationPointer pointer, out bool confirmed)
+    {
+        var found = local.TryGet(key, out pointer, out confirmed);
+        confirmed &= !DatabaseDown;
+        return found;
+    }
 
     /// <summary>Resolves a pointer; its Redis calls take from the request's <paramref name="budget"/> (a new one if null).</summary>
     public async ValueTask<ResolvedPointer> ResolveAsync(PointerKey key, RedisBudget? budget, CancellationToken cancellationToken)
@@ -21,7 +33,7 @@ internal sealed class PointerResolver(LocalPointers local, IRatingStore store, R
         budget ??= redis?.NewBudget();
         if (local.TryGet(key, out var pointer, out var confirmed))
         {
-            return new(pointer, confirmed);
+            return new(pointer, confirmed && !DatabaseDown);
         }
 
         var redisAnswered = false;
@@ -31,7 +43,7 @@ internal sealed class PointerResolver(LocalPointers local, IRatingStore store, R
             if (found is { } cached)
             {
                 local.TrySet(key, cached, generation);
-                return new(cached, Confirmed: true);
+                return new(cached, Confirmed: !DatabaseDown);
             }
 
             redisAnswered = answered;
@@ -44,6 +56,8 @@ internal sealed class PointerResolver(LocalPointers local, IRatingStore store, R
         }
         catch (Exception exception) when (StoreFailures.IsUnavailable(exception) && !cancellationToken.IsCancellationRequested)
         {
+            dependencies.Failed(DependencyHealth.Database, exception);
+
             // A failed re-validation keeps the last known pointer rather than failing the read.
             if (await LastKnownAsync(key, budget, cancellationToken).ConfigureAwait(false) is not { } last)
             {
@@ -54,6 +68,7 @@ internal sealed class PointerResolver(LocalPointers local, IRatingStore store, R
             return new(last, Confirmed: false);
         }
 
+        dependencies.Succeeded(DependencyHealth.Database);
         pointer = PublicationPointer.From(publication);
         if (redisAnswered)
         {

@@ -65,6 +65,8 @@ internal static class ServerServices
         services.AddSingleton<ReadCountFlusher>();
         services.AddHostedService(sp => sp.GetRequiredService<ReadCountFlusher>());
         services.AddHostedService<ServerStartRecorder>();
+        services.TryAddSingleton<StoreHealthCheck>();
+        services.AddHostedService<DatabaseWatch>();
 
         // Reads go through IPublishedRatings: the database reader, decorated by the in-process and
         // Redis caches (Caching/), which replace the IPublishedRatings registration.

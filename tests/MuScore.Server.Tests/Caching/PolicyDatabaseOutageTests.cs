@@ -46,6 +46,10 @@ public sealed class PolicyDatabaseOutageTests : IAsyncLifetime
             RedisConnectionString = redis.ConnectionString,
             Configuration = ShortPointers,
         });
+
+        // The outage must begin with every read service SERVING (start-up warming holds them for a while).
+        Assert.True(await server.ServingAsync("muscore.v1.RatingService", TimeSpan.FromSeconds(15)));
+        Assert.True(await server.ServingAsync("muscore.v1.PolicyService", TimeSpan.FromSeconds(15)));
     }
 
     public async Task DisposeAsync()
@@ -84,8 +88,18 @@ public sealed class PolicyDatabaseOutageTests : IAsyncLifetime
         var evaluationHealth = await Eventually.TrueAsync(async () => await HealthAsync("muscore.v1.EvaluationService") == ServingStatus.NotServing, TimeSpan.FromSeconds(15));
 
         await postgres.RestartAsync();
+        // Each connection the pool held across the restart fails once when next used, and a read that
+        // fails marks the database down again for a moment, so "fresh" is awaited for both shapes.
         var fresh = await Eventually.TrueAsync(async () => !(await QuoteAsync(single)).Quote.PossiblyStale, TimeSpan.FromSeconds(15));
-        var (after, afterTrailers) = await QuoteManyAsync(batch);
+        (QuoteTariffsResponse Response, Metadata Trailers)? freshBatch = null;
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                freshBatch = await QuoteManyAsync(batch);
+                return !freshBatch.Value.Response.PossiblyStale;
+            },
+            TimeSpan.FromSeconds(15));
+        var (after, afterTrailers) = freshBatch!.Value;
 
         Assert.True(marked, "no tariff quote was marked possibly stale while PostgreSQL was stopped");
         Assert.True(during.PossiblyStale);

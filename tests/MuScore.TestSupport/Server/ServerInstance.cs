@@ -116,6 +116,30 @@ public sealed class ServerInstance : IAsyncDisposable
     /// <summary>A grpc.health.v1 client on <see cref="Channel"/>.</summary>
     public Health.HealthClient Health => new(Channel);
 
+    /// <summary>
+    /// Waits until <paramref name="service"/> reports SERVING: listening is not serving, since start-up
+    /// warming holds every service NOT_SERVING for a while (docs/caching.md); false if it never does.
+    /// </summary>
+    public async Task<bool> ServingAsync(string service, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (true)
+        {
+            var status = (await Health.CheckAsync(new HealthCheckRequest { Service = service }).ConfigureAwait(false)).Status;
+            if (status == HealthCheckResponse.Types.ServingStatus.Serving)
+            {
+                return true;
+            }
+
+            if (DateTime.UtcNow >= deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(50).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Starts a server with the given settings and waits until it listens.</summary>
     public static async Task<ServerInstance> StartAsync(ServerSettings? settings = null)
     {
