@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 
 namespace MuScore.TestSupport.Redis;
 
@@ -12,9 +11,6 @@ namespace MuScore.TestSupport.Redis;
 /// </summary>
 public sealed class RedisNode : IDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(15);
-
-    private readonly StringBuilder output = new();
     private readonly IReadOnlyList<string> arguments;
     private readonly string directory;
     private Process? process;
@@ -63,9 +59,6 @@ public sealed class RedisNode : IDisposable
     {
         var info = new ProcessStartInfo(RedisCli.Executable("redis-server"))
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
             WorkingDirectory = directory,
         };
         foreach (var argument in arguments)
@@ -73,31 +66,7 @@ public sealed class RedisNode : IDisposable
             info.ArgumentList.Add(argument);
         }
 
-        var started = Process.Start(info) ?? throw new InvalidOperationException("could not start redis-server");
-        started.OutputDataReceived += (_, e) => Append(e.Data);
-        started.ErrorDataReceived += (_, e) => Append(e.Data);
-        started.BeginOutputReadLine();
-        started.BeginErrorReadLine();
-        process = started;
-
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < StartTimeout)
-        {
-            if (started.HasExited)
-            {
-                throw new InvalidOperationException($"redis-server on port {Port} exited with code {started.ExitCode}:\n{Output()}");
-            }
-
-            if (await PingAsync().ConfigureAwait(false))
-            {
-                return;
-            }
-
-            await Task.Delay(20).ConfigureAwait(false);
-        }
-
-        Kill();
-        throw new InvalidOperationException($"redis-server on port {Port} did not answer PING within {StartTimeout.TotalSeconds} s:\n{Output()}");
+        process = (await RedisProcess.StartAsync(info, Port).ConfigureAwait(false)).Process;
     }
 
     internal static int FreePort()
@@ -107,43 +76,7 @@ public sealed class RedisNode : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private async Task<bool> PingAsync()
-    {
-        try
-        {
-            using var client = new TcpClient();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-            await client.ConnectAsync(IPAddress.Loopback, Port, timeout.Token).ConfigureAwait(false);
-            var stream = client.GetStream();
-            await stream.WriteAsync("PING\r\n"u8.ToArray(), timeout.Token).ConfigureAwait(false);
-            var buffer = new byte[16];
-            var read = await stream.ReadAsync(buffer, timeout.Token).ConfigureAwait(false);
-            return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
-        }
-        catch (Exception e) when (e is SocketException or IOException or OperationCanceledException)
-        {
-            return false;
-        }
-    }
 
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
 
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
-    }
 
-    private string Output()
-    {
-        lock (output)
-        {
-            return output.ToString();
-        }
-    }
 }

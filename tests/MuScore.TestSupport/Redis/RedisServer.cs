@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 
 namespace MuScore.TestSupport.Redis;
 
@@ -13,10 +12,7 @@ namespace MuScore.TestSupport.Redis;
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(15);
-
     private readonly string executable;
-    private readonly StringBuilder output = new();
     private Process? process;
 
     private RedisServer(string executable, int port)
@@ -97,12 +93,7 @@ public sealed class RedisServer : IAsyncDisposable
 
     private async Task StartProcessAsync()
     {
-        var info = new ProcessStartInfo(executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var info = new ProcessStartInfo(executable);
         foreach (var argument in new[]
                  {
                      "--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
@@ -112,76 +103,12 @@ public sealed class RedisServer : IAsyncDisposable
             info.ArgumentList.Add(argument);
         }
 
-        var started = Process.Start(info) ?? throw new InvalidOperationException($"could not start {executable}");
-        started.OutputDataReceived += (_, e) => Append(e.Data);
-        started.ErrorDataReceived += (_, e) => Append(e.Data);
-        started.BeginOutputReadLine();
-        started.BeginErrorReadLine();
-        process = started;
-        await WaitForPingAsync(started).ConfigureAwait(false);
+        process = (await RedisProcess.StartAsync(info, Port).ConfigureAwait(false)).Process;
     }
 
-    private async Task WaitForPingAsync(Process started)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < StartTimeout)
-        {
-            if (started.HasExited)
-            {
-                throw new InvalidOperationException($"redis-server on port {Port} exited with code {started.ExitCode}:\n{Output()}");
-            }
 
-            if (await PingAsync().ConfigureAwait(false))
-            {
-                return;
-            }
 
-            await Task.Delay(20).ConfigureAwait(false);
-        }
 
-        Kill();
-        throw new InvalidOperationException($"redis-server on port {Port} did not answer PING within {StartTimeout.TotalSeconds} s:\n{Output()}");
-    }
-
-    private async Task<bool> PingAsync()
-    {
-        try
-        {
-            using var client = new TcpClient();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-            await client.ConnectAsync(IPAddress.Loopback, Port, timeout.Token).ConfigureAwait(false);
-            var stream = client.GetStream();
-            await stream.WriteAsync("PING\r\n"u8.ToArray(), timeout.Token).ConfigureAwait(false);
-            var buffer = new byte[16];
-            var read = await stream.ReadAsync(buffer, timeout.Token).ConfigureAwait(false);
-            return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
-        }
-        catch (Exception e) when (e is SocketException or IOException or OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
-    }
-
-    private string Output()
-    {
-        lock (output)
-        {
-            return output.ToString();
-        }
-    }
 
     private static string FindExecutable()
     {
