@@ -33,7 +33,8 @@ internal sealed record MetricsEndpoint(string Url, int Port, bool Loopback)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(warnings);
-        var url = (configuration[UrlKey] ?? DefaultUrl).Trim();
+        var options = configuration.GetSection(MetricsOptions.Section).Get<MetricsOptions>() ?? new MetricsOptions();
+        var url = (options.Url ?? DefaultUrl).Trim();
         if (url.Length == 0 || string.Equals(url, "off", StringComparison.OrdinalIgnoreCase))
         {
             return null;
@@ -56,7 +57,7 @@ internal sealed record MetricsEndpoint(string Url, int Port, bool Loopback)
             return endpoint;
         }
 
-        if (!configuration.GetValue<bool>(AllowRemoteKey))
+        if (!options.AllowRemote)
         {
             throw new ServerConfigurationException($"{url} ({UrlKey}) is not loopback: anyone who reaches it could read the server's metrics; set {AllowRemoteKey}=true to serve them there, or keep the default {DefaultUrl}");
         }

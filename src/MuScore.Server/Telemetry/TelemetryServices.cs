@@ -37,6 +37,8 @@ internal static class TelemetryServices
         AddInstruments(services);
         services.AddSingleton<RpcMetricsInterceptor>();
         services.TryAddSingleton<ServerGauges>();
+        // Read once at start by MetricsEndpoint; registered so the settings are discoverable and validated like the others.
+        services.AddOptions<MetricsOptions>().Bind(configuration.GetSection(MetricsOptions.Section));
         services.AddOptions<TelemetryOptions>().Configure<RedisBreakerState>(static (telemetry, breaker) => telemetry.TelemetryListeners.Add(breaker));
 
         var otlp = !string.IsNullOrWhiteSpace(configuration[OtlpEndpointKey]);
