@@ -23,6 +23,7 @@
 #        ROUNDS      baseline/MuScore pairs per scenario (default 5; the table shows medians)
 #        CLIENTS, STREAMS  h2load -c and -m             (default 4 and 32)
 #        BATCH_CALLS BatchGetRatings calls measured     (default 1000)
+#        METRICS     "off" runs every MuScore server without its /metrics meter provider (default on)
 #        BATCH_WARMUP  calls before measuring           (default 300: lets the JIT finish tiering up
 #                                                         the batch path, which GetRating load never ran)
 #        BILLING_N   enterprises quoted per billing run (default 100000)
@@ -78,7 +79,9 @@ done
 loadbench=(dotnet "$artifacts/bin/MuScore.LoadBench/release/MuScore.LoadBench.dll")
 muscore=(dotnet "$artifacts/bin/MuScore.Server/release/MuScore.Server.dll")
 quiet=(--Logging:LogLevel:Default=Warning) # both servers log warnings only
-# Every MuScore server serves /metrics (on by default, as in production) on a free port of its own.
+# Every MuScore server serves /metrics (on by default, as in production) on a free port of its own;
+# METRICS=off turns the meter provider off, the A/B switch for what metrics cost.
+metrics_url() { if [[ "${METRICS:-on}" == off ]]; then echo off; else echo "http://127.0.0.1:$(free_port)"; fi; }
 
 if ! command -v h2load >/dev/null || ! command -v redis-server >/dev/null; then
     log "installing nghttp2-client (h2load) and redis-server"
@@ -94,7 +97,7 @@ if wants getrating || wants policy || wants tls; then
 
     sqlite_port="$(free_port)"
     start muscore-sqlite "$server_limit" "${muscore[@]}" "--urls=http://127.0.0.1:$sqlite_port" \
-        "--MuScore:Store:ConnectionString=Data Source=$db" "${quiet[@]}" "--MuScore:Metrics:Url=http://127.0.0.1:$(free_port)"
+        "--MuScore:Store:ConnectionString=Data Source=$db" "${quiet[@]}" "--MuScore:Metrics:Url=$(metrics_url)"
     wait_port muscore-sqlite "$sqlite_port"
     log "publishing $N enterprises of region $REGION and writing the h2load bodies"
     policy_setup=(--quote false)
@@ -176,7 +179,7 @@ if wants tls; then
     tls_port="$(free_port)"
     start muscore-tls "$server_limit" "${muscore[@]}" "--urls=https://127.0.0.1:$tls_port" \
         "--MuScore:Store:ConnectionString=Data Source=$db" "${tls_settings[@]}" \
-        "--MuScore:Auth:Jwt:PublicKeyFile=$tls/issuer.public.pem" "${quiet[@]}" "--MuScore:Metrics:Url=http://127.0.0.1:$(free_port)"
+        "--MuScore:Auth:Jwt:PublicKeyFile=$tls/issuer.public.pem" "${quiet[@]}" "--MuScore:Metrics:Url=$(metrics_url)"
     wait_port muscore-tls "$tls_port"
     timeout -k 5 120 "${loadbench[@]}" capture --server "https://127.0.0.1:$tls_port" --ca "$tls_ca" --token "$tls/token-ratings.txt" \
         --body "$data/getrating.bin" --out "$data/getrating-tls-response.bin" | tee "$work/logs/capture-tls.log" >&2
@@ -205,7 +208,7 @@ if wants getrating || wants policy; then
     redis_server_port="$(free_port)"
     start muscore-redis "$server_limit" "${muscore[@]}" "--urls=http://127.0.0.1:$redis_server_port" \
         "--MuScore:Store:ConnectionString=Data Source=$db" --MuScore:Cache:Enabled=false \
-        "--MuScore:Redis:ConnectionString=127.0.0.1:$redis_port" "${quiet[@]}" "--MuScore:Metrics:Url=http://127.0.0.1:$(free_port)"
+        "--MuScore:Redis:ConnectionString=127.0.0.1:$redis_port" "${quiet[@]}" "--MuScore:Metrics:Url=$(metrics_url)"
     wait_port muscore-redis "$redis_server_port"
 fi
 hits() { redis-cli -p "$redis_port" info stats | tr -d '\r' | sed -n 's/^keyspace_hits://p'; }
@@ -241,7 +244,7 @@ if wants policy; then
     for parallel in $BILLING_PARALLEL; do
         billing_port="$(free_port)"
         start "muscore-billing-$parallel" "$server_limit" "${muscore[@]}" "--urls=http://127.0.0.1:$billing_port" \
-            "--MuScore:Store:ConnectionString=Data Source=$db" "${quiet[@]}" "--MuScore:Metrics:Url=http://127.0.0.1:$(free_port)"
+            "--MuScore:Store:ConnectionString=Data Source=$db" "${quiet[@]}" "--MuScore:Metrics:Url=$(metrics_url)"
         wait_port "muscore-billing-$parallel" "$billing_port"
         log "billing $BILLING_N enterprises, $parallel QuoteTariffs calls in parallel: cold, then $BILLING_WARM_RUNS warm runs (load: $(uptime))"
         timeout -k 5 1200 "${loadbench[@]}" billing --server "http://127.0.0.1:$billing_port" --codes "$data/billing-codes.txt" \
@@ -257,7 +260,7 @@ fi
 if wants publish; then
     publish_port="$(free_port)"
     start muscore-publish "$server_limit" "${muscore[@]}" "--urls=http://127.0.0.1:$publish_port" \
-        "--MuScore:Store:ConnectionString=Data Source=$work/publish.db" "${quiet[@]}" "--MuScore:Metrics:Url=http://127.0.0.1:$(free_port)"
+        "--MuScore:Store:ConnectionString=Data Source=$work/publish.db" "${quiet[@]}" "--MuScore:Metrics:Url=$(metrics_url)"
     wait_port muscore-publish "$publish_port"
     uptime_publish="$(uptime)"
     log "publishing $PUBLISH_N enterprises end to end (load: $uptime_publish)"
