@@ -23,9 +23,9 @@
 #        ROUNDS      baseline/MuScore pairs per scenario (default 5; the table shows medians)
 #        CLIENTS, STREAMS  h2load -c and -m             (default 4 and 32)
 #        BATCH_CALLS BatchGetRatings calls measured     (default 1000)
-#        METRICS     "off" runs every MuScore server without its /metrics meter provider (default on)
 #        BATCH_WARMUP  calls before measuring           (default 300: lets the JIT finish tiering up
 #                                                         the batch path, which GetRating load never ran)
+#        METRICS     "off" runs every MuScore server without its /metrics meter provider (default on)
 #        BILLING_N   enterprises quoted per billing run (default 100000)
 #        BILLING_CALL_SIZE  quotes per QuoteTariffs call (default 2500, the most a call takes)
 #        BILLING_PARALLEL   calls in flight, one server start each (default "1 2 4")
