@@ -51,6 +51,7 @@ public static class CachingServiceCollectionExtensions
             sp.GetRequiredService<LocalPointers>(),
             sp.GetRequiredService<SharedRedis>().Cache,
             sp.GetRequiredService<PendingInvalidations>(),
+            sp.GetRequiredService<DependencyHealth>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(CacheLog.Category)));
         services.AddResiliencePipeline(RedisResilience.PipelineName, static (builder, context) => RedisResilience.Configure(
             builder,

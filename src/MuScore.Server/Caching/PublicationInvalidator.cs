@@ -12,7 +12,7 @@ namespace MuScore.Server.Caching;
 /// listed as pending: this instance reads that region's pointer from the database and the
 /// maintenance loop retries until Redis and the other instances have heard of it.
 /// </summary>
-internal sealed class PublicationInvalidator(LocalPointers local, RedisRatingCache? redis, PendingInvalidations pending, ILogger logger)
+internal sealed class PublicationInvalidator(LocalPointers local, RedisRatingCache? redis, PendingInvalidations pending, DependencyHealth dependencies, ILogger logger)
 {
     public async ValueTask PublishedAsync(IRatingStore store, string region, int year, CancellationToken cancellationToken)
     {
@@ -66,6 +66,10 @@ internal sealed class PublicationInvalidator(LocalPointers local, RedisRatingCac
             // Read after the commit, so these are at least the version just published.
             forYear = PublicationPointer.From(await store.GetLatestPublicationAsync(region, year, cancellationToken).ConfigureAwait(false));
             latest = PublicationPointer.From(await store.GetLatestPublicationAsync(region, null, cancellationToken).ConfigureAwait(false));
+
+            // A publish that committed proves the database answers: its answers need not wait for the
+            // next DatabaseWatch ask to be unmarked.
+            dependencies.Succeeded(DependencyHealth.Database);
         }
 #pragma warning disable CA1031 // The publish is committed; a failed read here only defers the announcement.
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)

@@ -17,7 +17,7 @@ internal sealed class StoreHealthCheck(IRatingStore store, DependencyHealth depe
     {
         try
         {
-            await store.ListRunsAsync(Probe, cancellationToken).ConfigureAwait(false);
+            await AskAsync(cancellationToken).ConfigureAwait(false);
             dependencies.Succeeded(DependencyHealth.Database);
             return HealthCheckResult.Healthy("the store answers");
         }
@@ -25,6 +25,20 @@ internal sealed class StoreHealthCheck(IRatingStore store, DependencyHealth depe
         {
             dependencies.Failed(DependencyHealth.Database, exception);
             return HealthCheckResult.Unhealthy("the store does not answer", exception);
+        }
+    }
+
+    private async Task AskAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.ListRunsAsync(Probe, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Once more: after a database restart each pooled connection fails once when next used and
+            // is then dropped, and one such failure is not an outage worth marking every answer for.
+            await store.ListRunsAsync(Probe, cancellationToken).ConfigureAwait(false);
         }
     }
 }
