@@ -16,7 +16,7 @@ namespace MuScore.Server.Caching;
 /// </summary>
 internal sealed class PointerResolver(LocalPointers local, IRatingStore store, RedisRatingCache? redis, PendingInvalidations pending, DependencyHealth dependencies)
 {
-    private bool DatabaseDown => dependencies.IsDown(DependencyHealth.Database);
+    private bool DatabaseDown => dependencies.DatabaseDown;
 
     public bool TryGetLocal(PointerKey key, out PublicationPointer pointer, out bool confirmed)
     {

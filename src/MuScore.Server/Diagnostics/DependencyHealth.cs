@@ -22,8 +22,15 @@ internal sealed class DependencyHealth(ILogger<DependencyHealth> logger, ServerM
     // 1 while down. A box per dependency, so a transition is one Interlocked.Exchange, not a lock.
     private readonly ConcurrentDictionary<string, StrongBox> states = new(StringComparer.Ordinal);
 
+    // The database's box, held apart from the map: every read asks whether the database is down
+    // (PointerResolver), and a field read is cheaper than a string-keyed lookup on that path.
+    private readonly StrongBox database = new();
+
+    /// <summary>Whether the database is down now: <see cref="IsDown"/> of <see cref="Database"/> without the lookup.</summary>
+    public bool DatabaseDown => Volatile.Read(ref database.Down) == 1;
+
     /// <summary>Whether <paramref name="dependency"/> is down now.</summary>
-    public bool IsDown(string dependency) => states.TryGetValue(dependency, out var state) && Volatile.Read(ref state.Down) == 1;
+    public bool IsDown(string dependency) => Find(dependency) is { } state && Volatile.Read(ref state.Down) == 1;
 
     /// <summary>Records a failure; logs only the first of an outage.</summary>
     public void Failed(string dependency, Exception exception)
@@ -46,13 +53,17 @@ internal sealed class DependencyHealth(ILogger<DependencyHealth> logger, ServerM
     public void Succeeded(string dependency)
     {
         // The common case (up and staying up) reads without writing, so healthy calls share no cache line writes.
-        if (states.TryGetValue(dependency, out var state) && Volatile.Read(ref state.Down) == 1 && Interlocked.Exchange(ref state.Down, 0) == 1)
+        if (Find(dependency) is { } state && Volatile.Read(ref state.Down) == 1 && Interlocked.Exchange(ref state.Down, 0) == 1)
         {
             Log.DependencyBack(logger, dependency);
         }
     }
 
-    private StrongBox State(string dependency) => states.GetOrAdd(dependency, static _ => new StrongBox());
+    private StrongBox? Find(string dependency) =>
+        string.Equals(dependency, Database, StringComparison.Ordinal) ? database : states.GetValueOrDefault(dependency);
+
+    private StrongBox State(string dependency) =>
+        string.Equals(dependency, Database, StringComparison.Ordinal) ? database : states.GetOrAdd(dependency, static _ => new StrongBox());
 
     private sealed class StrongBox
     {

@@ -22,50 +22,23 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
 {
     private const int Year = 2024;
 
-    // Every pointer lifetime is far under the outage, so any pointer dropped on a timer fails a read.
-    private static readonly Dictionary<string, string?> ShortPointers = new()
-    {
-        ["MuScore:Cache:PointerTtl"] = "00:00:00.200",
-        ["MuScore:Cache:PointerTtlWithoutSubscription"] = "00:00:00.100",
-        ["MuScore:Cache:RedisPointerTtl"] = "00:00:01",
-
-        // A rating never read must be in neither cache, to show it still needs the database.
-        ["MuScore:Cache:WarmOnPublish"] = "false",
-    };
+    // A rating never read must be in neither cache, to show it still needs the database.
+    private static readonly Dictionary<string, string?> NoWarming = new() { ["MuScore:Cache:WarmOnPublish"] = "false" };
 
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(3);
 
     // Until the pointers confirmed before the stop expire (here and in Redis), reads need not ask the database.
     private static readonly TimeSpan Trusted = TimeSpan.FromSeconds(1.5);
 
-    private PostgresServer? postgres;
-    private RedisServer? redis;
-    private ServerInstance? server;
+    private OutageStack? stack;
 
-    private ServerInstance Server => server!;
+    private ServerInstance Server => stack!.Server;
 
-    public async Task InitializeAsync()
-    {
-        postgres = await PostgresServer.StartAsync();
-        redis = await RedisServer.StartAsync();
-        var database = await postgres.CreateDatabaseAsync(PostgresServer.UniqueDatabaseName("outage"));
-        server = await ServerInstance.StartAsync(ServerSettings.Postgres(database) with
-        {
-            RedisConnectionString = redis.ConnectionString,
-            Configuration = ShortPointers,
-        });
+    private PostgresServer Postgres => stack!.Postgres;
 
-        // The outage must begin with every read service SERVING (start-up warming holds them for a while).
-        Assert.True(await server.ServingAsync("muscore.v1.RatingService", TimeSpan.FromSeconds(15)));
-        Assert.True(await server.ServingAsync("muscore.v1.PolicyService", TimeSpan.FromSeconds(15)));
-    }
+    public async Task InitializeAsync() => stack = await OutageStack.StartAsync("outage", NoWarming);
 
-    public async Task DisposeAsync()
-    {
-        await Server.DisposeAsync();
-        await redis!.DisposeAsync();
-        await postgres!.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await stack!.DisposeAsync();
 
     [Fact]
     public async Task Reads_PostgresStoppedLongerThanThePointerLifetimes_CachedRatingsServedPossiblyStaleThenFreshAfterRestart()
@@ -81,7 +54,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
 
         Assert.False((await GetAsync(region, codes[0], null)).Response.PossiblyStale);
 
-        await postgres!.StopAsync();
+        await Postgres.StopAsync();
         var watch = Stopwatch.StartNew();
         var markedReads = 0;
         while (watch.Elapsed < Outage)
@@ -116,10 +89,10 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
 
         var publish = await RpcAssert.FailsWith(StatusCode.Unavailable, () => Runs.PublishAsync(Server.Evaluation, Runs.Header(region, Year + 1), Records.Sample(region, Year + 1, count: 3)));
         var uncached = await RpcAssert.FailsWith(StatusCode.Unavailable, () => Server.Ratings.GetRatingAsync(new GetRatingRequest { Region = region, CreditCode = records[19].CreditCode, Year = Year }).ResponseAsync);
-        Assert.Equal(ServingStatus.Serving, await HealthAsync("muscore.v1.RatingService"));
-        Assert.Equal(ServingStatus.NotServing, await HealthAsync("muscore.v1.EvaluationService"));
+        Assert.Equal(ServingStatus.Serving, await stack!.HealthAsync("muscore.v1.RatingService"));
+        Assert.Equal(ServingStatus.NotServing, await stack!.HealthAsync("muscore.v1.EvaluationService"));
 
-        await postgres.RestartAsync();
+        await Postgres.RestartAsync();
         // Each connection the pool held across the restart fails once when next used, and a read that
         // fails marks the database down again for a moment: fresh means two reads in a row unmarked.
         (GetRatingResponse Response, Metadata Trailers)? freshAfter = null;
@@ -143,7 +116,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         var (after, afterTrailers) = freshAfter!.Value;
         Assert.False(after.PossiblyStale);
         Assert.Null(afterTrailers.Get("muscore-stale"));
-        Assert.True(await Eventually.TrueAsync(async () => await HealthAsync("muscore.v1.EvaluationService") == ServingStatus.Serving, TimeSpan.FromSeconds(10)));
+        Assert.True(await Eventually.TrueAsync(async () => await stack!.HealthAsync("muscore.v1.EvaluationService") == ServingStatus.Serving, TimeSpan.FromSeconds(10)));
     }
 
     [Fact]
@@ -153,7 +126,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         // unmarked for that minute, were the server not asking the database on its own.
         await using var patient = await ServerInstance.StartAsync(ServerSettings.Postgres(Server.StoreConnectionString) with
         {
-            RedisConnectionString = redis!.ConnectionString,
+            RedisConnectionString = stack!.Redis.ConnectionString,
         });
         var region = Regions.Next();
         var records = Records.Sample(region, Year, count: 5);
@@ -161,11 +134,11 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         var request = new GetRatingRequest { Region = region, CreditCode = records[0].CreditCode, Year = Year };
         Assert.False((await patient.Ratings.GetRatingAsync(request)).PossiblyStale);
 
-        await postgres!.StopAsync();
+        await Postgres.StopAsync();
         var marked = await Eventually.TrueAsync(async () => (await patient.Ratings.GetRatingAsync(request)).PossiblyStale, TimeSpan.FromSeconds(15));
         Assert.True(marked, "reads were not marked possibly stale 15 s into the outage");
 
-        await postgres.RestartAsync();
+        await Postgres.RestartAsync();
         var fresh = await Eventually.TrueAsync(async () => !(await patient.Ratings.GetRatingAsync(request)).PossiblyStale, TimeSpan.FromSeconds(15));
         Assert.True(fresh, "reads stayed possibly stale 15 s after PostgreSQL came back");
     }
@@ -181,11 +154,11 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         // Started while the database is up, it has no pointer of its own: only Redis can name the publication.
         await using var second = await ServerInstance.StartAsync(ServerSettings.Postgres(Server.StoreConnectionString) with
         {
-            RedisConnectionString = redis!.ConnectionString,
+            RedisConnectionString = stack!.Redis.ConnectionString,
             CacheEnabled = false,
-            Configuration = ShortPointers,
+            Configuration = new Dictionary<string, string?>(OutageStack.ShortPointers) { ["MuScore:Cache:WarmOnPublish"] = "false" },
         });
-        await postgres!.StopAsync();
+        await Postgres.StopAsync();
 
         // Past the trusted copy's lifetime in Redis, so the answer can only come from the last known copy.
         await Task.Delay(Trusted);
@@ -227,7 +200,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         var request = new QuoteTariffRequest { CreditCode = records[0].CreditCode, Region = region, Utility = Utility.Electricity, BillingDate = billing };
         var policies = new PolicyService.PolicyServiceClient(Server.Channel);
         var before = await policies.QuoteTariffAsync(request);
-        await postgres!.StopAsync();
+        await Postgres.StopAsync();
         await Task.Delay(Trusted);
 
         var during = await policies.QuoteTariffAsync(request);
@@ -254,7 +227,4 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         var response = await call.ResponseAsync;
         return (response, call.GetTrailers());
     }
-
-    private async Task<ServingStatus> HealthAsync(string service) =>
-        (await Server.Health.CheckAsync(new HealthCheckRequest { Service = service })).Status;
 }

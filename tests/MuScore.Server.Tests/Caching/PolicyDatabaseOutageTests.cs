@@ -21,43 +21,15 @@ public sealed class PolicyDatabaseOutageTests : IAsyncLifetime
 {
     private const int Year = 2024;
 
-    private static readonly Dictionary<string, string?> ShortPointers = new()
-    {
-        ["MuScore:Cache:PointerTtl"] = "00:00:00.200",
-        ["MuScore:Cache:PointerTtlWithoutSubscription"] = "00:00:00.100",
-        ["MuScore:Cache:RedisPointerTtl"] = "00:00:01",
-    };
+    private OutageStack? stack;
 
-    private PostgresServer? postgres;
-    private RedisServer? redis;
-    private ServerInstance? server;
-
-    private ServerInstance Server => server!;
+    private ServerInstance Server => stack!.Server;
 
     private PolicyService.PolicyServiceClient Policies => new(Server.Channel);
 
-    public async Task InitializeAsync()
-    {
-        postgres = await PostgresServer.StartAsync();
-        redis = await RedisServer.StartAsync();
-        var database = await postgres.CreateDatabaseAsync(PostgresServer.UniqueDatabaseName("policyoutage"));
-        server = await ServerInstance.StartAsync(ServerSettings.Postgres(database) with
-        {
-            RedisConnectionString = redis.ConnectionString,
-            Configuration = ShortPointers,
-        });
+    public async Task InitializeAsync() => stack = await OutageStack.StartAsync("policyoutage");
 
-        // The outage must begin with every read service SERVING (start-up warming holds them for a while).
-        Assert.True(await server.ServingAsync("muscore.v1.RatingService", TimeSpan.FromSeconds(15)));
-        Assert.True(await server.ServingAsync("muscore.v1.PolicyService", TimeSpan.FromSeconds(15)));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Server.DisposeAsync();
-        await redis!.DisposeAsync();
-        await postgres!.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await stack!.DisposeAsync();
 
     [Fact]
     public async Task PolicyAnswers_PostgresStopped_MarkedPossiblyStaleAndServingThenFreshAfterRestart()
@@ -76,18 +48,18 @@ public sealed class PolicyDatabaseOutageTests : IAsyncLifetime
         Assert.Null(beforeTrailers.Get("muscore-stale"));
         Assert.False(beforeBatch.PossiblyStale);
         Assert.Null(beforeBatchTrailers.Get("muscore-stale"));
-        Assert.Equal(ServingStatus.Serving, await HealthAsync("muscore.v1.PolicyService"));
+        Assert.Equal(ServingStatus.Serving, await stack!.HealthAsync("muscore.v1.PolicyService"));
 
-        await postgres!.StopAsync();
+        await stack!.Postgres.StopAsync();
 
         // Once the pointers confirmed before the stop expire (here and in Redis), every answer must be marked.
         var marked = await Eventually.TrueAsync(async () => (await QuoteAsync(single)).Quote.PossiblyStale, TimeSpan.FromSeconds(15));
         var (during, duringTrailers) = await QuoteAsync(single);
         var (duringBatch, duringBatchTrailers) = await QuoteManyAsync(batch);
-        var policyHealth = await HealthAsync("muscore.v1.PolicyService");
-        var evaluationHealth = await Eventually.TrueAsync(async () => await HealthAsync("muscore.v1.EvaluationService") == ServingStatus.NotServing, TimeSpan.FromSeconds(15));
+        var policyHealth = await stack!.HealthAsync("muscore.v1.PolicyService");
+        var evaluationHealth = await Eventually.TrueAsync(async () => await stack!.HealthAsync("muscore.v1.EvaluationService") == ServingStatus.NotServing, TimeSpan.FromSeconds(15));
 
-        await postgres.RestartAsync();
+        await stack.Postgres.RestartAsync();
         // Each connection the pool held across the restart fails once when next used, and a read that
         // fails marks the database down again for a moment, so "fresh" is awaited for both shapes.
         var fresh = await Eventually.TrueAsync(async () => !(await QuoteAsync(single)).Quote.PossiblyStale, TimeSpan.FromSeconds(15));
@@ -128,7 +100,4 @@ public sealed class PolicyDatabaseOutageTests : IAsyncLifetime
         var response = await call.ResponseAsync;
         return (response, call.GetTrailers());
     }
-
-    private async Task<ServingStatus> HealthAsync(string service) =>
-        (await Server.Health.CheckAsync(new HealthCheckRequest { Service = service })).Status;
 }
