@@ -55,6 +55,7 @@ public sealed class RedisSentinelCacheTests : IAsyncLifetime
 
         // A publish still reaches the other instance (through the new master) well before its 10 s pointers expire.
         Assert.True(await Servers.SecondSubscribedAsync(TimeSpan.FromSeconds(30)), "the second instance did not subscribe again after the failover");
+        Assert.True(await Servers.SecondHearsTheChannelAsync(promoted.EndPoint, TimeSpan.FromSeconds(30)), $"no message on the new master's channel reached instance 2 for 30 s after the failover; its cache log:\n{Servers.SecondCacheLog()}");
         var revised = records.ConvertAll(record => record.Clone());
         revised[0].Tax = "987.65";
         await Runs.PublishAsync(Servers.First.Evaluation, Runs.Header(region, Year), revised);

@@ -6,6 +6,7 @@ using MuScore.Server.Caching;
 using MuScore.Server.Tests.Support;
 using MuScore.TestSupport.Redis;
 using MuScore.TestSupport.Server;
+using StackExchange.Redis;
 using ProtoRating = MuScore.Contracts.V1.Rating;
 
 namespace MuScore.Server.Tests.Caching.Support;
@@ -59,6 +60,25 @@ internal sealed class TwoServersOnRedis : IAsyncDisposable
     {
         var pointers = Second.Services.GetRequiredService<LocalPointers>();
         return Eventually.TrueAsync(() => Task.FromResult(pointers.Subscribed), timeout);
+    }
+
+    /// <summary>
+    /// Whether a probe message published through <paramref name="redisConnectionString"/> (a region no
+    /// test uses) reaches the second server within <paramref name="timeout"/>. "Subscribed" is the
+    /// client's word; after a failover on a loaded machine the re-subscription may still be on its way
+    /// to a live node, and only a message seen proves it arrived.
+    /// </summary>
+    public async Task<bool> SecondHearsTheChannelAsync(string redisConnectionString, TimeSpan timeout)
+    {
+        using var prober = await ConnectionMultiplexer.ConnectAsync(redisConnectionString);
+        return await Eventually.TrueAsync(
+            async () =>
+            {
+                await prober.GetSubscriber().PublishAsync(RedisChannel.Literal("muscore:v2:published"), "000000:0");
+                await Task.Delay(200);
+                return SecondCacheLog().Contains("region 000000", StringComparison.Ordinal);
+            },
+            timeout);
     }
 
     public static async Task<ProtoRating> GetAsync(ServerInstance server, string region, string code, DateTime? deadline = null)
