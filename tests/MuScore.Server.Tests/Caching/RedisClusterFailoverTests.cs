@@ -45,14 +45,15 @@ public sealed class RedisClusterFailoverTests : IAsyncLifetime
         var victim = await Cluster.MasterOfAsync("muscore:v2:published") ?? throw new InvalidOperationException("no master for the channel's slot");
         victim.Kill();
 
-        // Until the replica is promoted (node timeout 2 s) every call must still be answered, within a client's deadline.
+        // Until the replica is promoted (node timeout 2 s) every call must still be answered; the 5 s deadline
+        // is a hang detector, wide enough for a loaded CI machine, not a latency bound.
         var settled = Cluster.WaitHealthyAsync(TimeSpan.FromSeconds(60));
         var calls = 0;
         while (!settled.IsCompleted || calls == 0)
         {
             var code = codes[calls++ % codes.Count];
-            Assert.Equal(code, (await GetAsync(Servers.Second, region, code, DateTime.UtcNow.AddSeconds(2))).CreditCode);
-            await Servers.BatchOnSecondAsync(region, codes.Take(10), DateTime.UtcNow.AddSeconds(2));
+            Assert.Equal(code, (await GetAsync(Servers.Second, region, code, DateTime.UtcNow.AddSeconds(5))).CreditCode);
+            await Servers.BatchOnSecondAsync(region, codes.Take(10), DateTime.UtcNow.AddSeconds(5));
         }
 
         Assert.True(await settled, $"the cluster did not fail over:\n{await Cluster.DescribeAsync()}");
