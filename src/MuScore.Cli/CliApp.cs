@@ -1,9 +1,15 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
 using MuScore.Cli.Arguments;
+using MuScore.Cli.CommandLine;
 using MuScore.Cli.Commands;
 
 namespace MuScore.Cli;
 
-/// <summary>Dispatches a command line to its command and turns every failure into one message and an exit code.</summary>
+/// <summary>
+/// Parses a command line with System.CommandLine (<see cref="CommandTree"/>), runs its verb and
+/// turns every failure into one message and an exit code.
+/// </summary>
 internal static class CliApp
 {
     /// <summary>Runs one command line; never throws.</summary>
@@ -18,61 +24,89 @@ internal static class CliApp
     /// Runs one command line with <paramref name="environment"/> as the source of the variables
     /// that stand in for absent options (MUSCORE_TOKEN, ...); tests pass their own. Never throws.
     /// </summary>
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Func<string, string?> environment, CancellationToken stop)
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Func<string, string?> environment, CancellationToken stop) =>
+        Run(args, new CliConsole(stdout, stderr), environment, stop);
+
+    /// <summary>Runs one command line on <paramref name="console"/>. Never throws.</summary>
+    public static int Run(IReadOnlyList<string> args, CliConsole console, Func<string, string?> environment, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(args);
-        ICommand[] commands = [new RateCommand(), new SchemesCommand(), new SampleCommand(), new PublishCommand(), new ListsCommand(), new SummaryCommand(), new ServeCommand(stop), new PublishRunCommand(), new KeysCommand(), new TokenCommand(), new AuditCommand()];
-        var console = new CliConsole(stdout, stderr);
+        ArgumentNullException.ThrowIfNull(console);
+        ICommand[] commands =
+        [
+            new RateCommand(), new SchemesCommand(), new SampleCommand(), new PublishCommand(), new ListsCommand(), new SummaryCommand(),
+            new GetCommand(), new QuoteCommand(), new LandCheckCommand(), new SubsidyCommand(),
+            new ServeCommand(stop), new PublishRunCommand(), new KeysCommand(), new TokenCommand(), new AuditCommand(), new CompletionCommand(),
+        ];
+        var tree = new CommandTree(commands, (verb, result, words) => RunVerb(verb, result, words, console, environment));
         if (args.Count == 0)
         {
-            stderr.Write(HelpText.General(commands));
+            console.Error.Write(HelpText.General(commands));
             return ExitCodes.Usage;
         }
 
-        if (args[0] is "--help" or "-h" or "help")
+        // "muscore help rate" as the old parser read it.
+        IReadOnlyList<string> line = args[0] == "help" ? [.. args.Skip(1).Take(1), "--help"] : args;
+        var result = tree.Root.Parse(line);
+        var configuration = new InvocationConfiguration
         {
-            var topic = args.Count > 1 ? commands.FirstOrDefault(c => c.Name == args[1]) : null;
-            stdout.Write(topic is null ? HelpText.General(commands) : HelpText.ForCommand(topic));
-            return ExitCodes.Success;
+            Output = console.Out,
+            Error = console.Error,
+            EnableDefaultExceptionHandler = false,
+
+            // serve handles Ctrl-C through its host; the library must not end the process first.
+            ProcessTerminationTimeout = null,
+        };
+        if (result.Errors.Count > 0 && result.Action is ParseErrorAction)
+        {
+            return ParseFailed(tree, result, console);
         }
 
-        var command = commands.FirstOrDefault(c => c.Name == args[0]);
-        if (command is null)
+        return result.Invoke(configuration);
+    }
+
+    private static int ParseFailed(CommandTree tree, ParseResult result, CliConsole console)
+    {
+        var verb = tree.VerbOf(result);
+        if (verb is null)
         {
-            stderr.Write($"muscore: unknown command '{args[0]}'\n\n{HelpText.General(commands)}");
+            var word = result.UnmatchedTokens.Count > 0 ? result.UnmatchedTokens[0] : result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+            console.Error.Write($"muscore: unknown command '{word}'\n{ParseErrorText.TypoSuggestions(result, atRoot: true)}\n{HelpText.General(tree.Commands)}");
             return ExitCodes.Usage;
         }
 
+        var problems = result.Errors.Select(e => ParseErrorText.Describe(e, result)).Distinct(StringComparer.Ordinal);
+        var text = string.Concat(problems.Select(p => $"muscore {verb.Name}: {p}\n"));
+        console.Error.Write($"{text}{ParseErrorText.TypoSuggestions(result, atRoot: false)}\n{HelpText.ForCommand(verb)}");
+        return ExitCodes.Usage;
+    }
+
+    private static int RunVerb(ICommand command, ParseResult result, Argument<string[]>? words, CliConsole console, Func<string, string?> environment)
+    {
         try
         {
-            var parsed = ArgumentParser.Parse(args.Skip(1).ToArray(), command.Options, environment);
-            if (parsed.HelpRequested)
-            {
-                stdout.Write(HelpText.ForCommand(command));
-                return ExitCodes.Success;
-            }
-
+            var parsed = ArgumentParser.Read(result, command.Options, words, environment, helpRequested: false);
             return command.Run(parsed, console);
         }
         catch (CommandFailure failure)
         {
-            stderr.Write($"muscore {command.Name}: {failure.Message}\n");
+            console.Error.Write($"muscore {command.Name}: {failure.Message}\n");
             if (failure.ShowUsage)
             {
-                stderr.Write($"\n{HelpText.ForCommand(command)}");
+                console.Error.Write($"\n{HelpText.ForCommand(command)}");
             }
 
             return failure.ExitCode;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            stderr.Write($"muscore {command.Name}: {exception.Message}\n");
+            console.Error.Write($"muscore {command.Name}: {exception.Message}\n");
             return ExitCodes.IoFailure;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // A defect, not bad input: still one line for the user, with enough to report it.
-            stderr.Write($"muscore {command.Name}: internal error ({exception.GetType().Name}): {exception.Message}\n");
+            console.Error.Write($"muscore {command.Name}: internal error ({exception.GetType().Name}): {exception.Message}\n");
             return ExitCodes.IoFailure;
         }
     }

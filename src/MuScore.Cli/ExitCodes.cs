@@ -16,11 +16,18 @@ internal static class ExitCodes
     public const int StrictRejected = 3;
 
     /// <summary>
-    /// publish, lists, summary, audit list: the server could not be reached or answered with an error status;
+    /// publish, lists, summary, audit list, get, quote, land-check, subsidy: the server could not be reached or answered with an error status;
     /// audit verify: the store could not be opened or read.
     /// </summary>
     public const int ServerError = 4;
 
     /// <summary>audit verify: the audit log's hash chain is broken (an entry edited, deleted or reordered).</summary>
     public const int AuditBroken = 5;
+
+    /// <summary>
+    /// get: the server has no rating of the code (NOT_FOUND); quote, land-check, subsidy: the answer
+    /// is NO_RATING_IN_FORCE or NO_POLICY_IN_FORCE. An answer, printed like any other, that a script
+    /// must not take for a decision.
+    /// </summary>
+    public const int NoAnswer = 6;
 }

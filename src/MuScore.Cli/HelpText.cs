@@ -11,12 +11,14 @@ internal static class HelpText
         var text = new StringBuilder();
         text.Append("muscore: per-mu efficiency ratings (亩均效益综合评价)\n\n");
         text.Append("usage: muscore <command> [options]\n\ncommands:\n");
+        var width = Math.Max(10, commands.Max(c => c.Name.Length) + 2);
         foreach (var command in commands)
         {
-            text.Append("  ").Append(command.Name.PadRight(10)).Append(command.Summary).Append('\n');
+            text.Append("  ").Append(command.Name.PadRight(width)).Append(command.Summary).Append('\n');
         }
 
-        text.Append("\nRun 'muscore <command> --help' for a command's options.\n");
+        text.Append("\nRun 'muscore <command> --help' for a command's options, 'muscore --version' for the version,\n");
+        text.Append("and see 'muscore completion --help' for tab completion.\n");
         return text.ToString();
     }
 

@@ -1,81 +1,77 @@
+using System.CommandLine;
+using MuScore.Cli.CommandLine;
+
 namespace MuScore.Cli.Arguments;
 
 /// <summary>
-/// A small long-option parser: "--name value", "--name=value", flags, repeatable multi-value
-/// options, environment variables standing in for absent single options, and "--help"/"-h".
-/// Hand-written so that startup stays fast and errors read plainly.
+/// Reads a System.CommandLine parse of one verb into <see cref="ParsedArguments"/>: the options
+/// written on the command line, environment variables standing in for absent ones (MUSCORE_TOKEN,
+/// ...), the positional words, and the required options. The one place a command line becomes values.
 /// </summary>
 internal static class ArgumentParser
 {
-    /// <summary>Parses <paramref name="args"/> against <paramref name="specs"/>, with no environment.</summary>
-    /// <exception cref="CommandFailure">An unknown option, a missing value, a repeated single option, or a missing required option.</exception>
+    /// <summary>Parses <paramref name="args"/> (without the verb) against <paramref name="specs"/>, with no environment.</summary>
+    /// <exception cref="CommandFailure">An unknown option, a missing value, or a missing required option.</exception>
     public static ParsedArguments Parse(IReadOnlyList<string> args, IReadOnlyList<OptionSpec> specs) =>
         Parse(args, specs, _ => null);
 
-    /// <summary>
-    /// Parses <paramref name="args"/> against <paramref name="specs"/>; an option with an
-    /// <see cref="OptionSpec.EnvironmentVariable"/> that the command line lacks takes that
-    /// variable's value from <paramref name="environment"/> when it is set and not empty.
-    /// </summary>
-    /// <exception cref="CommandFailure">An unknown option, a missing value, a repeated single option, or a missing required option.</exception>
+    /// <summary>Parses <paramref name="args"/> (without the verb) against <paramref name="specs"/> on a verb of its own.</summary>
+    /// <exception cref="CommandFailure">An unknown option, a missing value, or a missing required option.</exception>
     public static ParsedArguments Parse(IReadOnlyList<string> args, IReadOnlyList<OptionSpec> specs, Func<string, string?> environment)
     {
+        ArgumentNullException.ThrowIfNull(specs);
+        var command = new RootCommand();
+        foreach (var spec in specs)
+        {
+            command.Options.Add(CommandTree.OptionFor(spec));
+        }
+
+        var words = new Argument<string[]>("WORDS") { Arity = ArgumentArity.ZeroOrMore };
+        command.Arguments.Add(words);
+        var result = command.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            throw CommandFailure.Usage(ParseErrorText.Describe(result.Errors[0], result));
+        }
+
+        return Read(result, specs, words, environment, helpRequested: false);
+    }
+
+    /// <summary>
+    /// The values of a parse without errors. An option with an <see cref="OptionSpec.EnvironmentVariable"/>
+    /// that the command line lacks takes that variable's value from <paramref name="environment"/>
+    /// when it is set and not empty.
+    /// </summary>
+    /// <exception cref="CommandFailure">A required option is missing, or a word looks like an unknown option.</exception>
+    public static ParsedArguments Read(ParseResult result, IReadOnlyList<OptionSpec> specs, Argument<string[]>? words, Func<string, string?> environment, bool helpRequested)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(specs);
         ArgumentNullException.ThrowIfNull(environment);
         var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var positionals = new List<string>();
-        var help = false;
-        for (var i = 0; i < args.Count; i++)
+        var options = result.CommandResult.Command.Options;
+        foreach (var spec in specs)
         {
-            var arg = args[i];
-            if (arg is "--help" or "-h")
+            var option = options.FirstOrDefault(o => o.Name == "--" + spec.Name);
+            if (option is null || result.GetResult(option) is not { Implicit: false } given)
             {
-                help = true;
                 continue;
             }
 
-            if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Length == 2)
+            values[spec.Name] = spec.Arity switch
             {
-                positionals.Add(arg);
-                continue;
-            }
+                OptionArity.Flag => ["true"],
+                OptionArity.Many => [.. given.GetValueOrDefault<string[]>() ?? []],
+                _ => [given.GetValueOrDefault<string>() ?? string.Empty],
+            };
+        }
 
-            var equals = arg.IndexOf('=', StringComparison.Ordinal);
-            var name = equals < 0 ? arg[2..] : arg[2..equals];
-            var spec = specs.FirstOrDefault(s => s.Name == name)
-                ?? throw CommandFailure.Usage($"unknown option '--{name}'");
-            var list = values.TryGetValue(name, out var existing) ? existing : values[name] = [];
-            if (spec.Arity == OptionArity.Flag)
-            {
-                if (equals >= 0)
-                {
-                    throw CommandFailure.Usage($"--{name} takes no value");
-                }
+        var positionals = words is null ? [] : result.GetValue(words) ?? [];
 
-                list.Add("true");
-                continue;
-            }
-
-            if (spec.Arity == OptionArity.Single && list.Count > 0)
-            {
-                throw CommandFailure.Usage($"--{name} is given more than once");
-            }
-
-            if (equals >= 0)
-            {
-                list.Add(arg[(equals + 1)..]);
-            }
-            else if (i + 1 < args.Count && !IsOption(args[i + 1]))
-            {
-                list.Add(args[++i]);
-                while (spec.Arity == OptionArity.Many && i + 1 < args.Count && !IsOption(args[i + 1]))
-                {
-                    list.Add(args[++i]);
-                }
-            }
-            else
-            {
-                throw CommandFailure.Usage($"--{name} needs a value ({spec.ValueName})");
-            }
+        // A word that looks like an option is a mistyped one, not an action or a file name.
+        if (positionals.FirstOrDefault(w => w.Length > 1 && w[0] == '-') is { } unknown)
+        {
+            throw CommandFailure.Usage($"unknown option '{unknown}'");
         }
 
         var variables = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -89,19 +85,11 @@ internal static class ArgumentParser
             }
         }
 
-        if (!help)
+        if (!helpRequested && specs.FirstOrDefault(s => s.Required && !values.ContainsKey(s.Name)) is { } missing)
         {
-            foreach (var spec in specs)
-            {
-                if (spec.Required && !values.ContainsKey(spec.Name))
-                {
-                    throw CommandFailure.Usage($"missing {spec.Synopsis}");
-                }
-            }
+            throw CommandFailure.Usage($"missing {missing.Synopsis}");
         }
 
-        return new ParsedArguments(values, positionals, help, variables);
+        return new ParsedArguments(values, positionals, helpRequested, variables);
     }
-
-    private static bool IsOption(string arg) => arg.StartsWith("--", StringComparison.Ordinal) && arg.Length > 2 || arg == "-h";
 }

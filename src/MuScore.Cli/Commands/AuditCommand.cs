@@ -23,6 +23,10 @@ internal sealed class AuditCommand : ICommand
 
     public IReadOnlyList<OptionSpec> Options => [.. actions.SelectMany(a => a.Options).DistinctBy(o => o.Name)];
 
+    public string Words => "ACTION";
+
+    public IReadOnlyList<string> WordChoices => [.. actions.Select(a => a.Name)];
+
     public int Run(ParsedArguments args, CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(args);

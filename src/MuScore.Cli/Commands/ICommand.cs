@@ -20,6 +20,12 @@ internal interface ICommand
     /// <summary>The options the verb accepts.</summary>
     IReadOnlyList<OptionSpec> Options { get; }
 
+    /// <summary>What the verb's positional words are, e.g. "ACTION" or "CODE"; null when it takes none (a stray word is then an error).</summary>
+    string? Words => null;
+
+    /// <summary>The first words tab completion offers, e.g. the actions "new" or "list", "verify".</summary>
+    IReadOnlyList<string> WordChoices => [];
+
     /// <summary>Runs the verb; returns the exit code or throws <see cref="CommandFailure"/>.</summary>
     int Run(ParsedArguments args, CliConsole console);
 }

@@ -30,6 +30,10 @@ internal sealed class KeysCommand : ICommand
         OptionSpec.Value("name", "NAME", $"file name stem (default {DefaultName})"),
     ];
 
+    public string Words => "ACTION";
+
+    public IReadOnlyList<string> WordChoices => ["new"];
+
     public int Run(ParsedArguments args, CliConsole console)
     {
         var words = args.Positionals;

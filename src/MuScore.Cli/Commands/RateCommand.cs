@@ -60,7 +60,7 @@ internal sealed class RateCommand : ICommand
         reporter.Phase("wrote outputs");
         if (!options.Quiet)
         {
-            console.Out.Write(ConsoleSummary.Format(run, stats, options.OutputDirectory));
+            console.Out.Write(ConsoleSummary.Format(run, stats, options.OutputDirectory, console.TableWidth));
         }
 
         return ExitCodes.Success;

@@ -20,6 +20,10 @@ internal sealed class SchemesCommand : ICommand
 
     public IReadOnlyList<OptionSpec> Options { get; } = [];
 
+    public string Words => "ACTION";
+
+    public IReadOnlyList<string> WordChoices => ["show", "list"];
+
     public int Run(ParsedArguments args, CliConsole console)
     {
         var words = args.Positionals;

@@ -27,6 +27,10 @@ internal sealed class TokenCommand : ICommand
 
     public IReadOnlyList<OptionSpec> Options => TokenOptions.Specs;
 
+    public string Words => "ACTION";
+
+    public IReadOnlyList<string> WordChoices => ["issue"];
+
     public int Run(ParsedArguments args, CliConsole console)
     {
         var words = args.Positionals;

@@ -8,7 +8,7 @@ namespace MuScore.Cli.Output;
 /// <summary>The short table "muscore rate" prints: rows per status, per pool its size and classes, and the benchmarks used.</summary>
 internal static class ConsoleSummary
 {
-    public static string Format(RatingRun run, RunStatistics stats, string outputDirectory)
+    public static string Format(RatingRun run, RunStatistics stats, string outputDirectory, int width = CliConsole.PlainWidth)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(stats);
@@ -18,32 +18,23 @@ internal static class ConsoleSummary
         text.Append(Invariant($"{stats.StatusCounts[(int)RowStatus.Excluded]} excluded, {stats.StatusCounts[(int)RowStatus.Invalid]} invalid\n"));
         if (run.Pools.Count > 0)
         {
-            var width = Math.Max(4, run.Pools.Max(p => p.Region.Length + 1 + p.Pool.Length)) + 2;
-            var cell = Math.Max(5, NumberText.Format(run.Pools.Max(p => p.Size)).Length) + 1;
-            text.Append('\n').Append("pool".PadRight(width));
-            foreach (var heading in new[] { "size", "quota", "A", "B", "C", "D" })
-            {
-                text.Append(heading.PadLeft(cell));
-            }
-
-            text.Append('\n');
+            // Spectre measures Chinese pool names as two cells a character and sizes each column to its widest count.
+            var table = TextTable.Create("pool", "size>", "quota>", "A>", "B>", "C>", "D>");
             foreach (var pool in run.Pools)
             {
-                text.Append($"{pool.Region} {pool.Pool}".PadRight(width));
-                foreach (var count in pool.ClassCounts.Prepend(pool.QuotaPoolSize).Prepend(pool.Size))
-                {
-                    text.Append(NumberText.Format(count).PadLeft(cell));
-                }
-
-                text.Append('\n');
+                string[] counts = [.. pool.ClassCounts.Prepend(pool.QuotaPoolSize).Prepend(pool.Size).Select(c => NumberText.Format(c))];
+                TextTable.AddRow(table, [$"{pool.Region} {pool.Pool}", .. counts]);
             }
 
-            text.Append("\nbenchmarks:\n");
+            text.Append('\n').Append(TextTable.Render(table, width));
+            var benchmarks = TextTable.Create("benchmarks", "indicators");
             foreach (var pool in run.Pools)
             {
                 var values = pool.Benchmarks.Select(b => $"{b.Indicator.Id()} {(b.Benchmark is { } v ? NumberText.Format(v) : "-")}");
-                text.Append("  ").Append($"{pool.Region} {pool.Pool}".PadRight(width)).AppendJoin("  ", values).Append('\n');
+                TextTable.AddRow(benchmarks, $"{pool.Region} {pool.Pool}", string.Join("  ", values));
             }
+
+            text.Append('\n').Append(TextTable.Render(benchmarks, width));
         }
 
         text.Append("\nwritten to ").Append(outputDirectory).Append('\n');

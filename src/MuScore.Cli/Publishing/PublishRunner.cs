@@ -64,7 +64,7 @@ internal static class PublishRunner
             progress.Phase("published");
         }
 
-        console.Out.Write(PublishSummary.Format(upload, keptBack.Rejections(), keptBack.RowCount, publication, newVersion, options.ShownRejected));
+        console.Out.Write(PublishSummary.Format(upload, keptBack.Rejections(), keptBack.RowCount, publication, newVersion, options.ShownRejected, console.TableWidth));
         return ExitCodes.Success;
     }
 

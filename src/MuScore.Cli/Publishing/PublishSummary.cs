@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using MuScore.Contracts.V1;
 
+using MuScore.Cli.Output;
+
 namespace MuScore.Cli.Publishing;
 
 /// <summary>
@@ -19,7 +21,8 @@ internal static class PublishSummary
     /// <param name="publication">The publication, or null with --no-publish.</param>
     /// <param name="newVersion">Whether publishing minted the version (false when the run already was the newest).</param>
     /// <param name="shown">Rejected rows to list.</param>
-    public static string Format(UploadResult upload, IReadOnlyList<RejectedRow> keptBack, int rowsRead, Publication? publication, bool newVersion, int shown)
+    /// <param name="width">The console width the pool table is laid out for.</param>
+    public static string Format(UploadResult upload, IReadOnlyList<RejectedRow> keptBack, int rowsRead, Publication? publication, bool newVersion, int shown, int width = CliConsole.PlainWidth)
     {
         ArgumentNullException.ThrowIfNull(upload);
         ArgumentNullException.ThrowIfNull(keptBack);
@@ -34,7 +37,7 @@ internal static class PublishSummary
             Line(text, "kept back", Invariant($"{keptBack.Count:N0} row{(keptBack.Count == 1 ? string.Empty : "s")} not sent, marked (not sent) below"));
         }
 
-        Pools(text, run);
+        Pools(text, run, width);
         Rejected(text, Merge(upload, keptBack), shown);
         text.Append('\n');
         if (publication is null)
@@ -50,7 +53,7 @@ internal static class PublishSummary
         return text.ToString();
     }
 
-    private static void Pools(StringBuilder text, Run run)
+    private static void Pools(StringBuilder text, Run run, int width)
     {
         if (run.Pools.Count == 0)
         {
@@ -58,15 +61,17 @@ internal static class PublishSummary
             return;
         }
 
-        var width = Math.Max(4, run.Pools.Max(p => p.Pool.Length));
-        text.Append('\n').Append("pool".PadRight(width)).Append("      size      A      B      C      D\n");
+        // Spectre measures Chinese pool names as two cells a character and sizes each column to its widest count.
+        var table = TextTable.Create("pool", "size>", "A>", "B>", "C>", "D>");
         foreach (var pool in run.Pools)
         {
-            text.Append(pool.Pool.PadRight(width))
-                .Append(Invariant($"{pool.Size,10:N0}{pool.A,7:N0}{pool.B,7:N0}{pool.C,7:N0}{pool.D,7:N0}"))
-                .Append('\n');
+            TextTable.AddRow(table, pool.Pool, Count(pool.Size), Count(pool.A), Count(pool.B), Count(pool.C), Count(pool.D));
         }
+
+        text.Append('\n').Append(TextTable.Render(table, width));
     }
+
+    private static string Count(int count) => count.ToString("N0", CultureInfo.InvariantCulture);
 
     private static void Rejected(StringBuilder text, List<RejectedRow> rows, int shown)
     {
