@@ -47,7 +47,7 @@ internal static class CliApp
 
         // "muscore help rate" as the old parser read it.
         IReadOnlyList<string> line = args[0] == "help" ? [.. args.Skip(1).Take(1), "--help"] : args;
-        var result = tree.Root.Parse(line);
+        var result = CommandTree.Parse(tree.Root, line);
         var configuration = new InvocationConfiguration
         {
             Output = console.Out,

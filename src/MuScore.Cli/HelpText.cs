@@ -11,10 +11,10 @@ internal static class HelpText
         var text = new StringBuilder();
         text.Append("muscore: per-mu efficiency ratings (亩均效益综合评价)\n\n");
         text.Append("usage: muscore <command> [options]\n\ncommands:\n");
-        var width = Math.Max(10, commands.Max(c => c.Name.Length) + 2);
         foreach (var command in commands)
         {
-            text.Append("  ").Append(command.Name.PadRight(width)).Append(command.Summary).Append('\n');
+            // Ten columns as always; a longer verb keeps two spaces before its line.
+            text.Append("  ").Append(command.Name.Length < 9 ? command.Name.PadRight(10) : command.Name + "  ").Append(command.Summary).Append('\n');
         }
 
         text.Append("\nRun 'muscore <command> --help' for a command's options, 'muscore --version' for the version,\n");

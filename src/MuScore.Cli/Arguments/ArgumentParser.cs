@@ -28,7 +28,7 @@ internal static class ArgumentParser
 
         var words = new Argument<string[]>("WORDS") { Arity = ArgumentArity.ZeroOrMore };
         command.Arguments.Add(words);
-        var result = command.Parse(args);
+        var result = CommandTree.Parse(command, args);
         if (result.Errors.Count > 0)
         {
             throw CommandFailure.Usage(ParseErrorText.Describe(result.Errors[0], result));

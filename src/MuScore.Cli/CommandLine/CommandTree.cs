@@ -64,6 +64,23 @@ internal sealed class CommandTree
         return verbs.TryGetValue(result.CommandResult.Command, out var verb) ? verb.Verb : null;
     }
 
+    /// <summary>
+    /// Parses <paramref name="args"/> against <paramref name="command"/>. "@FILE" is a value, never
+    /// a response file (--token @FILE reads a token from FILE), and "--name=" gives the option an
+    /// empty value, as the hand-written parser did, so that its check can name the problem.
+    /// </summary>
+    public static ParseResult Parse(Command command, IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(args);
+        var words = args.SelectMany(a => a.Length > 3 && a.StartsWith("--", StringComparison.Ordinal) && a.EndsWith('=') && a.IndexOf('=', StringComparison.Ordinal) == a.Length - 1
+            ? new[] { a[..^1], string.Empty }
+            : [a]).ToArray();
+        return command.Parse(words, Configuration);
+    }
+
+    private static ParserConfiguration Configuration { get; } = new() { ResponseFileTokenReplacer = null };
+
     /// <summary>An option that parses a spec's value as text; the verb's options class checks and converts it.</summary>
     public static Option OptionFor(OptionSpec spec)
     {
