@@ -34,11 +34,14 @@ internal static class QueryOptions
     };
 
     /// <summary>Echoed input cut to a length a message can carry.</summary>
-    public static string Bounded(string text)
+    public static string Bounded(string text, int max = 40)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return text.Length <= 40 ? text : text[..40] + "…";
+        return text.Length <= max ? text : text[..max] + "…";
     }
+
+    /// <summary>A file path echoed in a message: long enough for any real path, still bounded.</summary>
+    public static string BoundedPath(string path) => Bounded(path, 512);
 
     /// <summary>--server and the credentials, first and last among a command's options around <paramref name="own"/>.</summary>
     public static IReadOnlyList<OptionSpec> WithConnection(params OptionSpec[] own) =>

@@ -24,7 +24,7 @@ internal static class RequestFile
         ArgumentNullException.ThrowIfNull(descriptor);
         if (!File.Exists(path))
         {
-            throw CommandFailure.BadInput($"request file '{QueryOptions.Bounded(path)}' does not exist");
+            throw CommandFailure.BadInput($"request file '{QueryOptions.BoundedPath(path)}' does not exist");
         }
 
         var text = File.ReadAllText(path);
@@ -36,7 +36,7 @@ internal static class RequestFile
         catch (JsonException exception)
         {
             throw CommandFailure.BadInput(
-                $"request file '{QueryOptions.Bounded(path)}' is not JSON: line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1} ({exception.Message.Split('.')[0]})");
+                $"request file '{QueryOptions.BoundedPath(path)}' is not JSON: line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1} ({exception.Message.Split('.')[0]})");
         }
 
         using (document)
@@ -48,7 +48,7 @@ internal static class RequestFile
                 var shown = problems.Take(MaxProblems).Select(p => "\n  " + p);
                 var more = problems.Count > MaxProblems ? $"\n  … and {problems.Count - MaxProblems} more" : string.Empty;
                 throw CommandFailure.BadInput(
-                    $"request file '{QueryOptions.Bounded(path)}' is not a {descriptor.FullName} ({problems.Count} problem(s), docs/cli.md has an example):{string.Concat(shown)}{more}");
+                    $"request file '{QueryOptions.BoundedPath(path)}' is not a {descriptor.FullName} ({problems.Count} problem(s), docs/cli.md has an example):{string.Concat(shown)}{more}");
             }
         }
 
@@ -59,7 +59,7 @@ internal static class RequestFile
         catch (InvalidProtocolBufferException exception)
         {
             // What the descriptor walk does not model (a number out of an integer's range, ...).
-            throw CommandFailure.BadInput($"request file '{QueryOptions.Bounded(path)}' is not a {descriptor.FullName}: {exception.Message}");
+            throw CommandFailure.BadInput($"request file '{QueryOptions.BoundedPath(path)}' is not a {descriptor.FullName}: {exception.Message}");
         }
     }
 
