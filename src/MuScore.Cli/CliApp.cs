@@ -59,13 +59,25 @@ internal static class CliApp
         };
         if (result.Errors.Count > 0 && result.Action is ParseErrorAction)
         {
-            return ParseFailed(tree, result, console);
+            return ParseFailed(tree, result, console, optionsOnly: false);
+        }
+
+        // A verb's words took in a mistyped option ("quote CODE --regoin"): parse again without words for the suggestion.
+        if (tree.VerbOf(result) is { Words: not null } && result.CommandResult.Tokens.Any(t => t.Value.Length > 1 && t.Value[0] == '-'))
+        {
+            var strict = new CommandTree(commands, (_, _, _) => ExitCodes.Usage, takeWords: false);
+            return ParseFailed(strict, CommandTree.Parse(strict.Root, line), console, optionsOnly: true);
         }
 
         return result.Invoke(configuration);
     }
 
-    private static int ParseFailed(CommandTree tree, ParseResult result, CliConsole console)
+    /// <summary>Prints a command line's problems, the typo suggestions and the usage; exit code 2.</summary>
+    /// <param name="tree">The tree <paramref name="result"/> was parsed with.</param>
+    /// <param name="result">A parse with errors.</param>
+    /// <param name="console">Where to print.</param>
+    /// <param name="optionsOnly">Report only the words that look like options (the others are the verb's own words).</param>
+    private static int ParseFailed(CommandTree tree, ParseResult result, CliConsole console, bool optionsOnly)
     {
         var verb = tree.VerbOf(result);
         if (verb is null)
@@ -75,7 +87,8 @@ internal static class CliApp
             return ExitCodes.Usage;
         }
 
-        var problems = result.Errors.Select(e => ParseErrorText.Describe(e, result)).Distinct(StringComparer.Ordinal);
+        var problems = result.Errors.Select(e => ParseErrorText.Describe(e, result))
+            .Where(p => !optionsOnly || p.StartsWith("unknown option", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal);
         var text = string.Concat(problems.Select(p => $"muscore {verb.Name}: {p}\n"));
         console.Error.Write($"{text}{ParseErrorText.TypoSuggestions(result, atRoot: false)}\n{HelpText.ForCommand(verb)}");
         return ExitCodes.Usage;

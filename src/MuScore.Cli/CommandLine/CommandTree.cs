@@ -17,7 +17,11 @@ internal sealed class CommandTree
 
     /// <param name="commands">The verbs, in the order help lists them.</param>
     /// <param name="run">Runs a verb once its command line has parsed; returns the exit code.</param>
-    public CommandTree(IReadOnlyList<ICommand> commands, Func<ICommand, ParseResult, Argument<string[]>?, int> run)
+    /// <param name="takeWords">
+    /// False leaves out the verbs' positional words, so that every word is unmatched: a mistyped
+    /// option that a verb's words took in then gets the library's typo suggestion.
+    /// </param>
+    public CommandTree(IReadOnlyList<ICommand> commands, Func<ICommand, ParseResult, Argument<string[]>?, int> run, bool takeWords = true)
     {
         ArgumentNullException.ThrowIfNull(commands);
         ArgumentNullException.ThrowIfNull(run);
@@ -32,7 +36,7 @@ internal sealed class CommandTree
             }
 
             Argument<string[]>? words = null;
-            if (verb.Words is { } wordsName)
+            if (takeWords && verb.Words is { } wordsName)
             {
                 words = new Argument<string[]>(wordsName) { Arity = ArgumentArity.ZeroOrMore };
                 if (verb.WordChoices.Count > 0)

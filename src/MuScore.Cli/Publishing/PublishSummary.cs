@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using MuScore.Contracts.V1;
-
 using MuScore.Cli.Output;
+using MuScore.Contracts.V1;
+using Spectre.Console;
 
 namespace MuScore.Cli.Publishing;
 
@@ -61,14 +61,23 @@ internal static class PublishSummary
             return;
         }
 
-        // Spectre measures Chinese pool names as two cells a character and sizes each column to its widest count.
+        text.Append('\n').Append(TextTable.Render(PoolTable(run), width));
+    }
+
+    /// <summary>
+    /// Pools by class. Spectre measures Chinese pool names as two cells a character and sizes each
+    /// column to its widest count, so counts past 100,000 no longer run together.
+    /// </summary>
+    public static Table PoolTable(Run run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
         var table = TextTable.Create("pool", "size>", "A>", "B>", "C>", "D>");
         foreach (var pool in run.Pools)
         {
             TextTable.AddRow(table, pool.Pool, Count(pool.Size), Count(pool.A), Count(pool.B), Count(pool.C), Count(pool.D));
         }
 
-        text.Append('\n').Append(TextTable.Render(table, width));
+        return table;
     }
 
     private static string Count(int count) => count.ToString("N0", CultureInfo.InvariantCulture);

@@ -20,7 +20,7 @@ internal static class PolicyAnswerText
         Line(text, "enterprise", $"{quote.CreditCode}, region {quote.Region}");
         Line(text, "utility", $"{ProtoEnumText.Of(quote.Utility)}, billing date {quote.BillingDate}");
         Line(text, "outcome", ProtoEnumText.Of(quote.Status));
-        Line(text, "surcharge", $"{quote.SurchargePerUnit} 元 per {Or(quote.Unit)}");
+        Line(text, "surcharge", $"{quote.SurchargePerUnit} {quote.Unit}".TrimEnd());
         if (quote.HasAmount)
         {
             Line(text, "amount", $"{quote.Amount} 元");

@@ -16,7 +16,7 @@ public sealed class QuoteCommandTests(QueryServer query) : IClassFixture<QuerySe
             "--date", QueryServer.BillingDate, "--quantity", "12500", "--token", query.Office)).Expect(ExitCodes.Success);
 
         Assert.Contains("outcome    QUOTED\n", run.Out, StringComparison.Ordinal);
-        Assert.Matches(@"\nsurcharge  0\.[34] 元 per ", run.Out);
+        Assert.Matches(@"\nsurcharge  0\.[34] 元/kWh\n", run.Out);
         Assert.Matches(@"\namount     (3750|5000) 元\n", run.Out);
         Assert.Contains("policy     haining-2025 version 1 (sha256 ", run.Out, StringComparison.Ordinal);
         Assert.Contains("clause     差别化电价 D类\n", run.Out, StringComparison.Ordinal);
