@@ -18,6 +18,9 @@ internal sealed class PublishProgress(TextWriter error)
 
     private bool Active => rows >= PhaseReporter.Threshold;
 
+    /// <summary>Progress bars on a terminal while they are drawn; the lines are held back meanwhile, as they would tear the bars.</summary>
+    public ProgressBars? Bars { get; set; }
+
     private string Elapsed => string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds:0.0} s");
 
     /// <summary>First pass: <paramref name="count"/> rows read and checked.</summary>
@@ -38,6 +41,11 @@ internal sealed class PublishProgress(TextWriter error)
     private void Step(string verb, string noun, int count, long position, long length)
     {
         rows = Math.Max(rows, count);
+        if (Bars is { } bars)
+        {
+            bars.Update(verb, noun, count, position, length);
+            return;
+        }
 
         // Batches need not end on a multiple of the threshold: report each time one is passed.
         var bucket = count / PhaseReporter.Threshold;

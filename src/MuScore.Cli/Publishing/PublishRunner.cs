@@ -28,6 +28,40 @@ internal static class PublishRunner
         // Opened before the file is read so that a bad --ca, --cert or --key fails at once; nothing is sent yet.
         using var connection = ServerConnection.Open(options.Connection, MaxReceiveBytes, MaxSendBytes);
         var progress = new PublishProgress(console.Error);
+        var client = new EvaluationService.EvaluationServiceClient(connection.Channel);
+        var (keptBack, upload) = console.ErrorTerminal is { } terminal
+            ? await ProgressBars.RunAsync(terminal, async bars =>
+            {
+                progress.Bars = bars;
+                var done = await CheckAndSendAsync(options, console, connection, client, header, progress, cancellationToken).ConfigureAwait(false);
+                bars.Complete();
+                progress.Bars = null;
+                return done;
+            }).ConfigureAwait(false)
+            : await CheckAndSendAsync(options, console, connection, client, header, progress, cancellationToken).ConfigureAwait(false);
+        progress.Phase("the server rated the run");
+
+        Publication? publication = null;
+        var newVersion = false;
+        if (options.Publish)
+        {
+            var response = await connection.CallAsync(
+                "PublishRun",
+                async () => await client.PublishRunAsync(new PublishRunRequest { RunId = upload.Run.RunId, Reason = options.Reason ?? string.Empty }, cancellationToken: cancellationToken).ConfigureAwait(false),
+                refusal => DraftHint(refusal, upload.Run.RunId, options.Connection.Server)).ConfigureAwait(false);
+            publication = response.Publication;
+            newVersion = !upload.Run.Publications.Any(p => p.Version == publication.Version);
+            progress.Phase("published");
+        }
+
+        console.Out.Write(PublishSummary.Format(upload, keptBack.Rejections(), keptBack.RowCount, publication, newVersion, options.ShownRejected, console.TableWidth));
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Reads and checks the file (rows kept back), then streams it to SubmitRun: the two long steps.</summary>
+    private static async Task<(KeptBackRows KeptBack, UploadResult Upload)> CheckAndSendAsync(
+        PublishOptions options, CliConsole console, ServerConnection connection, EvaluationService.EvaluationServiceClient client, RunHeader header, PublishProgress progress, CancellationToken cancellationToken)
+    {
         var keptBack = await ReadAsync(options, table =>
         {
             if (table.IgnoredHeaders.Count > 0)
@@ -47,25 +81,8 @@ internal static class PublishRunner
             throw CommandFailure.BadInput($"no row of '{options.Input}' can be sent (unknown booleans or cells right of the last header column); 'muscore rate' lists every problem");
         }
 
-        var client = new EvaluationService.EvaluationServiceClient(connection.Channel);
         var upload = await connection.CallAsync("SubmitRun", () => ReadAsync(options, table => RunUpload.SendAsync(client, header, table, keptBack, options.BatchSize, progress, cancellationToken))).ConfigureAwait(false);
-        progress.Phase("the server rated the run");
-
-        Publication? publication = null;
-        var newVersion = false;
-        if (options.Publish)
-        {
-            var response = await connection.CallAsync(
-                "PublishRun",
-                async () => await client.PublishRunAsync(new PublishRunRequest { RunId = upload.Run.RunId, Reason = options.Reason ?? string.Empty }, cancellationToken: cancellationToken).ConfigureAwait(false),
-                refusal => DraftHint(refusal, upload.Run.RunId, options.Connection.Server)).ConfigureAwait(false);
-            publication = response.Publication;
-            newVersion = !upload.Run.Publications.Any(p => p.Version == publication.Version);
-            progress.Phase("published");
-        }
-
-        console.Out.Write(PublishSummary.Format(upload, keptBack.Rejections(), keptBack.RowCount, publication, newVersion, options.ShownRejected, console.TableWidth));
-        return ExitCodes.Success;
+        return (keptBack, upload);
     }
 
     /// <summary>What to do with the draft when PublishRun refused it: another person publishes it (four eyes), or the same command again.</summary>
