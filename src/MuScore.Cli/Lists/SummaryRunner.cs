@@ -7,7 +7,7 @@ internal static class SummaryRunner
     {
         var summary = await RegionSummaryReader.ReadAsync(options, cancellationToken).ConfigureAwait(false);
         ReportTable.Write(options, SummaryTable.Columns, SummaryTable.Rows(summary));
-        console.Out.Write(SummaryConsoleText.Format(summary, options));
+        console.Out.Write(SummaryConsoleText.Format(summary, options, console.TableWidth));
         return ExitCodes.Success;
     }
 }
