@@ -8,6 +8,9 @@ internal static class ExcelValues
     /// <summary>Excel shows at most 15 significant digits; more is binary floating-point noise.</summary>
     private const int ShownDigits = 15;
 
+    /// <summary>Number format ids from here on are the workbook's own (custom) formats.</summary>
+    public const int FirstCustomFormat = 164;
+
     private static readonly DateOnly Epoch1900 = new(1899, 12, 31);
     private static readonly DateOnly Epoch1900AfterLeapBug = new(1899, 12, 30);
     private static readonly DateOnly Epoch1904 = new(1904, 1, 1);
@@ -40,6 +43,16 @@ internal static class ExcelValues
 
         date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return true;
+    }
+
+    /// <summary>
+    /// A number as the shortest text that reads back as the same double, unless that carries more
+    /// than 15 significant digits (such as 0.30000000000000004): then rounded to the 15 Excel shows.
+    /// </summary>
+    public static string NumberText(double value)
+    {
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        return SignificantDigits(text) <= ShownDigits ? text : value.ToString("G15", CultureInfo.InvariantCulture);
     }
 
     /// <summary>
