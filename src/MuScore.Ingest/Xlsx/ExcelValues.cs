@@ -56,21 +56,6 @@ internal static class ExcelValues
     }
 
     /// <summary>
-    /// A stored number as written, unless it carries more than 15 significant digits (such as
-    /// 0.30000000000000004): then rounded to the 15 digits Excel displays.
-    /// </summary>
-    public static string NormaliseNumber(string text)
-    {
-        if (SignificantDigits(text) <= ShownDigits
-            || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-        {
-            return text;
-        }
-
-        return value.ToString("G15", CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>
     /// Whether a number format shows a date: built-in 14–17 and 22 (date, date-time) and the
     /// zh-CN date ids 27–31, 36, 50–54, 57, 58; a custom code whose first section, literals and
     /// [..] blocks removed, holds y or d, or m without h or s. Time-only formats are not dates.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using System.Xml;
 using ExcelDataReader;
@@ -19,6 +20,7 @@ internal sealed class XlsxSheetSource : ITableSource
     private readonly IExcelDataReader reader;
     private readonly bool ownsStream;
     private readonly string displayName;
+    private readonly bool date1904;
     private string?[] values = new string?[32];
     private int count;
     private bool ended;
@@ -30,8 +32,9 @@ internal sealed class XlsxSheetSource : ITableSource
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
     }
 
-    private XlsxSheetSource(Stream stream, bool ownsStream, IExcelDataReader reader, string displayName)
+    private XlsxSheetSource(Stream stream, bool ownsStream, IExcelDataReader reader, string displayName, bool date1904)
     {
+        this.date1904 = date1904;
         this.stream = stream;
         this.ownsStream = ownsStream;
         this.reader = reader;
@@ -60,9 +63,11 @@ internal sealed class XlsxSheetSource : ITableSource
         IExcelDataReader? reader = null;
         try
         {
+            var date1904 = IsDate1904(stream);
+            stream.Position = 0;
             reader = ExcelReaderFactory.CreateOpenXmlReader(stream, new ExcelReaderConfiguration { LeaveOpen = true });
             SelectSheet(reader, sheet, displayName);
-            return new XlsxSheetSource(stream, ownsStream, reader, displayName);
+            return new XlsxSheetSource(stream, ownsStream, reader, displayName, date1904);
         }
         catch (Exception e) when (e is ExcelReaderException or InvalidDataException or XmlException or IOException or FormatException or InvalidOperationException or NullReferenceException)
         {
@@ -160,7 +165,7 @@ internal sealed class XlsxSheetSource : ITableSource
     {
         null => null,
         string text => text,
-        double number => ExcelValues.NumberText(number),
+        double number => ZhDate(column, number) ?? ExcelValues.NumberText(number),
         DateTime date => ShowsDate(column) ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : ExcelValues.NumberText(date.ToOADate()),
         bool flag => flag ? "1" : "0",
         IFormattable other => other.ToString(null, CultureInfo.InvariantCulture),
@@ -175,6 +180,49 @@ internal sealed class XlsxSheetSource : ITableSource
     {
         var id = reader.GetNumberFormatIndex(column);
         return ExcelValues.IsDateFormat(id, id < ExcelValues.FirstCustomFormat ? null : reader.GetNumberFormatString(column));
+    }
+
+    /// <summary>
+    /// A number under one of the zh-CN built-in date formats (ids 27–31, 36, 50–58, such as
+    /// yyyy"年"m"月"d"日" that WPS and Chinese Excel write as id 31), which ExcelDataReader does not
+    /// know as dates, as yyyy-MM-dd; null for any other number.
+    /// </summary>
+    private string? ZhDate(int column, double serial)
+    {
+        var id = reader.GetNumberFormatIndex(column);
+        return id is (>= 27 and <= 31) or 36 or (>= 50 and <= 58)
+            && ExcelValues.TryFormatDate(serial.ToString("R", CultureInfo.InvariantCulture), date1904, out var date)
+            ? date
+            : null;
+    }
+
+    /// <summary>
+    /// Whether the workbook counts dates from 1904 (workbookPr date1904, old Mac workbooks), which
+    /// <see cref="ZhDate"/> needs and ExcelDataReader does not tell.
+    /// </summary>
+    private static bool IsDate1904(Stream stream)
+    {
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+        if (zip.GetEntry("xl/workbook.xml") is not { } workbook)
+        {
+            return false;
+        }
+
+        using var xml = XmlReader.Create(workbook.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreWhitespace = true });
+        while (xml.Read())
+        {
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName is "workbookPr")
+            {
+                return xml.GetAttribute("date1904") is "1" or "true";
+            }
+
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName is "sheets")
+            {
+                break; // workbookPr comes before the sheet list
+            }
+        }
+
+        return false;
     }
 
     private void Store(int column, string text)
