@@ -8,9 +8,6 @@ internal static class ExcelValues
     /// <summary>Excel shows at most 15 significant digits; more is binary floating-point noise.</summary>
     private const int ShownDigits = 15;
 
-    /// <summary>Number format ids from here on are the workbook's own (custom) formats.</summary>
-    public const int FirstCustomFormat = 164;
-
     private static readonly DateOnly Epoch1900 = new(1899, 12, 31);
     private static readonly DateOnly Epoch1900AfterLeapBug = new(1899, 12, 30);
     private static readonly DateOnly Epoch1904 = new(1904, 1, 1);
@@ -46,13 +43,18 @@ internal static class ExcelValues
     }
 
     /// <summary>
-    /// A number as the shortest text that reads back as the same double, unless that carries more
-    /// than 15 significant digits (such as 0.30000000000000004): then rounded to the 15 Excel shows.
+    /// A stored number as written, unless it carries more than 15 significant digits (such as
+    /// 0.30000000000000004): then rounded to the 15 digits Excel displays.
     /// </summary>
-    public static string NumberText(double value)
+    public static string NormaliseNumber(string text)
     {
-        var text = value.ToString("R", CultureInfo.InvariantCulture);
-        return SignificantDigits(text) <= ShownDigits ? text : value.ToString("G15", CultureInfo.InvariantCulture);
+        if (SignificantDigits(text) <= ShownDigits
+            || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            return text;
+        }
+
+        return value.ToString("G15", CultureInfo.InvariantCulture);
     }
 
     /// <summary>

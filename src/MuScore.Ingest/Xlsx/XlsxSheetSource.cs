@@ -1,84 +1,73 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Text;
 using System.Xml;
-using ExcelDataReader;
-using ExcelDataReader.Exceptions;
 
 namespace MuScore.Ingest;
 
 /// <summary>
-/// One worksheet of an .xlsx, streamed row by row with ExcelDataReader (docs/decisions.md says why
-/// this library). The sheet read is the one named in <see cref="TableReadOptions.Sheet"/>, else
-/// the first visible one in tab order: a hidden sheet is never data a clerk looked at. Row numbers
-/// are the sheet's own, so omitted rows leave gaps that <see cref="InputTable"/> turns into blank
-/// rows. Cells become the text Excel shows (docs/input-format.md, ".xlsx").
+/// One worksheet of an .xlsx (the first visible one, or the one named; see <see cref="XlsxPackage"/>),
+/// streamed with <see cref="XmlReader"/> row by row (the sheet
+/// is never loaded whole). Cells land at the column their r attribute names; row numbers are the
+/// sheet's own, so omitted rows leave gaps that <see cref="InputTable"/> turns into blank rows.
 /// </summary>
 internal sealed class XlsxSheetSource : ITableSource
 {
-    private readonly Stream stream;
-    private readonly IExcelDataReader reader;
-    private readonly bool ownsStream;
-    private readonly string displayName;
+    private readonly ZipArchive archive;
+    private readonly CountingStream sheetStream;
+    private readonly XmlReader reader;
+    private readonly List<string> sharedStrings;
+    private readonly bool[] dateStyles;
     private readonly bool date1904;
+    private readonly string displayName;
     private string?[] values = new string?[32];
     private int count;
     private bool ended;
 
-    static XlsxSheetSource()
+    private XlsxSheetSource(ZipArchive archive, XlsxPackage package, List<string> sharedStrings, bool[] dateStyles, string displayName)
     {
-        // ExcelDataReader's configuration asks for code page 1252 (its fallback for legacy .xls),
-        // which .NET has only through the code-pages provider, even when reading .xlsx.
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-    }
-
-    private XlsxSheetSource(Stream stream, bool ownsStream, IExcelDataReader reader, string displayName, bool date1904)
-    {
-        this.date1904 = date1904;
-        this.stream = stream;
-        this.ownsStream = ownsStream;
-        this.reader = reader;
+        this.archive = archive;
+        this.sharedStrings = sharedStrings;
+        this.dateStyles = dateStyles;
         this.displayName = displayName;
-        SheetName = reader.Name;
-        Length = stream.CanSeek ? stream.Length : -1;
+        date1904 = package.Date1904;
+        SheetName = package.SheetName;
+        Length = package.Sheet.Length;
+        sheetStream = new CountingStream(package.Sheet.Open());
+        reader = XlsxXml.CreateReader(sheetStream);
     }
 
     public string Format => "xlsx";
 
-    /// <summary>The name of the worksheet read.</summary>
     public string SheetName { get; }
 
     public int RowNumber { get; private set; }
 
     public int CellCount => count;
 
-    /// <summary>Bytes of the (compressed) workbook read so far: progress only.</summary>
-    public long Position => stream.CanSeek ? stream.Position : -1;
+    public long Position => sheetStream.BytesRead;
 
     public long Length { get; }
 
-    /// <summary>Opens the workbook in <paramref name="stream"/> (seekable, at 0); throws <see cref="TableFormatException"/> when it is none or lacks the sheet.</summary>
+    /// <summary>Opens the workbook in <paramref name="stream"/>; throws <see cref="TableFormatException"/> when it is none.</summary>
     public static XlsxSheetSource Open(Stream stream, bool ownsStream, string displayName, string? sheet)
     {
-        IExcelDataReader? reader = null;
+        ZipArchive? archive = null;
         try
         {
-            var date1904 = IsDate1904(stream);
-            stream.Position = 0;
-            reader = ExcelReaderFactory.CreateOpenXmlReader(stream, new ExcelReaderConfiguration { LeaveOpen = true });
-            SelectSheet(reader, sheet, displayName);
-            return new XlsxSheetSource(stream, ownsStream, reader, displayName, date1904);
+            archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: !ownsStream);
+            var package = XlsxPackage.Locate(archive, displayName, sheet);
+            var strings = package.SharedStrings is null ? [] : Part(package.SharedStrings, displayName, XlsxParts.ReadSharedStrings);
+            var styles = package.Styles is null ? [] : Part(package.Styles, displayName, XlsxParts.ReadDateStyles);
+            return new XlsxSheetSource(archive, package, strings, styles, displayName);
         }
-        catch (Exception e) when (e is ExcelReaderException or InvalidDataException or XmlException or IOException or FormatException or InvalidOperationException or NullReferenceException)
+        catch (Exception e) when (e is InvalidDataException or XmlException or IOException)
         {
-            reader?.Dispose();
-            Close(stream, ownsStream);
+            archive?.Dispose();
             throw TableFormatException.For(displayName, $"is not a valid .xlsx workbook: {e.Message}", e);
         }
         catch
         {
-            reader?.Dispose();
-            Close(stream, ownsStream);
+            archive?.Dispose();
             throw;
         }
     }
@@ -94,30 +83,27 @@ internal sealed class XlsxSheetSource : ITableSource
 
         try
         {
-            if (!reader.Read())
+            while (reader.Read())
             {
-                ended = true;
-                return false;
-            }
-
-            RowNumber = reader.Depth + 1;
-            for (var column = reader.FieldCount - 1; column >= 0; column--)
-            {
-                if (Text(column) is { Length: > 0 } text)
+                if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "row")
                 {
-                    Store(column, text);
+                    ReadRow();
+                    return true;
+                }
+
+                if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "sheetData")
+                {
+                    break;
                 }
             }
-
-            return true;
         }
-        catch (Exception e) when (e is ExcelReaderException or InvalidDataException or XmlException or IOException or FormatException)
+        catch (Exception e) when (e is InvalidDataException or XmlException or IOException)
         {
-            throw TableFormatException.For(
-                displayName,
-                string.Create(CultureInfo.InvariantCulture, $"worksheet '{SheetName}' is corrupt near row {RowNumber + 1}: {e.Message}"),
-                e);
+            throw Corrupt($"{e.Message}", e);
         }
+
+        ended = true;
+        return false;
     }
 
     public ReadOnlySpan<char> Cell(int column) => (uint)column < (uint)count ? values[column].AsSpan() : default;
@@ -127,102 +113,129 @@ internal sealed class XlsxSheetSource : ITableSource
     public void Dispose()
     {
         reader.Dispose();
-        Close(stream, ownsStream); // the reader leaves the stream open
+        archive.Dispose();
     }
 
-    private static void Close(Stream stream, bool ownsStream)
+    private static T Part<T>(ZipArchiveEntry entry, string displayName, Func<Stream, T> read)
     {
-        if (ownsStream)
+        try
         {
-            stream.Dispose();
+            return read(entry.Open());
+        }
+        catch (XmlException e)
+        {
+            throw TableFormatException.For(displayName, $"is not a valid .xlsx workbook: part {entry.FullName} is not well-formed XML ({e.Message})", e);
         }
     }
 
-    /// <summary>Moves the reader to the sheet to read; throws naming the sheets there are when there is none.</summary>
-    private static void SelectSheet(IExcelDataReader reader, string? sheet, string displayName)
+    private void ReadRow()
     {
-        var seen = new List<string>();
-        do
+        var number = RowNumber + 1;
+        if (reader.GetAttribute("r") is { } r && (!XlsxParts.TryInt(r, out number) || number <= RowNumber || number > CellReference.MaxRows))
         {
-            var visible = reader.VisibleState is null or "visible";
-            if (sheet is null ? visible : string.Equals(reader.Name, sheet, StringComparison.Ordinal))
+            throw Corrupt($"row number '{r}' is not above the previous row {RowNumber}");
+        }
+
+        RowNumber = number;
+        if (reader.IsEmptyElement)
+        {
+            return;
+        }
+
+        var depth = reader.Depth;
+        var nextColumn = 0;
+        while (reader.Read() && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "c")
             {
-                return;
+                nextColumn = ReadCell(nextColumn) + 1;
             }
-
-            seen.Add(visible ? $"'{reader.Name}'" : $"'{reader.Name}' (hidden)");
         }
-        while (reader.NextResult());
-
-        var sheets = seen.Count == 0 ? "none" : string.Join(", ", seen);
-        throw TableFormatException.For(
-            displayName,
-            sheet is null ? $"is an .xlsx workbook without a visible worksheet (sheets: {sheets})" : $"has no worksheet named '{sheet}' (sheets: {sheets})");
     }
 
-    /// <summary>The text a cell shows (docs/input-format.md, ".xlsx").</summary>
-    private string? Text(int column) => reader.GetValue(column) switch
+    private int ReadCell(int nextColumn)
     {
-        null => null,
-        string text => text,
-        double number => ZhDate(column, number) ?? ExcelValues.NumberText(number),
-        DateTime date => ShowsDate(column) ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : ExcelValues.NumberText(date.ToOADate()),
-        bool flag => flag ? "1" : "0",
-        IFormattable other => other.ToString(null, CultureInfo.InvariantCulture),
-        var other => other.ToString(),
-    };
-
-    /// <summary>
-    /// Whether the cell's format shows a date. ExcelDataReader also returns a time-only format
-    /// (h:mm) as a DateTime; such a cell is no date of any field, so it stays the number it holds.
-    /// </summary>
-    private bool ShowsDate(int column)
-    {
-        var id = reader.GetNumberFormatIndex(column);
-        return ExcelValues.IsDateFormat(id, id < ExcelValues.FirstCustomFormat ? null : reader.GetNumberFormatString(column));
-    }
-
-    /// <summary>
-    /// A number under one of the zh-CN built-in date formats (ids 27–31, 36, 50–58, such as
-    /// yyyy"年"m"月"d"日" that WPS and Chinese Excel write as id 31), which ExcelDataReader does not
-    /// know as dates, as yyyy-MM-dd; null for any other number.
-    /// </summary>
-    private string? ZhDate(int column, double serial)
-    {
-        var id = reader.GetNumberFormatIndex(column);
-        return id is (>= 27 and <= 31) or 36 or (>= 50 and <= 58)
-            && ExcelValues.TryFormatDate(serial.ToString("R", CultureInfo.InvariantCulture), date1904, out var date)
-            ? date
-            : null;
-    }
-
-    /// <summary>
-    /// Whether the workbook counts dates from 1904 (workbookPr date1904, old Mac workbooks), which
-    /// <see cref="ZhDate"/> needs and ExcelDataReader does not tell.
-    /// </summary>
-    private static bool IsDate1904(Stream stream)
-    {
-        using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-        if (zip.GetEntry("xl/workbook.xml") is not { } workbook)
+        var reference = reader.GetAttribute("r");
+        var column = reference is null ? nextColumn : CellReference.ParseColumn(reference);
+        if (column is < 0 or >= CellReference.MaxColumns)
         {
-            return false;
+            throw Corrupt($"cell reference '{reference}' names no column A to XFD");
         }
 
-        using var xml = XmlReader.Create(workbook.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreWhitespace = true });
-        while (xml.Read())
+        var type = reader.GetAttribute("t");
+        var style = reader.GetAttribute("s");
+        if (reader.IsEmptyElement)
         {
-            if (xml.NodeType == XmlNodeType.Element && xml.LocalName is "workbookPr")
+            return column;
+        }
+
+        string? stored = null;
+        string? inline = null;
+        var depth = reader.Depth;
+        reader.Read();
+        while (!(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+        {
+            if (reader.NodeType != XmlNodeType.Element)
             {
-                return xml.GetAttribute("date1904") is "1" or "true";
+                reader.Read();
             }
-
-            if (xml.NodeType == XmlNodeType.Element && xml.LocalName is "sheets")
+            else if (reader.LocalName == "v")
             {
-                break; // workbookPr comes before the sheet list
+                stored = reader.ReadElementContentAsString();
+            }
+            else if (reader.LocalName == "is")
+            {
+                inline = XlsxXml.ReadRichText(reader);
+                reader.Read();
+            }
+            else
+            {
+                reader.Skip();
             }
         }
 
-        return false;
+        var text = CellText(type, style, stored, inline);
+        if (!string.IsNullOrEmpty(text))
+        {
+            Store(column, text);
+        }
+
+        return column;
+    }
+
+    /// <summary>The text a cell shows (see docs/input-format.md, ".xlsx").</summary>
+    private string? CellText(string? type, string? style, string? stored, string? inline)
+    {
+        switch (type)
+        {
+            case "s":
+                return XlsxParts.TryInt(stored, out var index) && index < sharedStrings.Count
+                    ? sharedStrings[index]
+                    : throw Corrupt($"shared string index '{stored}' is not in the shared string table");
+            case "inlineStr":
+                return inline ?? stored;
+            case "b":
+                return stored switch { "1" or "true" => "1", "0" or "false" => "0", _ => stored };
+            case "d":
+                return stored is { Length: >= 10 } && DateOnly.TryParseExact(stored.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+                    ? stored[..10]
+                    : stored;
+            case null or "n":
+                if (stored is null)
+                {
+                    return null;
+                }
+
+                if (XlsxParts.TryInt(style, out var styleIndex) && styleIndex < dateStyles.Length && dateStyles[styleIndex]
+                    && ExcelValues.TryFormatDate(stored, date1904, out var date))
+                {
+                    return date;
+                }
+
+                return ExcelValues.NormaliseNumber(stored);
+            default:
+                return stored; // "str" (formula text) and "e" (an error such as #DIV/0!, kept so the field rule names it)
+        }
     }
 
     private void Store(int column, string text)
@@ -235,4 +248,10 @@ internal sealed class XlsxSheetSource : ITableSource
         values[column] = text;
         count = Math.Max(count, column + 1);
     }
+
+    private TableFormatException Corrupt(string problem, Exception? cause = null) =>
+        TableFormatException.For(
+            displayName,
+            string.Create(CultureInfo.InvariantCulture, $"worksheet '{SheetName}' is corrupt near row {RowNumber + 1}: {problem}"),
+            cause);
 }

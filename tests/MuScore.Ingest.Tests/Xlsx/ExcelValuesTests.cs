@@ -46,16 +46,14 @@ public class ExcelValuesTests
     }
 
     [Theory]
-    [InlineData(12.5, "12.5")]
-    [InlineData(0.30000000000000004, "0.3")]
-    [InlineData(2.2999999999999998, "2.3")]
-    [InlineData(1.2345678901234567E-5, "1.23456789012346E-05")]
-    [InlineData(123456789012345, "123456789012345")]
-    [InlineData(331082, "331082")]
-    [InlineData(-3, "-3")]
-    public void NumberText_StoredDouble_KeepsWhatExcelShows(double stored, string expected)
+    [InlineData("12.5", "12.5")]
+    [InlineData("0.30000000000000004", "0.3")]
+    [InlineData("2.2999999999999998", "2.3")]
+    [InlineData("1.2345678901234567E-5", "1.23456789012346E-05")]
+    [InlineData("123456789012345", "123456789012345")]
+    public void NormaliseNumber_StoredText_KeepsWhatExcelShows(string stored, string expected)
     {
-        Assert.Equal(expected, ExcelValues.NumberText(stored));
+        Assert.Equal(expected, ExcelValues.NormaliseNumber(stored));
     }
 
     [Theory]
@@ -72,5 +70,11 @@ public class ExcelValuesTests
         {
             Assert.Equal(reference.TrimEnd("0123456789".ToCharArray()), CellReference.ColumnLetters(expected));
         }
+    }
+
+    [Fact]
+    public void DecodeEscapes_ExcelEscapes_BecomeCharacters()
+    {
+        Assert.Equal("a\r\nb_x00", XlsxXml.DecodeEscapes("a_x000D__x000A_b_x00"));
     }
 }

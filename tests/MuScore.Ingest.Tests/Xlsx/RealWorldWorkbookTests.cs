@@ -68,18 +68,19 @@ public class RealWorldWorkbookTests
         Assert.Equal([(2, false), (3, false), (4, true), (5, false)], rows.Select(r => (r.Row, r.Blank)));
         Assert.Equal([Samples.Code(6), "  台州六号 化工  ", "331082", "C2614", "规上", "30", "150.75", "600", "2019-01-01", "0"], rows[0].Cells);
         Assert.Equal([Samples.Code(7), "台州七号制衣有限公司", "331082", "C2614", "规上", "10", "20", "", "2013-01-01", ""], rows[1].Cells);
-        Assert.Equal([Samples.Code(8), "台州八号铸造厂", "331082", "C2614", "规上", "5", "", "12", "2006-01-01", "否"], rows[3].Cells);
+        Assert.Equal([Samples.Code(8), "台州八号铸造厂", "331082", "C2614", "规上", "5", "#DIV/0!", "12", "2006-01-01", "否"], rows[3].Cells);
     }
 
     [Fact]
-    public void Load_ExcelFormulaError_IsAMissingRequiredValueOnItsRow()
+    public void Load_ExcelFormulaError_FailsTheNumberRuleOnItsRow()
     {
         using var table = Open("excel-hidden-sheet-date-formats.xlsx");
         var result = RowLoader.Load(table);
 
         Assert.Equal([2, 3, 4, 5], result.Rows.Select(r => r.RowNumber));
         var problem = Assert.Single(result.Rows[3].Problems);
-        Assert.Equal((Field.Tax, ProblemRule.Required), (problem.Field, problem.Rule));
+        Assert.Equal((Field.Tax, ProblemRule.NumberFormat), (problem.Field, problem.Rule));
+        Assert.Contains("#DIV/0!", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public class XlsxReadingTests
     }
 
     [Fact]
-    public void Load_ErrorCell_IsAnEmptyCellSoTheFieldRuleNamesTheColumn()
+    public void Load_ErrorCell_FailsNumberParsingNamingTheColumn()
     {
         var b = Workbook();
         b.InlineRow(2, Samples.Code(1), "n", "331082", "C3670", "规上", "", "", "", "3");
@@ -69,10 +69,10 @@ public class XlsxReadingTests
 
         var result = RowLoader.Load(table);
 
-        // ExcelDataReader 3.6 reads an error value (#DIV/0!) as no value (docs/decisions.md).
         var problem = Assert.Single(result.Rows[1].Problems);
         Assert.Equal((2, Field.Tax, ProblemRule.Required), (result.Rows[0].RowNumber, result.Rows[0].Problems[0].Field, result.Rows[0].Problems[0].Rule));
-        Assert.Equal((3, Field.Tax, ProblemRule.Required), (result.Rows[1].RowNumber, problem.Field, problem.Rule));
+        Assert.Equal((3, Field.Tax, ProblemRule.NumberFormat), (result.Rows[1].RowNumber, problem.Field, problem.Rule));
+        Assert.Contains("#DIV/0!", problem.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -80,6 +80,7 @@ public class XlsxReadingTests
     [InlineData(2, "45366", "2024-03-15")]
     [InlineData(3, "45366.5", "45366.5")]
     [InlineData(0, "45366", "45366")]
+    [InlineData(1, "60", "60")]
     [InlineData(1, "61", "1900-03-01")]
     public void ReadRows_DateStyledNumbers_BecomeIsoDates(int style, string stored, string expected)
     {
@@ -122,11 +123,27 @@ public class XlsxReadingTests
     }
 
     [Fact]
-    public void Open_EmptySheet_SaysTheSheetIsEmpty()
+    public void Open_EmptyFirstSheet_SaysTheSheetIsEmpty()
     {
         var error = Assert.Throws<TableFormatException>(() => TableReader.Open(new MemoryStream(new XlsxBuilder().Build()), "book.xlsx"));
 
         Assert.Equal("book.xlsx: the worksheet is empty (no header row)", error.Message);
+    }
+
+    [Fact]
+    public void ReadRows_SharedStringIndexOutOfRange_SaysTheSheetIsCorruptNearTheRow()
+    {
+        var b = Workbook();
+        b.Raw("<row r=\"2\"><c r=\"A2\" t=\"s\"><v>999</v></c></row>");
+
+        // The header search reads one row past the header, so the error comes at Open here.
+        var error = Assert.Throws<TableFormatException>(() =>
+        {
+            using var table = TableReader.Open(new MemoryStream(b.Build()), "book.xlsx");
+            return table.ReadRows().Count();
+        });
+
+        Assert.Equal("book.xlsx: worksheet '数据' is corrupt near row 3: shared string index '999' is not in the shared string table", error.Message);
     }
 
     [Fact]
