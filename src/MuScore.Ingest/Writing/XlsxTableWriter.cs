@@ -8,7 +8,8 @@ namespace MuScore.Ingest;
 
 /// <summary>
 /// Writes a table to an .xlsx with SpreadCheetah, streaming in constant memory: text cells are
-/// inline strings (never formulas, and no shared-string table grows), numbers are numbers, the
+/// inline strings (never formulas, and no shared-string table grows), numbers are numbers (when
+/// they read back as the same text; see <see cref="TryExactNumber"/>), the
 /// header row is bold and frozen. A table longer than a sheet continues on further sheets named
 /// "ratings (2)", "ratings (3)", … each with the header row again (docs/outputs.md). Output is
 /// deterministic: no document properties (they would carry a creation time) and a fixed
@@ -120,7 +121,7 @@ public sealed class XlsxTableWriter : IDisposable
         {
             var cell = cells[i];
             row[i] = string.IsNullOrEmpty(cell) ? default
-                : kinds[i] == XlsxColumnKind.Number && TryPlainNumber(cell, out var number) ? new Cell(number)
+                : kinds[i] == XlsxColumnKind.Number && TryExactNumber(cell, out var number) ? new Cell(number)
                 : new Cell(XmlText.Clean(cell));
         }
 
@@ -179,6 +180,19 @@ public sealed class XlsxTableWriter : IDisposable
 
         var suffix = string.Create(CultureInfo.InvariantCulture, $" ({index})");
         return baseName[..Math.Min(baseName.Length, 31 - suffix.Length)].TrimEnd() + suffix;
+    }
+
+    /// <summary>
+    /// A plain number whose shortest form is the text itself (12.5, -3, 0.001), so it reads back
+    /// unchanged; 2.50 or 1E-3 would read back as 2.5 and 0.001 and change the cell (and the
+    /// input hash of a table written by "muscore sample"), so they are stored as text.
+    /// </summary>
+    private static bool TryExactNumber(string text, out double value)
+    {
+        Span<char> shortest = stackalloc char[32];
+        return TryPlainNumber(text, out value)
+            && value.TryFormat(shortest, out var written, "R", CultureInfo.InvariantCulture)
+            && shortest[..written].SequenceEqual(text);
     }
 
     private static bool TryPlainNumber(ReadOnlySpan<char> text, out double value)

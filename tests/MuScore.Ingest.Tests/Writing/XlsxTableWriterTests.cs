@@ -84,6 +84,20 @@ public class XlsxTableWriterTests
         Assert.Equal("  前后空格\n ", Samples.ReadAll(table, Field.Name).Single().Cells[0]);
     }
 
+    [Theory]
+    [InlineData("2.50")]
+    [InlineData("1E-3")]
+    [InlineData("007")]
+    public void WriteRow_NumberWhoseShortestFormDiffers_IsTextAndReadsBackExactly(string value)
+    {
+        var row = Samples.RowWith(1, "tax", value);
+        var bytes = Write([row]);
+
+        Assert.Contains($"<c r=\"G2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{value}</t></is></c>", Part(bytes, "xl/worksheets/sheet1.xml"), StringComparison.Ordinal);
+        using var table = TableReader.Open(new MemoryStream(bytes), "out.xlsx");
+        Assert.Equal(value, Samples.ReadAll(table, Field.Tax).Single().Cells[0]);
+    }
+
     [Fact]
     public void WriteRow_CarriageReturnLineFeed_ReadsBackAsTheLineFeedExcelStores()
     {
