@@ -12,6 +12,7 @@ public sealed class InputTable : IDisposable
     private readonly ITableSource source;
     private readonly HeaderMap map;
     private readonly int headerRow;
+    private readonly List<BufferedRecord> pending;
     private bool read;
     private bool disposed;
 
@@ -19,8 +20,9 @@ public sealed class InputTable : IDisposable
     {
         this.source = source;
         DisplayName = displayName;
-        var (row, headers) = HeaderRow.Read(source, displayName);
+        var (row, headers, readAhead) = HeaderSearch.Find(source, displayName);
         headerRow = row;
+        pending = readAhead;
         Headers = headers;
         map = HeaderMap.Build(source, headers, row, displayName);
     }
@@ -74,9 +76,27 @@ public sealed class InputTable : IDisposable
 
     private IEnumerable<ITableRow> Rows()
     {
-        var row = new TableRow(source, map.ColumnOf, Headers.Count);
         var blank = new BlankTableRow();
         var last = headerRow;
+
+        // Records the header search read past the header come first, then the rest of the source.
+        var replay = new ReplayedRecord(source);
+        var replayed = new TableRow(replay, map.ColumnOf, Headers.Count);
+        foreach (var record in pending)
+        {
+            for (var number = last + 1; number < record.RowNumber; number++)
+            {
+                blank.RowNumber = number;
+                yield return blank;
+            }
+
+            replay.Record = record;
+            replayed.Load();
+            yield return replayed;
+            last = record.RowNumber;
+        }
+
+        var row = new TableRow(source, map.ColumnOf, Headers.Count);
         while (source.Read())
         {
             if (source.IsBlankRecord())

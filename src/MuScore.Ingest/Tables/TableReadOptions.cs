@@ -35,11 +35,22 @@ public sealed class TableReadOptions
     /// </summary>
     public char? Delimiter { get; init; }
 
+    /// <summary>
+    /// The .xlsx worksheet to read, by its tab name (exact); default null = the first visible
+    /// worksheet in tab order, hidden ones skipped. Ignored for CSV.
+    /// </summary>
+    public string? Sheet { get; init; }
+
     internal void Validate()
     {
         if (Delimiter is '"' or '\r' or '\n')
         {
             throw new ArgumentException("The CSV delimiter may not be a double quote, CR or LF.", nameof(Delimiter));
+        }
+
+        if (Sheet is { Length: 0 })
+        {
+            throw new ArgumentException("A worksheet name is not empty.", nameof(Sheet));
         }
 
         if (!Enum.IsDefined(Encoding))

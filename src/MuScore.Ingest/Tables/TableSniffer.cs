@@ -32,7 +32,7 @@ internal static class TableSniffer
         if (head.Span.StartsWith(ZipLocalHeader) || head.Span.StartsWith(ZipEmptyArchive))
         {
             var (zip, ownsZip) = Rewind(stream, ownsStream, start, head);
-            return XlsxSheetSource.Open(zip, ownsZip, displayName);
+            return XlsxSheetSource.Open(zip, ownsZip, displayName, options.Sheet);
         }
 
         if (head.Span.StartsWith(Ole2Signature))

@@ -1,72 +1,72 @@
 using System.Buffers;
+using System.Text;
 
 namespace MuScore.Ingest;
 
-/// <summary>Writes text into XML content and attributes: escaped, with characters XML 1.0 forbids dropped.</summary>
+/// <summary>
+/// Text made fit for an XML cell: characters XML 1.0 forbids (control characters other than tab,
+/// LF and CR, unpaired surrogates, U+FFFE, U+FFFF) are dropped, because one such character would
+/// make the whole workbook unreadable. The XML writer escapes the rest.
+/// </summary>
 internal static class XmlText
 {
-    private static readonly SearchValues<char> Special = SearchValues.Create(BuildSpecial());
+    private static readonly SearchValues<char> Suspect = SearchValues.Create(BuildSuspect());
 
-    /// <summary>Writes <paramref name="text"/> escaped; CR is kept as &amp;#13; (a parser would turn a raw CR into LF).</summary>
-    public static void Write(TextWriter writer, ReadOnlySpan<char> text)
+    /// <summary><paramref name="text"/> itself when it is clean (the usual case, no copy), else a cleaned copy.</summary>
+    public static string Clean(string text)
     {
-        var special = text.IndexOfAny(Special);
-        if (special < 0)
+        var suspect = text.AsSpan().IndexOfAny(Suspect);
+        if (suspect < 0 || IsCleanFrom(text, suspect))
         {
-            writer.Write(text);
-            return;
+            return text;
         }
 
-        writer.Write(text[..special]);
-        for (var i = special; i < text.Length; i++)
+        var clean = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            switch (c)
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
-                case '&':
-                    writer.Write("&amp;");
-                    break;
-                case '<':
-                    writer.Write("&lt;");
-                    break;
-                case '>':
-                    writer.Write("&gt;");
-                    break;
-                case '"':
-                    writer.Write("&quot;");
-                    break;
-                case '\r':
-                    writer.Write("&#13;");
-                    break;
-                case '\t' or '\n':
-                    writer.Write(c);
-                    break;
-                default:
-                    if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                    {
-                        writer.Write(c);
-                        writer.Write(text[++i]);
-                    }
-                    else if (IsAllowed(c))
-                    {
-                        writer.Write(c);
-                    }
-
-                    break;
+                clean.Append(c).Append(text[++i]);
+            }
+            else if (IsAllowed(c))
+            {
+                clean.Append(c);
             }
         }
+
+        return clean.ToString();
+    }
+
+    /// <summary>Whether the text from the first suspect character on holds only paired surrogates.</summary>
+    private static bool IsCleanFrom(string text, int from)
+    {
+        for (var i = from; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (!IsAllowed(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Whether a single UTF-16 unit is a character XML 1.0 allows on its own.</summary>
     private static bool IsAllowed(char c) =>
         c is '\t' or '\n' or '\r' || (c >= 0x20 && !char.IsSurrogate(c) && c is not ('\uFFFE' or '\uFFFF'));
 
-    private static string BuildSpecial()
+    private static string BuildSuspect()
     {
-        var chars = new List<char> { '&', '<', '>', '"', '\uFFFE', '\uFFFF' };
+        var chars = new List<char> { '\uFFFE', '\uFFFF' };
         for (var c = '\0'; c < ' '; c++)
         {
-            if (c is not ('\t' or '\n'))
+            if (c is not ('\t' or '\n' or '\r'))
             {
                 chars.Add(c);
             }

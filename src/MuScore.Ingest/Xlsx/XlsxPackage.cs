@@ -5,8 +5,9 @@ namespace MuScore.Ingest;
 
 /// <summary>
 /// Where the parts of a workbook are: the officeDocument relationship names the workbook; the
-/// workbook's first &lt;sheet&gt; that is a worksheet (tab order, hidden or not) is the table; its
-/// relationships name the shared strings and styles.
+/// worksheet named in <see cref="TableReadOptions.Sheet"/>, else the workbook's first visible
+/// &lt;sheet&gt; that is a worksheet (tab order; a hidden sheet is never the data a clerk looked
+/// at), is the table; the workbook's relationships name the shared strings and styles.
 /// </summary>
 internal sealed class XlsxPackage
 {
@@ -32,7 +33,7 @@ internal sealed class XlsxPackage
     public bool Date1904 { get; }
 
     /// <summary>Locates the parts; throws <see cref="TableFormatException"/> when the archive is no workbook.</summary>
-    public static XlsxPackage Locate(ZipArchive archive, string displayName)
+    public static XlsxPackage Locate(ZipArchive archive, string displayName, string? sheetName)
     {
         var rootRelations = ReadRelations(archive, "_rels/.rels", string.Empty);
         var workbookPath = "xl/workbook.xml";
@@ -50,22 +51,34 @@ internal sealed class XlsxPackage
         var (sheets, date1904) = ReadWorkbook(workbook);
         var directory = workbookPath.Contains('/', StringComparison.Ordinal) ? workbookPath[..(workbookPath.LastIndexOf('/') + 1)] : string.Empty;
         var relations = ReadRelations(archive, $"{directory}_rels/{workbookPath[directory.Length..]}.rels", directory);
-        foreach (var (name, id) in sheets)
+        var seen = new List<string>();
+        foreach (var (name, id, visible) in sheets)
         {
             if (relations.TryGetValue(id, out var relation) && relation.Type.EndsWith(WorksheetType, StringComparison.Ordinal))
             {
+                if (sheetName is null ? !visible : !string.Equals(name, sheetName, StringComparison.Ordinal))
+                {
+                    seen.Add(visible ? $"'{name}'" : $"'{name}' (hidden)");
+                    continue;
+                }
+
                 var sheet = Find(archive, relation.Target)
                     ?? throw TableFormatException.For(displayName, $"is not a valid .xlsx workbook: worksheet '{name}' names the missing part {relation.Target}");
                 return new XlsxPackage(sheet, name, FindByType(archive, relations, "/sharedStrings"), FindByType(archive, relations, "/styles"), date1904);
             }
         }
 
-        throw TableFormatException.For(displayName, "is an .xlsx workbook without any worksheet");
+        var list = seen.Count == 0 ? "none" : string.Join(", ", seen);
+        throw TableFormatException.For(
+            displayName,
+            sheetName is not null ? $"has no worksheet named '{sheetName}' (sheets: {list})"
+            : seen.Count == 0 ? "is an .xlsx workbook without any worksheet"
+            : $"is an .xlsx workbook without a visible worksheet (sheets: {list})");
     }
 
-    private static (List<(string Name, string Id)> Sheets, bool Date1904) ReadWorkbook(ZipArchiveEntry workbook)
+    private static (List<(string Name, string Id, bool Visible)> Sheets, bool Date1904) ReadWorkbook(ZipArchiveEntry workbook)
     {
-        var sheets = new List<(string, string)>();
+        var sheets = new List<(string, string, bool)>();
         var date1904 = false;
         using var reader = XlsxXml.CreateReader(workbook.Open());
         while (reader.Read())
@@ -84,7 +97,7 @@ internal sealed class XlsxPackage
                 var id = XlsxXml.RelationshipNamespaces.Select(ns => reader.GetAttribute("id", ns)).FirstOrDefault(v => v is not null);
                 if (id is not null)
                 {
-                    sheets.Add((reader.GetAttribute("name") ?? string.Empty, id));
+                    sheets.Add((reader.GetAttribute("name") ?? string.Empty, id, reader.GetAttribute("state") is null or "visible"));
                 }
             }
         }

@@ -5,7 +5,8 @@ using System.Xml;
 namespace MuScore.Ingest;
 
 /// <summary>
-/// The first worksheet of an .xlsx, streamed with <see cref="XmlReader"/> row by row (the sheet
+/// One worksheet of an .xlsx (the first visible one, or the one named; see <see cref="XlsxPackage"/>),
+/// streamed with <see cref="XmlReader"/> row by row (the sheet
 /// is never loaded whole). Cells land at the column their r attribute names; row numbers are the
 /// sheet's own, so omitted rows leave gaps that <see cref="InputTable"/> turns into blank rows.
 /// </summary>
@@ -48,13 +49,13 @@ internal sealed class XlsxSheetSource : ITableSource
     public long Length { get; }
 
     /// <summary>Opens the workbook in <paramref name="stream"/>; throws <see cref="TableFormatException"/> when it is none.</summary>
-    public static XlsxSheetSource Open(Stream stream, bool ownsStream, string displayName)
+    public static XlsxSheetSource Open(Stream stream, bool ownsStream, string displayName, string? sheet)
     {
         ZipArchive? archive = null;
         try
         {
             archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: !ownsStream);
-            var package = XlsxPackage.Locate(archive, displayName);
+            var package = XlsxPackage.Locate(archive, displayName, sheet);
             var strings = package.SharedStrings is null ? [] : Part(package.SharedStrings, displayName, XlsxParts.ReadSharedStrings);
             var styles = package.Styles is null ? [] : Part(package.Styles, displayName, XlsxParts.ReadDateStyles);
             return new XlsxSheetSource(archive, package, strings, styles, displayName);

@@ -64,8 +64,8 @@ public sealed class FormulaGuardTests
         using var zip = new ZipArchive(new MemoryStream(output.ToArray()));
         using var reader = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
         var sheet = reader.ReadToEnd();
-        Assert.Contains("<c r=\"A2\" t=\"inlineStr\"><is><t>=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)</t></is></c>", sheet, StringComparison.Ordinal);
-        Assert.Contains("<c r=\"B2\" t=\"inlineStr\"><is><t>=1+1</t></is></c>", sheet, StringComparison.Ordinal);
+        Assert.Contains("<c r=\"A2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)</t></is></c>", sheet, StringComparison.Ordinal);
+        Assert.Contains("<c r=\"B2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">=1+1</t></is></c>", sheet, StringComparison.Ordinal);
         Assert.Contains("<c r=\"B3\"><v>-3.2</v></c>", sheet, StringComparison.Ordinal);
         Assert.DoesNotContain("<f>", sheet, StringComparison.Ordinal);
     }
