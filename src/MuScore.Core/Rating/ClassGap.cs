@@ -80,7 +80,8 @@ public static class ClassGap
             return Unreachable(query, item, RiseOutcome.ZeroDenominator, maxScore);
         }
 
-        if (query.Method == ScoringMethod.Ratio && item.Benchmark is not > 0.0)
+        var noRange = query.Method == ScoringMethod.MinMax && (query.Ranges is null || !query.Ranges.ContainsKey(item.Indicator));
+        if ((query.Method == ScoringMethod.Ratio && item.Benchmark is not > 0.0) || noRange)
         {
             return Unreachable(query, item, RiseOutcome.NoUsableBenchmark, maxScore);
         }

@@ -17,7 +17,7 @@ public enum RiseOutcome
     /// <summary>A reported zero denominator: the item scores the cap or 0 whatever the value, so no rise of the ratio applies.</summary>
     ZeroDenominator,
 
-    /// <summary>The pool's benchmark is 0, undefined or negative: the item does not grow with the value.</summary>
+    /// <summary>The pool's benchmark is 0, undefined or negative (or, under min-max, no one in the pool reported a value): the item does not grow with the value.</summary>
     NoUsableBenchmark,
 }
 
