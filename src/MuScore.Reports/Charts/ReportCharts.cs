@@ -192,7 +192,9 @@ public static class ReportCharts
         plot.ShowLegend(Alignment.UpperRight);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             Enumerable.Range(0, labels.Length).Select(i => (double)i).ToArray(), labels);
-        plot.Axes.Margins(bottom: 0);
+
+        // Room above the tallest bar for the legend.
+        plot.Axes.Margins(bottom: 0, top: 0.3);
     }
 
     private static string Render(Plot plot, string id, string title) =>

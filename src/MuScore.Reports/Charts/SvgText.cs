@@ -8,7 +8,8 @@ namespace MuScore.Reports;
 /// clip paths from a process-wide counter ("cl_4" in one call, "cl_6" in the next), so they are
 /// renumbered in order of appearance under a per-chart prefix, which also keeps the ids of several
 /// charts on one page apart. The XML declaration goes (not allowed inside HTML) and a viewBox is
-/// added so the chart scales with the page.
+/// added so the chart scales with the page. The root element carries no xmlns: inline in HTML
+/// the parser puts it in the SVG namespace, and the page names no URL at all.
 /// </summary>
 internal static partial class SvgText
 {
@@ -26,14 +27,22 @@ internal static partial class SvgText
             return string.Create(CultureInfo.InvariantCulture, $"{idPrefix}-clip{n}");
         });
         svg = XmlDeclaration().Replace(svg, string.Empty);
+
+        // ScottPlot clips legend labels to the legend box, and with Noto CJK's tall metrics it
+        // places a middle-aligned label a few pixels high, so the clip cut off the top of every
+        // glyph. Text needs no clipping in these charts; only the groups holding text lose it.
+        svg = ClippedTextGroup().Replace(svg, "<g>$1</g>");
         return SvgOpen().Replace(svg, m => string.Create(
             CultureInfo.InvariantCulture,
-            $"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"{Html.HtmlText.Attribute(title)}\" width=\"{m.Groups[1].Value}\" height=\"{m.Groups[2].Value}\" viewBox=\"0 0 {m.Groups[1].Value} {m.Groups[2].Value}\">"),
+            $"<svg role=\"img\" aria-label=\"{Html.HtmlText.Attribute(title)}\" width=\"{m.Groups[1].Value}\" height=\"{m.Groups[2].Value}\" viewBox=\"0 0 {m.Groups[1].Value} {m.Groups[2].Value}\">"),
             1);
     }
 
     [GeneratedRegex(@"\bcl_(\d+)\b")]
     private static partial Regex ClipId();
+
+    [GeneratedRegex(@"<g clip-path=""url\(#[^)]*\)"">((?:(?!</g>).)*?<text(?:(?!</g>).)*)</g>", RegexOptions.Singleline)]
+    private static partial Regex ClippedTextGroup();
 
     [GeneratedRegex(@"<\?xml[^>]*\?>\s*")]
     private static partial Regex XmlDeclaration();
