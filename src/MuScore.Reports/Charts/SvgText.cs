@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace MuScore.Reports;
@@ -27,6 +28,7 @@ internal static partial class SvgText
             return string.Create(CultureInfo.InvariantCulture, $"{idPrefix}-clip{n}");
         });
         svg = XmlDeclaration().Replace(svg, string.Empty);
+        svg = UnifiedIdeographs(svg);
 
         // ScottPlot clips legend labels to the legend box, and with Noto CJK's tall metrics it
         // places a middle-aligned label a few pixels high, so the clip cut off the top of every
@@ -38,7 +40,31 @@ internal static partial class SvgText
             1);
     }
 
-    [GeneratedRegex(@"\bcl_(\d+)\b")]
+    /// <summary>
+    /// Skia writes SVG text back from glyphs, and Noto CJK shares one glyph between an ideograph
+    /// and its Kangxi radical or compatibility form, so "支持" came out as "⽀持" (U+2F40). Those
+    /// blocks are mapped back to the unified ideographs (their NFKC form); the charts' own labels
+    /// never contain them.
+    /// </summary>
+    private static string UnifiedIdeographs(string svg)
+    {
+        if (!svg.Any(IsRadicalOrCompatibility))
+        {
+            return svg;
+        }
+
+        var text = new StringBuilder(svg.Length);
+        foreach (var c in svg)
+        {
+            text.Append(IsRadicalOrCompatibility(c) ? c.ToString().Normalize(NormalizationForm.FormKC) : c.ToString());
+        }
+
+        return text.ToString();
+    }
+
+    private static bool IsRadicalOrCompatibility(char c) => c is (>= '\u2E80' and <= '\u2FDF') or (>= '\uF900' and <= '\uFAFF');
+
+    [GeneratedRegex(@"\bcl_([0-9a-fA-F]+)\b")]
     private static partial Regex ClipId();
 
     [GeneratedRegex(@"<g clip-path=""url\(#[^)]*\)"">((?:(?!</g>).)*?<text(?:(?!</g>).)*)</g>", RegexOptions.Singleline)]
