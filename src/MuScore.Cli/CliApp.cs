@@ -35,7 +35,7 @@ internal static class CliApp
         ICommand[] commands =
         [
             new RateCommand(), new SchemesCommand(), new SampleCommand(), new PublishCommand(), new ListsCommand(), new SummaryCommand(),
-            new GetCommand(), new QuoteCommand(), new LandCheckCommand(), new SubsidyCommand(),
+            new ReportCommand(), new GetCommand(), new QuoteCommand(), new LandCheckCommand(), new SubsidyCommand(),
             new ServeCommand(stop), new PublishRunCommand(), new KeysCommand(), new TokenCommand(), new AuditCommand(), new CompletionCommand(),
         ];
         var tree = new CommandTree(commands, (verb, result, words) => RunVerb(verb, result, words, console, environment));
