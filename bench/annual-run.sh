@@ -1,23 +1,25 @@
 #!/usr/bin/env bash
 # The annual run against a pandas script (issue 10, item 1); docs/benchmarks.md, "The annual run
 # against a pandas script", explains it. Builds muscore in Release, generates the inputs with
-# `muscore sample` (scheme zj-standard, English headers), then on the 1M-row file runs, ROUNDS
+# `muscore sample` (scheme zj-standard, English headers), then on the N-row file (default 1M) runs, ROUNDS
 # times in turn: `muscore rate --formats csv`, the pandas peer (bench/peers/pandas_rate.py),
 # `muscore rate` with every output (ratings.xlsx included). Each run is timed as a whole process
 # by /usr/bin/time -v (wall seconds, peak RSS); the table shows medians and the peer/muscore wall
 # ratio of the medians. Then `--formats csv` at the other SIZES for linearity, and the row-by-row
-# agreement (status, class, total) of ratings.csv with the peer's output at 1M.
+# agreement (status, class, total) of ratings.csv with the peer's output.
 #
 # usage: bench/annual-run.sh
 # env:   WORK     scratch directory for build, inputs and outputs  (default /tmp/muscore-annual)
-#        ROUNDS   runs of each command at 1M                       (default 3)
+#        N        rows of the main comparison                      (default 1000000)
+#        ROUNDS   runs of each command at N                        (default 3)
 #        SIZES    further sizes for linearity, csv outputs only    (default "100000 4000000")
-#        CHINESE  "1" also rates a 1M file with Chinese headers    (default 1)
+#        CHINESE  "1" also rates N rows with Chinese headers        (default 1)
 # needs: dotnet, /usr/bin/time, python3 with pandas (apt-get install -y python3-pandas)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=${WORK:-/tmp/muscore-annual}
+N=${N:-1000000}
 ROUNDS=${ROUNDS:-3}
 SIZES=${SIZES:-"100000 4000000"}
 CHINESE=${CHINESE:-1}
@@ -46,21 +48,21 @@ rate() { # INPUT OUT [--formats csv]
 }
 
 : >"$WORK/runs.txt"
-IN1M=$(input 1000000)
+IN=$(input "$N")
 for round in $(seq "$ROUNDS"); do
-  timed "muscore-csv-1000000" rate "$IN1M" "$WORK/out-csv" csv
-  timed "peer-1000000" "$PYTHON" "$ROOT/bench/peers/pandas_rate.py" --scheme zj-standard --year 2025 --input "$IN1M" --out "$WORK/peer.csv"
-  timed "muscore-all-1000000" rate "$IN1M" "$WORK/out-all"
+  timed "muscore-csv-$N" rate "$IN" "$WORK/out-csv" csv
+  timed "peer-$N" "$PYTHON" "$ROOT/bench/peers/pandas_rate.py" --scheme zj-standard --year 2025 --input "$IN" --out "$WORK/peer.csv"
+  timed "muscore-all-$N" rate "$IN" "$WORK/out-all"
 done
 for n in $SIZES; do
   for round in $(seq "$ROUNDS"); do timed "muscore-csv-$n" rate "$(input "$n")" "$WORK/out-$n" csv; done
 done
 if [ "$CHINESE" = 1 ]; then
-  timed "muscore-csv-zh-1000000" rate "$(input 1000000 --chinese-headers)" "$WORK/out-zh" csv
+  timed "muscore-csv-zh-$N" rate "$(input "$N" --chinese-headers)" "$WORK/out-zh" csv
 fi
 
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
-"$PYTHON" - "$WORK/runs.txt" <<'PY'
+"$PYTHON" - "$WORK/runs.txt" "$N" <<'PY'
 import statistics, sys
 runs = {}
 for line in open(sys.argv[1]):
@@ -72,8 +74,8 @@ print("|---|---|---|---|---|")
 for k, (w, r) in med.items():
     n = int(k.rsplit("-", 1)[1])
     print(f"| {k} | {len(runs[k])} | {w:.1f} | {r:.0f} | {n / w:,.0f} |")
-peer = med["peer-1000000"][0]
-for k in ("muscore-csv-1000000", "muscore-all-1000000"):
+peer = med["peer-$N"][0]
+for k in ("muscore-csv-$N", "muscore-all-$N"):
     print(f"peer / {k}: {peer / med[k][0]:.1f}x faster (wall, medians)")
 PY
 "$PYTHON" "$ROOT/bench/annual/compare_ratings.py" "$WORK/out-csv/ratings.csv" "$WORK/peer.csv"
