@@ -31,7 +31,7 @@ MUSCORE="$WORK/bin/muscore"
 
 input() { # N [--chinese-headers]: the sample file of N rows, generated once
   local file="$WORK/in-$1${2:+-zh}.csv"
-  [ -s "$file" ] || "$MUSCORE" sample --n "$1" --seed 2025 --out "$file" ${2:-} >/dev/null
+  [ -s "$file" ] || "$MUSCORE" sample --n "$1" --seed 2025 --out "$file" ${2:-} >/dev/null 2>&1
   echo "$file"
 }
 
@@ -43,22 +43,22 @@ timed() { # LABEL CMD...: runs CMD under /usr/bin/time -v, appends "LABEL wall_s
        /Maximum resident set size/ { m = $NF } END { print l, s, m }' "$WORK/time.txt" >>"$WORK/runs.txt"
 }
 
-rate() { # INPUT OUT [--formats csv]
-  "$MUSCORE" rate --input "$1" --scheme zj-standard --region all --year 2025 --out "$2" --quiet ${3:+--formats $3}
+rate() { # LABEL INPUT OUT [FORMATS]: a timed muscore rate
+  timed "$1" "$MUSCORE" rate --input "$2" --scheme zj-standard --region all --year 2025 --out "$3" --quiet --formats "${4:-csv,xlsx}"
 }
 
 : >"$WORK/runs.txt"
 IN=$(input "$N")
 for round in $(seq "$ROUNDS"); do
-  timed "muscore-csv-$N" rate "$IN" "$WORK/out-csv" csv
+  rate "muscore-csv-$N" "$IN" "$WORK/out-csv" csv
   timed "peer-$N" "$PYTHON" "$ROOT/bench/peers/pandas_rate.py" --scheme zj-standard --year 2025 --input "$IN" --out "$WORK/peer.csv"
-  timed "muscore-all-$N" rate "$IN" "$WORK/out-all"
+  rate "muscore-all-$N" "$IN" "$WORK/out-all"
 done
 for n in $SIZES; do
-  for round in $(seq "$ROUNDS"); do timed "muscore-csv-$n" rate "$(input "$n")" "$WORK/out-$n" csv; done
+  for round in $(seq "$ROUNDS"); do rate "muscore-csv-$n" "$(input "$n")" "$WORK/out-$n" csv; done
 done
 if [ "$CHINESE" = 1 ]; then
-  timed "muscore-csv-zh-$N" rate "$(input "$N" --chinese-headers)" "$WORK/out-zh" csv
+  rate "muscore-csv-zh-$N" "$(input "$N" --chinese-headers)" "$WORK/out-zh" csv
 fi
 
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
@@ -74,8 +74,9 @@ print("|---|---|---|---|---|")
 for k, (w, r) in med.items():
     n = int(k.rsplit("-", 1)[1])
     print(f"| {k} | {len(runs[k])} | {w:.1f} | {r:.0f} | {n / w:,.0f} |")
-peer = med["peer-$N"][0]
-for k in ("muscore-csv-$N", "muscore-all-$N"):
+n = sys.argv[2]
+peer = med[f"peer-{n}"][0]
+for k in (f"muscore-csv-{n}", f"muscore-all-{n}"):
     print(f"peer / {k}: {peer / med[k][0]:.1f}x faster (wall, medians)")
 PY
 "$PYTHON" "$ROOT/bench/annual/compare_ratings.py" "$WORK/out-csv/ratings.csv" "$WORK/peer.csv"
