@@ -77,6 +77,6 @@ for k, (w, r) in med.items():
 n = sys.argv[2]
 peer = med[f"peer-{n}"][0]
 for k in (f"muscore-csv-{n}", f"muscore-all-{n}"):
-    print(f"peer / {k}: {peer / med[k][0]:.1f}x faster (wall, medians)")
+    print(f"{k}: {peer / med[k][0]:.1f}x as fast as the peer (wall, medians)")
 PY
 "$PYTHON" "$ROOT/bench/annual/compare_ratings.py" "$WORK/out-csv/ratings.csv" "$WORK/peer.csv"
