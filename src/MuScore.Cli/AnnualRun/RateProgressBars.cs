@@ -45,6 +45,10 @@ internal sealed class RateProgressBars : IProgress<RateStepProgress>
             task.IsIndeterminate = false;
             task.MaxValue = value.Total;
             task.Value = Math.Min(value.Done, value.Total);
+            if (value.Done >= value.Total)
+            {
+                task.StopTask(); // its elapsed time stops with the step
+            }
         }
     }
 }
