@@ -1,3 +1,4 @@
+using MuScore.Cli.AnnualRun;
 using MuScore.Core.Records;
 using MuScore.Ingest;
 
@@ -13,7 +14,8 @@ internal sealed record RateOptions(
     string OutputDirectory,
     bool Strict,
     CsvEncoding Encoding,
-    bool Quiet)
+    bool Quiet,
+    RateFormats Formats = RateFormats.All)
 {
     public static IReadOnlyList<OptionSpec> Specs { get; } =
     [
@@ -26,6 +28,7 @@ internal sealed record RateOptions(
         OptionSpec.Flag("strict", "stop at the first INVALID row: exit code 3, nothing written"),
         OptionSpec.Value("encoding", "auto|utf-8|gb18030", "CSV text encoding (default auto: a byte-order mark, else UTF-8 if valid, else GB18030)"),
         OptionSpec.Flag("quiet", "no summary on stdout and no progress on stderr"),
+        OptionSpec.Value("formats", "csv[,xlsx]", "outputs to write: csv is ratings.csv, errors.csv and summary.json; xlsx adds ratings.xlsx (default csv,xlsx)"),
     ];
 
     /// <exception cref="CommandFailure">A value is malformed (exit code 2).</exception>
@@ -51,6 +54,12 @@ internal sealed record RateOptions(
             _ => throw CommandFailure.Usage($"--encoding '{args.Value("encoding")}' is not auto, utf-8 or gb18030"),
         };
 
+        var formats = RateFormats.All;
+        if (args.Value("formats") is { } formatsText)
+        {
+            formats = RateFormatsText.Parse(formatsText, out var problem) ?? throw CommandFailure.Usage(problem!);
+        }
+
         return new RateOptions(
             args.Value("input")!,
             args.Value("scheme")!,
@@ -60,6 +69,7 @@ internal sealed record RateOptions(
             args.Value("out")!,
             args.Has("strict"),
             encoding,
-            args.Has("quiet"));
+            args.Has("quiet"),
+            formats);
     }
 }

@@ -1,3 +1,4 @@
+using MuScore.Cli.AnnualRun;
 using MuScore.Core.Rating;
 using MuScore.Core.Schemes;
 using MuScore.Ingest;
@@ -12,19 +13,47 @@ internal static class RatingOutputWriter
     public const string ErrorsCsv = "errors.csv";
     public const string SummaryFile = "summary.json";
 
-    /// <summary>Whether ratings.xlsx can hold the run (a sheet has 1,048,576 rows including the header).</summary>
-    public static bool FitsXlsx(RatingRun run) => run.Rows.Count <= XlsxTableWriter.MaxRows;
+    /// <summary>Rows between two progress reports of a writer.</summary>
+    private const int ProgressInterval = 16_384;
 
-    /// <summary>Writes the files and returns their names in the order written.</summary>
-    public static IReadOnlyList<string> Write(string directory, Scheme scheme, RatingRun run, RunStatistics stats, string inputFileName, string inputFormat)
+    /// <summary>
+    /// Writes the files and returns their names in the order created. ratings.xlsx, when asked
+    /// for, is written on a second thread while this one writes the CSV files: compressing the
+    /// workbook is the longest step, and the two writers share nothing but the finished run.
+    /// </summary>
+    public static IReadOnlyList<string> Write(
+        string directory,
+        Scheme scheme,
+        RatingRun run,
+        RunStatistics stats,
+        string inputFileName,
+        string inputFormat,
+        RateFormats formats = RateFormats.All,
+        IProgress<RateStepProgress>? progress = null)
     {
         using var files = new OutputFiles(directory);
-        WriteRatings(files, scheme, run);
-        using (var errors = new CsvTableWriter(files.Create(ErrorsCsv), ErrorsTable.Headers, ErrorsTable.Kinds))
+
+        // Created in this fixed order so summary.json lists the files the same way every run.
+        var csvStream = files.Create(RatingsCsv);
+        var xlsxStream = formats.HasFlag(RateFormats.Xlsx) ? files.Create(RatingsXlsx) : null;
+        var xlsx = xlsxStream is null
+            ? Task.CompletedTask
+            : Task.Factory.StartNew(() => WriteXlsx(xlsxStream, scheme, run, progress), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
         {
-            ErrorsTable.Write(errors, run);
+            WriteCsv(csvStream, scheme, run, progress);
+            using (var errors = new CsvTableWriter(files.Create(ErrorsCsv), ErrorsTable.Headers, ErrorsTable.Kinds))
+            {
+                ErrorsTable.Write(errors, run);
+            }
+        }
+        finally
+        {
+            // The temporary files are deleted on failure only once the workbook thread has let go of its own.
+            WaitQuietly(xlsx);
         }
 
+        xlsx.GetAwaiter().GetResult();
         var names = files.Names.Append(SummaryFile).ToArray();
         using (var summary = files.Create(SummaryFile))
         {
@@ -35,18 +64,45 @@ internal static class RatingOutputWriter
         return names;
     }
 
-    private static void WriteRatings(OutputFiles files, Scheme scheme, RatingRun run)
+    private static void WriteCsv(Stream stream, Scheme scheme, RatingRun run, IProgress<RateStepProgress>? progress)
     {
         var layout = new RatingsTableLayout(scheme, run);
-        using var csv = new CsvTableWriter(files.Create(RatingsCsv), layout.Headers, layout.Kinds);
-        using var xlsx = FitsXlsx(run) ? new XlsxTableWriter(files.Create(RatingsXlsx), layout.Headers, layout.Kinds, "ratings") : null;
+        using var csv = new CsvTableWriter(stream, layout.Headers, layout.Kinds);
+        WriteRows(run, layout, RateStep.WriteCsv, progress, cells => csv.WriteRow(new ReadOnlySpan<string?>(cells)));
+    }
 
-        // One pass and one reused cell buffer for both files: memory stays flat for a million rows.
-        foreach (var outcome in run.Rows)
+    private static void WriteXlsx(Stream stream, Scheme scheme, RatingRun run, IProgress<RateStepProgress>? progress)
+    {
+        // A layout of its own: each thread fills its own reused cell buffer.
+        var layout = new RatingsTableLayout(scheme, run);
+        using var xlsx = new XlsxTableWriter(stream, layout.Headers, layout.Kinds, "ratings");
+        WriteRows(run, layout, RateStep.WriteXlsx, progress, cells => xlsx.WriteRow(new ReadOnlySpan<string?>(cells)));
+    }
+
+    private static void WriteRows(RatingRun run, RatingsTableLayout layout, RateStep step, IProgress<RateStepProgress>? progress, Action<string[]> write)
+    {
+        var total = run.Rows.Count;
+        for (var i = 0; i < total; i++)
         {
-            var cells = layout.Fill(outcome);
-            csv.WriteRow(new ReadOnlySpan<string?>(cells));
-            xlsx?.WriteRow(new ReadOnlySpan<string?>(cells));
+            write(layout.Fill(run.Rows[i]));
+            if ((i + 1) % ProgressInterval == 0)
+            {
+                progress?.Report(new RateStepProgress(step, i + 1, total));
+            }
+        }
+
+        progress?.Report(new RateStepProgress(step, total, total));
+    }
+
+    private static void WaitQuietly(Task task)
+    {
+        try
+        {
+            task.Wait();
+        }
+        catch (AggregateException)
+        {
+            // Observed again, unwrapped, by the caller.
         }
     }
 }

@@ -1,22 +1,28 @@
-using System.Buffers;
+using System.Globalization;
 using System.Text;
+using nietras.SeparatedValues;
 
 namespace MuScore.Ingest;
 
 /// <summary>
-/// Writes a CSV table: UTF-8 with a byte-order mark (so Excel on Chinese Windows does not read it
-/// as GBK), "\n" line ends, and RFC 4180 quotes only around cells holding the delimiter ',', a
-/// quote, CR or LF. The same rows always give the same bytes. Given the columns' kinds, it writes
-/// a report: text cells that a spreadsheet would run as a formula get a leading quote
-/// (<see cref="FormulaGuard"/>). Without them it writes every cell exactly as given, for tables
-/// that are input to MuScore (<c>muscore sample</c>), whose cells must read back unchanged.
+/// Writes a CSV table with Sep: UTF-8 with a byte-order mark (so Excel on Chinese Windows does not
+/// read it as GBK), "\n" line ends, and RFC 4180 quotes only around cells holding the delimiter
+/// ',', a quote, CR or LF (Sep's <c>Escape</c>). The same rows always give the same bytes. Given
+/// the columns' kinds, it writes a report: text cells that a spreadsheet would run as a formula
+/// get a leading quote (<see cref="FormulaGuard"/>). Without them it writes every cell exactly as
+/// given, for tables that are input to MuScore (<c>muscore sample</c>), whose cells must read back
+/// unchanged.
 /// </summary>
 public sealed class CsvTableWriter : IDisposable
 {
-    private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
     private static readonly Encoding Utf8WithBom = new UTF8Encoding(true, true);
 
-    private readonly StreamWriter writer;
+    // Sep ends rows with Environment.NewLine; every platform's output stays "\n" only where that is
+    // "\n". MuScore runs on Linux; the pinned output hash test would catch a change.
+    private static readonly SepWriterOptions Options = Sep.New(',').Writer(o => o with { WriteHeader = false, Escape = true });
+
+    private readonly StreamWriter text;
+    private readonly SepWriter writer;
     private readonly int width;
     private readonly IReadOnlyList<XlsxColumnKind>? kinds;
     private bool disposed;
@@ -40,6 +46,7 @@ public sealed class CsvTableWriter : IDisposable
         ArgumentNullException.ThrowIfNull(kinds);
         if (kinds.Count != headers.Count)
         {
+            writer.Dispose();
             throw new ArgumentException($"{kinds.Count} column kinds for {headers.Count} headers.", nameof(kinds));
         }
 
@@ -56,9 +63,10 @@ public sealed class CsvTableWriter : IDisposable
             throw new ArgumentException("A table needs at least one column.", nameof(headers));
         }
 
-        writer = new StreamWriter(stream, Utf8WithBom, 64 * 1024, leaveOpen);
+        text = new StreamWriter(stream, Utf8WithBom, 64 * 1024, leaveOpen);
+        writer = Options.To(text, leaveOpen: true);
         width = headers.Count;
-        WriteCells(headers.ToArray());
+        WriteCells(headers.ToArray(), guard: false);
     }
 
     /// <summary>Rows written after the header.</summary>
@@ -68,19 +76,7 @@ public sealed class CsvTableWriter : IDisposable
     public void WriteRow(IReadOnlyList<string?> cells)
     {
         ArgumentNullException.ThrowIfNull(cells);
-        ObjectDisposedException.ThrowIf(disposed, this);
-        if (cells.Count != width)
-        {
-            throw WidthMismatch(cells.Count, nameof(cells));
-        }
-
-        for (var i = 0; i < cells.Count; i++)
-        {
-            WriteCell(i, cells[i]);
-        }
-
-        writer.Write('\n');
-        RowsWritten++;
+        WriteRow(cells as string?[] ?? cells.ToArray());
     }
 
     /// <summary>Writes one row from a span (no list needed); one cell per header.</summary>
@@ -89,10 +85,10 @@ public sealed class CsvTableWriter : IDisposable
         ObjectDisposedException.ThrowIf(disposed, this);
         if (cells.Length != width)
         {
-            throw WidthMismatch(cells.Length, nameof(cells));
+            throw new ArgumentException($"The row has {cells.Length} cells but the table has {width} columns.", nameof(cells));
         }
 
-        WriteCells(cells);
+        WriteCells(cells, guard: kinds is not null);
         RowsWritten++;
     }
 
@@ -103,6 +99,7 @@ public sealed class CsvTableWriter : IDisposable
         {
             disposed = true;
             writer.Dispose();
+            text.Dispose();
         }
     }
 
@@ -112,54 +109,22 @@ public sealed class CsvTableWriter : IDisposable
         return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
     }
 
-    private ArgumentException WidthMismatch(int count, string paramName) =>
-        new($"The row has {count} cells but the table has {width} columns.", paramName);
-
-    private void WriteCells(ReadOnlySpan<string?> cells)
+    private void WriteCells(ReadOnlySpan<string?> cells, bool guard)
     {
+        using var row = writer.NewRow();
         for (var i = 0; i < cells.Length; i++)
         {
-            WriteCell(i, cells[i]);
-        }
+            var cell = cells[i] ?? string.Empty;
 
-        writer.Write('\n');
-    }
-
-    private void WriteCell(int index, string? cell)
-    {
-        if (index > 0)
-        {
-            writer.Write(',');
-        }
-
-        if (string.IsNullOrEmpty(cell))
-        {
-            return;
-        }
-
-        // The header row is written before the kinds are known: headers are ours, never guarded.
-        if (kinds is not null && FormulaGuard.Applies(cell, kinds[index]))
-        {
-            cell = FormulaGuard.Prefix + cell;
-        }
-
-        if (!cell.AsSpan().ContainsAny(NeedsQuotes))
-        {
-            writer.Write(cell);
-            return;
-        }
-
-        writer.Write('"');
-        foreach (var c in cell)
-        {
-            if (c == '"')
+            // The header row is ours and never guarded.
+            if (guard && FormulaGuard.Applies(cell, kinds![i]))
             {
-                writer.Write('"');
+                row[i].Set(CultureInfo.InvariantCulture, $"{FormulaGuard.Prefix}{cell}");
             }
-
-            writer.Write(c);
+            else
+            {
+                row[i].Set(cell);
+            }
         }
-
-        writer.Write('"');
     }
 }

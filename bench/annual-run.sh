@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# The annual run against a pandas script (issue 10, item 1); docs/benchmarks.md, "The annual run
+# against a pandas script", explains it. Builds muscore in Release, generates the inputs with
+# `muscore sample` (scheme zj-standard, English headers), then on the N-row file (default 1M) runs, ROUNDS
+# times in turn: `muscore rate --formats csv`, the pandas peer (bench/peers/pandas_rate.py),
+# `muscore rate` with every output (ratings.xlsx included). Each run is timed as a whole process
+# by /usr/bin/time -v (wall seconds, peak RSS); the table shows medians and the peer/muscore wall
+# ratio of the medians. Then `--formats csv` at the other SIZES for linearity, and the row-by-row
+# agreement (status, class, total) of ratings.csv with the peer's output.
+#
+# usage: bench/annual-run.sh
+# env:   WORK     scratch directory for build, inputs and outputs  (default /tmp/muscore-annual)
+#        N        rows of the main comparison                      (default 1000000)
+#        ROUNDS   runs of each command at N                        (default 3)
+#        SIZES    further sizes for linearity, csv outputs only    (default "100000 4000000")
+#        CHINESE  "1" also rates N rows with Chinese headers        (default 1)
+# needs: dotnet, /usr/bin/time, python3 with pandas (apt-get install -y python3-pandas)
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WORK=${WORK:-/tmp/muscore-annual}
+N=${N:-1000000}
+ROUNDS=${ROUNDS:-3}
+SIZES=${SIZES:-"100000 4000000"}
+CHINESE=${CHINESE:-1}
+PYTHON=/usr/bin/python3
+mkdir -p "$WORK"
+
+dotnet build "$ROOT/src/MuScore.Cli" -c Release -o "$WORK/bin" -v quiet -nologo >/dev/null
+MUSCORE="$WORK/bin/muscore"
+
+input() { # N [--chinese-headers]: the sample file of N rows, generated once
+  local file="$WORK/in-$1${2:+-zh}.csv"
+  [ -s "$file" ] || "$MUSCORE" sample --n "$1" --seed 2025 --out "$file" ${2:-} >/dev/null 2>&1
+  echo "$file"
+}
+
+timed() { # LABEL CMD...: runs CMD under /usr/bin/time -v, appends "LABEL wall_s rss_kb" to the log
+  local label=$1; shift
+  /usr/bin/time -v -o "$WORK/time.txt" "$@" >/dev/null 2>"$WORK/stderr.txt" \
+    || { echo "failed: $*" >&2; cat "$WORK/stderr.txt" >&2; exit 1; }
+  awk -v l="$label" '/Elapsed \(wall clock\)/ { n = split($NF, p, ":"); s = p[n] + (n > 1 ? p[n-1] * 60 : 0) + (n > 2 ? p[n-2] * 3600 : 0) }
+       /Maximum resident set size/ { m = $NF } END { print l, s, m }' "$WORK/time.txt" >>"$WORK/runs.txt"
+}
+
+rate() { # LABEL INPUT OUT [FORMATS]: a timed muscore rate
+  timed "$1" "$MUSCORE" rate --input "$2" --scheme zj-standard --region all --year 2025 --out "$3" --quiet --formats "${4:-csv,xlsx}"
+}
+
+: >"$WORK/runs.txt"
+IN=$(input "$N")
+for round in $(seq "$ROUNDS"); do
+  rate "muscore-csv-$N" "$IN" "$WORK/out-csv" csv
+  timed "peer-$N" "$PYTHON" "$ROOT/bench/peers/pandas_rate.py" --scheme zj-standard --year 2025 --input "$IN" --out "$WORK/peer.csv"
+  rate "muscore-all-$N" "$IN" "$WORK/out-all"
+done
+for n in $SIZES; do
+  for round in $(seq "$ROUNDS"); do rate "muscore-csv-$n" "$(input "$n")" "$WORK/out-$n" csv; done
+done
+if [ "$CHINESE" = 1 ]; then
+  rate "muscore-csv-zh-$N" "$(input "$N" --chinese-headers)" "$WORK/out-zh" csv
+fi
+
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
+"$PYTHON" - "$WORK/runs.txt" "$N" <<'PY'
+import statistics, sys
+runs = {}
+for line in open(sys.argv[1]):
+    label, wall, rss = line.split()
+    runs.setdefault(label, []).append((float(wall), int(rss)))
+med = {k: (statistics.median(w for w, _ in v), statistics.median(r for _, r in v) / 1024) for k, v in runs.items()}
+print("| run | runs | wall s (median) | peak RSS MB (median) | rows/s |")
+print("|---|---|---|---|---|")
+for k, (w, r) in med.items():
+    n = int(k.rsplit("-", 1)[1])
+    print(f"| {k} | {len(runs[k])} | {w:.1f} | {r:.0f} | {n / w:,.0f} |")
+n = sys.argv[2]
+peer = med[f"peer-{n}"][0]
+for k in (f"muscore-csv-{n}", f"muscore-all-{n}"):
+    print(f"{k}: {peer / med[k][0]:.1f}x as fast as the peer (wall, medians)")
+PY
+"$PYTHON" "$ROOT/bench/annual/compare_ratings.py" "$WORK/out-csv/ratings.csv" "$WORK/peer.csv"

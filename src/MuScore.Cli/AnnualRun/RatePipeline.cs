@@ -1,0 +1,138 @@
+using System.Globalization;
+using MuScore.Cli.Arguments;
+using MuScore.Cli.Commands;
+using MuScore.Cli.Output;
+using MuScore.Core.History;
+using MuScore.Core.Rating;
+using MuScore.Core.Records;
+using MuScore.Ingest;
+
+namespace MuScore.Cli.AnnualRun;
+
+/// <summary>What a finished rate run hands back to the command: the run, its counts and the notes to print.</summary>
+internal sealed record RateResult(RatingRun Run, RunStatistics Statistics, IReadOnlyList<string> Notes);
+
+/// <summary>
+/// The annual run behind "muscore rate": read and validate the table, rate it, write the outputs.
+/// Each long step reports through one progress callback, so the command decides how (or whether)
+/// progress is shown and the steps know nothing of consoles.
+/// </summary>
+internal sealed class RatePipeline
+{
+    /// <summary>Rows between two progress reports while reading.</summary>
+    private const int ReadProgressInterval = 16_384;
+
+    private readonly RateOptions options;
+    private readonly IProgress<RateStepProgress>? progress;
+    private readonly List<string> notes = [];
+
+    public RatePipeline(RateOptions options, IProgress<RateStepProgress>? progress)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /// <exception cref="CommandFailure">Bad input (2), an INVALID row under --strict (3).</exception>
+    public RateResult Run()
+    {
+        var scheme = SchemeSource.Load(options.Scheme);
+        var history = LoadHistory(options.History);
+        var (load, format) = LoadTable();
+        if (options.Strict && load.StoppedAt is { } stopped)
+        {
+            throw new CommandFailure(ExitCodes.StrictRejected, StrictMessage(stopped.RowNumber, stopped.Problems));
+        }
+
+        progress?.Report(new RateStepProgress(RateStep.Rate, 0, -1));
+        var run = RatingEngine.Rate(new RatingRequest
+        {
+            Scheme = scheme,
+            Year = options.Year,
+            Region = options.Region,
+            Rows = load.Rows,
+            InputHash = load.InputHash,
+            History = history,
+        });
+        progress?.Report(new RateStepProgress(RateStep.Rate, 1, 1));
+        if (options.Strict && run.Rows.FirstOrDefault(r => r.Status == RowStatus.Invalid) is { } invalid)
+        {
+            // Duplicate credit codes are only found across rows, by the engine.
+            throw new CommandFailure(ExitCodes.StrictRejected, StrictMessage(invalid.RowNumber, invalid.Problems));
+        }
+
+        AddRegionNote(run);
+        var stats = RunStatistics.Of(run);
+        RatingOutputWriter.Write(options.OutputDirectory, scheme, run, stats, Path.GetFileName(options.Input), format, options.Formats, progress);
+        return new RateResult(run, stats, notes);
+    }
+
+    private static IRatingHistory LoadHistory(IReadOnlyList<string> paths)
+    {
+        if (paths.Count == 0)
+        {
+            return RatingHistory.Empty;
+        }
+
+        foreach (var path in paths.Where(p => !File.Exists(p)))
+        {
+            throw CommandFailure.BadInput($"history file '{path}' does not exist");
+        }
+
+        try
+        {
+            return HistoryReader.Load(paths);
+        }
+        catch (TableFormatException exception)
+        {
+            throw CommandFailure.BadInput(exception.Message);
+        }
+    }
+
+    private static string StrictMessage(int row, IReadOnlyList<FieldProblem> problems)
+    {
+        var first = problems[0];
+        var more = problems.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $" (and {problems.Count - 1} more problem(s) in this row)") : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"--strict: row {row}, column {RatingsTableLayout.ColumnOf(first)}, rule {first.Rule.Code()}: {first.Message}{more}; nothing was written (run without --strict for errors.csv listing every problem)");
+    }
+
+    private (LoadResult Load, string Format) LoadTable()
+    {
+        if (!File.Exists(options.Input))
+        {
+            throw CommandFailure.BadInput($"input file '{options.Input}' does not exist");
+        }
+
+        try
+        {
+            using var table = TableReader.Open(options.Input, new TableReadOptions { Encoding = options.Encoding });
+            if (table.IgnoredHeaders.Count > 0)
+            {
+                notes.Add($"note: ignored columns: {string.Join(", ", table.IgnoredHeaders)}");
+            }
+
+            var reads = progress is null ? null : new Progress(progress);
+            var load = RowLoader.Load(table, new LoadOptions { Strict = options.Strict, ProgressInterval = ReadProgressInterval }, reads);
+            return (load, table.Format);
+        }
+        catch (TableFormatException exception)
+        {
+            throw CommandFailure.BadInput(exception.Message);
+        }
+    }
+
+    private void AddRegionNote(RatingRun run)
+    {
+        if (options.Region is { } region && run.Pools.Count == 0 && !run.Rows.Any(r => r.Record?.Region == region))
+        {
+            notes.Add($"note: no valid row has region {region}; every valid row is EXCLUDED other_region");
+        }
+    }
+
+    /// <summary>The loader's progress (bytes of the file) as the read step's.</summary>
+    private sealed class Progress(IProgress<RateStepProgress> target) : IProgress<LoadProgress>
+    {
+        public void Report(LoadProgress value) => target.Report(new RateStepProgress(RateStep.Read, value.Position, value.Length));
+    }
+}
