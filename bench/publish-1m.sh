@@ -18,9 +18,9 @@ artifacts="${ARTIFACTS:-/tmp/art-publish-1m}"
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$(mktemp -d /tmp/muscore-publish.XXXXXX)"
 server_pid=""
-# GNU time ignores SIGINT while it waits: the signal goes to the server it runs (its only child).
+# The signal goes to the server GNU time runs (its only child); SIGTERM, since a background job ignores SIGINT.
 stop_server() {
-    pkill -INT -P "$server_pid" 2>/dev/null || true
+    pkill -TERM -P "$server_pid" 2>/dev/null || true
     wait "$server_pid" 2>/dev/null || true
     server_pid=""
 }
