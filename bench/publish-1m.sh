@@ -10,6 +10,7 @@
 #
 # usage: bench/publish-1m.sh [ROWS]          (default 1000000)
 # env:   ARTIFACTS  build output folder      (default /tmp/art-publish-1m)
+#        MUSCORE_DLL  an already built muscore.dll to use instead of building
 #        KEEP=1     keep the work folder (the CSV, the database, both logs)
 set -euo pipefail
 
@@ -30,9 +31,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== building the command line (Release) into $artifacts"
-dotnet build "$repo/src/MuScore.Cli/MuScore.Cli.csproj" -c Release --artifacts-path "$artifacts" -nologo -v quiet >/dev/null
-muscore=(dotnet "$artifacts/bin/MuScore.Cli/release/muscore.dll")
+if [[ -n "${MUSCORE_DLL:-}" ]]; then
+    muscore=(dotnet "$MUSCORE_DLL")
+else
+    echo "== building the command line (Release) into $artifacts"
+    dotnet build "$repo/src/MuScore.Cli/MuScore.Cli.csproj" -c Release --artifacts-path "$artifacts" -nologo -v quiet >/dev/null
+    muscore=(dotnet "$artifacts/bin/MuScore.Cli/release/muscore.dll")
+fi
 
 echo "== writing $rows rows of region 331082"
 "${muscore[@]}" sample --n "$rows" --seed 42 --year 2024 --regions 331082 --out "$work/input.csv" >/dev/null
