@@ -17,9 +17,9 @@ internal sealed partial class SqliteRatingStore
     /// <summary>
     /// Ratings from which a save is large: its commit leaves the WAL checkpoint to a background
     /// task (<see cref="CheckpointLater"/>) instead of copying the whole run into the database file
-    /// before the call returns.
+    /// before the call returns. Settable so that tests reach the large path with a small run.
     /// </summary>
-    private const int LargeSave = 100_000;
+    internal int LargeSaveFrom { get; set; } = 100_000;
 
     /// <inheritdoc/>
     /// <remarks>
@@ -34,7 +34,7 @@ internal sealed partial class SqliteRatingStore
     {
         CheckSubmitter(draft);
         var (rated, excluded) = RunRows.Count(draft);
-        var large = draft.Ratings.Count >= LargeSave;
+        var large = draft.Ratings.Count >= LargeSaveFrom;
         RunInfo saved;
         await using (var connection = await OpenSqliteAsync(cancellationToken).ConfigureAwait(false))
         {
