@@ -5,7 +5,7 @@ namespace MuScore.Store.Payload;
 /// <summary>
 /// A draft's ratings with their payloads, in insertion order, encoded a chunk at a time on every
 /// core and one chunk ahead of the writer: the database writes one chunk while the next is encoded,
-/// so encoding (about a fifth of a million-row save when done inline) leaves the critical path.
+/// so encoding leaves the writer's thread.
 /// At most two chunks of payloads are held at once, not the whole run's.
 /// </summary>
 internal static class EncodedPayloads
