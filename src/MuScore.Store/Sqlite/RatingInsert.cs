@@ -6,8 +6,9 @@ using MuScore.Store.Sql;
 namespace MuScore.Store.Sqlite;
 
 /// <summary>
-/// A prepared INSERT of a fixed number of ratings of one run (one VALUES tuple each), its
-/// parameters set row by row and the statement executed once they are all set.
+/// A prepared INSERT of ratings of one run (one VALUES tuple each), its parameters set row by row
+/// and the statement executed once they are all set. The save uses one row per statement (see
+/// SqliteRatingStore.InsertRatingsAsync for why).
 /// </summary>
 internal sealed class RatingInsert : IAsyncDisposable
 {
@@ -53,15 +54,6 @@ internal sealed class RatingInsert : IAsyncDisposable
         parameters[first + 4].Value = RatingColumns.IndustryKey(stored.Industry);
         parameters[first + 5].Value = (object?)RatingColumns.Rank(stored) ?? DBNull.Value;
         parameters[first + 6].Value = payload;
-    }
-
-    /// <summary>Sets this one-row insert's parameters to tuple <paramref name="row"/> of <paramref name="from"/>.</summary>
-    public void CopyRow(RatingInsert from, int row)
-    {
-        for (var i = 0; i < PerRow; i++)
-        {
-            parameters[i].Value = from.parameters[(row * PerRow) + i].Value;
-        }
     }
 
     public ValueTask DisposeAsync() => Command.DisposeAsync();

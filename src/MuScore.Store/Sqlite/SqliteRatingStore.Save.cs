@@ -11,9 +11,6 @@ internal sealed partial class SqliteRatingStore
         "(@run, @region, @year, @scheme_id, @scheme_version, @scheme_hash, @input_hash, @created_at, " +
         "@record_count, @rated_count, @excluded_count, @rejected_count, @pools, @submitted_by, @rejected) RETURNING run_key";
 
-    /// <summary>Ratings per INSERT statement: 64 × 7 parameters, far below SQLite's limit of 32,766.</summary>
-    private const int RowsPerInsert = 64;
-
     /// <summary>
     /// Ratings from which a save is large: its commit leaves the WAL checkpoint to a background
     /// task (<see cref="CheckpointLater"/>) instead of copying the whole run into the database file
@@ -23,8 +20,8 @@ internal sealed partial class SqliteRatingStore
 
     /// <inheritdoc/>
     /// <remarks>
-    /// One transaction; prepared inserts of <see cref="RowsPerInsert"/> ratings each, in listing
-    /// order, with the payloads encoded on every core one chunk ahead; the connection's page cache
+    /// One transaction; one prepared insert reused for every rating, in listing order, with the
+    /// payloads encoded on every core one chunk ahead; the connection's page cache
     /// is 64 MiB during the save (2 MiB, SQLite's default, otherwise). A large save commits with
     /// synchronous=NORMAL and no automatic checkpoint: the run is in the WAL, not yet synced, and
     /// becomes durable with the next synced commit (a publish's, FULL) or the background
@@ -91,26 +88,14 @@ internal sealed partial class SqliteRatingStore
 
     private static async Task InsertRatingsAsync(SqliteConnection connection, SqliteTransaction transaction, long runKey, IReadOnlyList<StoredRating> ratings, CancellationToken cancellationToken)
     {
-        // Many rows per statement: Microsoft.Data.Sqlite's fixed cost per executed statement (reset,
-        // bind, step, a data reader) is paid once per 64 ratings instead of once per rating.
-        await using var many = new RatingInsert(connection, transaction, runKey, RowsPerInsert);
-        await using var one = new RatingInsert(connection, transaction, runKey, 1);
-        var filled = 0;
+        // One row per statement: Microsoft.Data.Sqlite looks every parameter up by name on every
+        // execution (a linear scan in SQLite), so a 64-row statement's 449 parameters cost far more
+        // than they saved (a million-row save took three times as long, docs/benchmarks.md).
+        await using var insert = new RatingInsert(connection, transaction, runKey, 1);
         await foreach (var (stored, payload) in EncodedPayloads.InOrder(ratings, InsertionOrder.Of(ratings), cancellationToken).ConfigureAwait(false))
         {
-            many.Set(filled++, stored, payload);
-            if (filled == RowsPerInsert)
-            {
-                await many.Command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                filled = 0;
-            }
-        }
-
-        // The last part-filled statement's rows, one at a time.
-        for (var row = 0; row < filled; row++)
-        {
-            one.CopyRow(many, row);
-            await one.Command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            insert.Set(0, stored, payload);
+            await insert.Command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
