@@ -26,6 +26,12 @@ public interface IRatingStore
     /// <summary>A run by id, with its rejected records and publications; null when unknown.</summary>
     Task<RunInfo?> GetRunAsync(string runId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A run's metadata by id (region, year, counts, submitter), without its rejected records or
+    /// publications: the light lookup a publish checks before it writes. Null when unknown.
+    /// </summary>
+    Task<RunInfo?> GetRunHeaderAsync(string runId, CancellationToken cancellationToken);
+
     /// <summary>Runs newest first (by creation time, then id), without rejected records, filtered by <see cref="RunQuery"/>.</summary>
     Task<RunPage> ListRunsAsync(RunQuery query, CancellationToken cancellationToken);
 

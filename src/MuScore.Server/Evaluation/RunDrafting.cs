@@ -1,5 +1,6 @@
 using MuScore.Core.History;
 using MuScore.Core.Rating;
+using MuScore.Server.Diagnostics;
 using MuScore.Store;
 
 namespace MuScore.Server.Evaluation;
@@ -14,7 +15,7 @@ internal static class RunDrafting
     /// and here the rows' leftovers are compacted away before the draft is built
     /// (docs/benchmarks.md, "Memory of a large SubmitRun").
     /// </summary>
-    public static DraftRun Draft(RunIntake intake, IRatingHistory history, DateTimeOffset createdAt, string submittedBy)
+    public static DraftRun Draft(RunIntake intake, IRatingHistory history, DateTimeOffset createdAt, string submittedBy, UploadSteps steps)
     {
         var run = RatingEngine.Rate(new RatingRequest
         {
@@ -25,7 +26,11 @@ internal static class RunDrafting
             InputHash = intake.InputHash,
             History = history,
         });
+        steps.Done("rate");
         UploadMemory.Compact(intake.RecordCount);
-        return DraftRunBuilder.From(run, intake.Region, intake.Year, createdAt, submittedBy);
+        steps.Done("compact");
+        var draft = DraftRunBuilder.From(run, intake.Region, intake.Year, createdAt, submittedBy);
+        steps.Done("draft");
+        return draft;
     }
 }

@@ -38,13 +38,19 @@ internal sealed class EvaluationGrpcService(
         var caller = CallerAccess.Current(context);
         using var upload = uploads.Enter(caller.Id);
         memory.ReturnWhenOver(context);
+        var steps = new UploadSteps();
         var intake = await RunIntake.ReadAsync(requestStream, limits.Value, caller, cancellationToken).ConfigureAwait(false);
+        steps.Done("read and validate");
         metrics.Uploaded(intake.Bytes, intake.RecordCount);
         var history = await store.LoadHistoryAsync(intake.Region, intake.Year, cancellationToken).ConfigureAwait(false);
-        var draft = RunDrafting.Draft(intake, history, time.GetUtcNow(), caller.Id);
+        steps.Done("history");
+        var draft = RunDrafting.Draft(intake, history, time.GetUtcNow(), caller.Id, steps);
         UploadMemory.Compact(intake.RecordCount);
+        steps.Done("compact");
         var stored = await store.SaveDraftAsync(draft, cancellationToken).ConfigureAwait(false);
+        steps.Done("store");
         Log.RunStored(logger, LogValues.Cut(stored.RunId), LogValues.Cut(stored.Region), stored.Year, stored.RecordCount, stored.RejectedCount);
+        Log.UploadTiming(logger, stored.RecordCount, steps);
         return new SubmitRunResponse { Run = RunMapper.ToProto(stored) };
     }
 
@@ -89,7 +95,9 @@ internal sealed class EvaluationGrpcService(
         EvaluationRequests.Validate(request);
         var caller = CallerAccess.Current(context);
         var cancellationToken = context.CancellationToken;
-        var run = await store.GetRunAsync(request.RunId, cancellationToken).ConfigureAwait(false)
+
+        // The light lookup: a million-record run's rejected records are not read to check who may publish it.
+        var run = await store.GetRunHeaderAsync(request.RunId, cancellationToken).ConfigureAwait(false)
             ?? throw RpcErrors.RunNotFound(request.RunId);
         RegionGuard.Check(context, "run_id", run.Region);
 

@@ -63,11 +63,9 @@ internal sealed partial class PostgresRatingStore
 
     private static async Task CopyAsync(NpgsqlConnection connection, long runKey, IReadOnlyList<StoredRating> ratings, CancellationToken cancellationToken)
     {
-        var writer = new PayloadWriter();
         await using var importer = await connection.BeginBinaryImportAsync(CopyRatings, cancellationToken).ConfigureAwait(false);
-        foreach (var index in InsertionOrder.Of(ratings))
+        await foreach (var (stored, encoded) in EncodedPayloads.InOrder(ratings, InsertionOrder.Of(ratings), cancellationToken).ConfigureAwait(false))
         {
-            var stored = ratings[index];
             await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(runKey, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(stored.CreditCode, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
@@ -76,7 +74,7 @@ internal sealed partial class PostgresRatingStore
             await WriteNullableAsync(importer, RatingColumns.Class(stored), NpgsqlDbType.Smallint, cancellationToken).ConfigureAwait(false);
             await importer.WriteAsync(RatingColumns.IndustryKey(stored.Industry), NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
             await WriteNullableAsync(importer, RatingColumns.Rank(stored), NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(RatingPayload.Encode(stored, writer), NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
+            await importer.WriteAsync(encoded, NpgsqlDbType.Bytea, cancellationToken).ConfigureAwait(false);
         }
 
         await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);

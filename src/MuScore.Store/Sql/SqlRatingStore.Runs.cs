@@ -24,6 +24,14 @@ internal abstract partial class SqlRatingStore
     }
 
     /// <inheritdoc/>
+    public async Task<RunInfo?> GetRunHeaderAsync(string runId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadRunAsync(connection, runId, withRejected: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
     /// <exception cref="ArgumentOutOfRangeException">The page size is not 1..500.</exception>
     /// <exception cref="ArgumentException">The page token was not issued by this listing.</exception>
     public async Task<RunPage> ListRunsAsync(RunQuery query, CancellationToken cancellationToken)

@@ -11,29 +11,47 @@ internal sealed partial class SqliteRatingStore
         "(@run, @region, @year, @scheme_id, @scheme_version, @scheme_hash, @input_hash, @created_at, " +
         "@record_count, @rated_count, @excluded_count, @rejected_count, @pools, @submitted_by, @rejected) RETURNING run_key";
 
-    private const string InsertRating =
-        "INSERT INTO ratings (run_key, credit_code, status, pool, class, industry, rank, payload) " +
-        "VALUES (@run_key, @credit_code, @status, @pool, @class, @industry, @rank, @payload)";
+    /// <summary>
+    /// Ratings from which a save is large: its commit leaves the WAL checkpoint to a background
+    /// task (<see cref="CheckpointLater"/>) instead of copying the whole run into the database file
+    /// before the call returns. Settable so that tests reach the large path with a small run.
+    /// </summary>
+    internal int LargeSaveFrom { get; set; } = 100_000;
 
     /// <inheritdoc/>
     /// <remarks>
-    /// One transaction and one prepared insert reused for every rating, in listing order; the
-    /// connection's page cache is 64 MiB during the save (2 MiB, SQLite's default, otherwise).
+    /// One transaction; one prepared insert reused for every rating, in listing order, with the
+    /// payloads encoded on every core one chunk ahead; the connection's page cache
+    /// is 64 MiB during the save (2 MiB, SQLite's default, otherwise). A large save commits with
+    /// synchronous=NORMAL and no automatic checkpoint: the run is in the WAL, not yet synced, and
+    /// becomes durable with the next synced commit (a publish's, FULL) or the background
+    /// checkpoint, whichever comes first (docs/storage.md, "Large saves").
     /// </remarks>
     public override async Task<RunInfo> SaveDraftAsync(DraftRun draft, CancellationToken cancellationToken)
     {
         CheckSubmitter(draft);
         var (rated, excluded) = RunRows.Count(draft);
-        await using var connection = await OpenSqliteAsync(cancellationToken).ConfigureAwait(false);
-        await SetCacheAsync(connection, "-65536", cancellationToken).ConfigureAwait(false);
-        try
+        var large = draft.Ratings.Count >= LargeSaveFrom;
+        RunInfo saved;
+        await using (var connection = await OpenSqliteAsync(cancellationToken).ConfigureAwait(false))
         {
-            return await SaveAsync(connection, draft, rated, excluded, cancellationToken).ConfigureAwait(false);
+            await PragmaAsync(connection, large ? "cache_size = -65536; PRAGMA wal_autocheckpoint = 0" : "cache_size = -65536", cancellationToken).ConfigureAwait(false);
+            try
+            {
+                saved = await SaveAsync(connection, draft, rated, excluded, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await PragmaAsync(connection, "cache_size = -2000", CancellationToken.None).ConfigureAwait(false);
+            }
         }
-        finally
+
+        if (large)
         {
-            await SetCacheAsync(connection, "-2000", CancellationToken.None).ConfigureAwait(false);
+            CheckpointLater();
         }
+
+        return saved;
     }
 
     private async Task<RunInfo> SaveAsync(SqliteConnection connection, DraftRun draft, int rated, int excluded, CancellationToken cancellationToken)
@@ -70,39 +88,21 @@ internal sealed partial class SqliteRatingStore
 
     private static async Task InsertRatingsAsync(SqliteConnection connection, SqliteTransaction transaction, long runKey, IReadOnlyList<StoredRating> ratings, CancellationToken cancellationToken)
     {
-        await using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = InsertRating;
-        var key = insert.Parameters.Add("@run_key", SqliteType.Integer);
-        var code = insert.Parameters.Add("@credit_code", SqliteType.Text);
-        var status = insert.Parameters.Add("@status", SqliteType.Integer);
-        var pool = insert.Parameters.Add("@pool", SqliteType.Text);
-        var rank = insert.Parameters.Add("@rank", SqliteType.Integer);
-        var ratingClass = insert.Parameters.Add("@class", SqliteType.Integer);
-        var industry = insert.Parameters.Add("@industry", SqliteType.Text);
-        var payload = insert.Parameters.Add("@payload", SqliteType.Blob);
-        key.Value = runKey;
-        insert.Prepare();
-
-        var writer = new PayloadWriter();
-        foreach (var index in InsertionOrder.Of(ratings))
+        // One row per statement: Microsoft.Data.Sqlite looks every parameter up by name on every
+        // execution (a linear scan in SQLite), so a 64-row statement's 449 parameters cost far more
+        // than they saved (a million-row save took three times as long, docs/benchmarks.md).
+        await using var insert = new RatingInsert(connection, transaction, runKey, 1);
+        await foreach (var (stored, payload) in EncodedPayloads.InOrder(ratings, InsertionOrder.Of(ratings), cancellationToken).ConfigureAwait(false))
         {
-            var stored = ratings[index];
-            code.Value = stored.CreditCode;
-            status.Value = RatingColumns.Status(stored);
-            pool.Value = (object?)RatingColumns.Pool(stored) ?? DBNull.Value;
-            ratingClass.Value = (object?)RatingColumns.Class(stored) ?? DBNull.Value;
-            rank.Value = (object?)RatingColumns.Rank(stored) ?? DBNull.Value;
-            industry.Value = RatingColumns.IndustryKey(stored.Industry);
-            payload.Value = RatingPayload.Encode(stored, writer);
-            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            insert.Set(0, stored, payload);
+            await insert.Command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static async Task SetCacheAsync(SqliteConnection connection, string kibibytes, CancellationToken cancellationToken)
+    /// <summary>Runs "PRAGMA <paramref name="pragmas"/>": one of this file's constants, never input.</summary>
+    private static async Task PragmaAsync(SqliteConnection connection, string pragmas, CancellationToken cancellationToken)
     {
-        // cache_size takes a literal; a negative value is a size in KiB. The argument is one of two constants.
-        await using var command = Command(connection, null, "PRAGMA cache_size = " + kibibytes);
+        await using var command = Command(connection, null, "PRAGMA " + pragmas);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -16,7 +16,11 @@ namespace MuScore.Store.Sqlite;
 internal sealed partial class SqliteRatingStore(string connectionString) : SqlRatingStore
 {
     // busy_timeout: a writer waits up to 30 s for another writer's lock (a million-row save holds it for seconds).
-    private const string ConnectionPragmas = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
+    // wal_autocheckpoint: SQLite's default, back on a pooled connection that a large save turned it off on.
+    private const string ConnectionPragmas = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA wal_autocheckpoint = 1000;";
+
+    private readonly Lock checkpointLock = new();
+    private Task checkpoint = Task.CompletedTask;
 
     /// <inheritdoc/>
     public override async Task InitializeAsync(CancellationToken cancellationToken)
@@ -36,12 +40,53 @@ internal sealed partial class SqliteRatingStore(string connectionString) : SqlRa
     }
 
     /// <inheritdoc/>
-    public override ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
+        // A background checkpoint still running finishes first (its failure is not this call's).
+        Task pending;
+        lock (checkpointLock)
+        {
+            pending = checkpoint;
+        }
+
+        await pending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+
         // Pooled connections keep the file open; release this store's pool.
-        using var connection = new SqliteConnection(connectionString);
+        await using var connection = new SqliteConnection(connectionString);
         SqliteConnection.ClearPool(connection);
-        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Copies the WAL into the database file on a background task after a large save, so the
+    /// caller does not wait for it (a million ratings are half a GB, written and synced twice).
+    /// PASSIVE: it never blocks readers or writers, and a checkpoint that finds another running
+    /// (a publish's automatic one) simply skips, so only one runs at a time. A failed checkpoint
+    /// loses nothing: the WAL still holds every frame, and the next checkpoint copies them.
+    /// </summary>
+    private void CheckpointLater()
+    {
+        lock (checkpointLock)
+        {
+            checkpoint = checkpoint.ContinueWith(
+                _ => CheckpointAsync(),
+                CancellationToken.None,
+                TaskContinuationOptions.None,
+                TaskScheduler.Default).Unwrap();
+        }
+    }
+
+    private async Task CheckpointAsync()
+    {
+        try
+        {
+            await using var connection = await OpenSqliteAsync(CancellationToken.None).ConfigureAwait(false);
+            await using var command = Command(connection, null, "PRAGMA wal_checkpoint(PASSIVE)");
+            await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (SqliteException)
+        {
+            // Left to the next checkpoint (see above).
+        }
     }
 
     /// <inheritdoc/>

@@ -57,6 +57,24 @@ public abstract partial class RatingStoreContract
         Assert.Null(await Store.GetRunAsync("0000", None));
 
     [Fact]
+    public async Task GetRunHeader_PublishedRun_ReturnsTheRunWithoutRejectedOrPublications()
+    {
+        var draft = TestRuns.Draft("a", TestRuns.Mixed(40));
+        var saved = await Store.SaveDraftAsync(draft, None);
+        await PublishAsync(draft);
+
+        var header = await Store.GetRunHeaderAsync(draft.RunId, None);
+
+        Assert.NotNull(header);
+        Assert.Equal(Scalars(saved), Scalars(header));
+        Assert.Equal(draft.SubmittedBy, header.SubmittedBy);
+        Assert.Equal(2, header.RejectedCount);
+        Assert.Empty(header.Rejected);
+        Assert.Empty(header.Publications);
+        Assert.Null(await Store.GetRunHeaderAsync("0000", None));
+    }
+
+    [Fact]
     public async Task ListRuns_SeveralPages_NewestFirstEachRunOnceWithoutRejected()
     {
         var drafts = Enumerable.Range(0, 5)

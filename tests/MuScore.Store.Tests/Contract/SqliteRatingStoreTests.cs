@@ -26,6 +26,27 @@ public sealed class SqliteRatingStoreTests : RatingStoreContract
     }
 
     [Fact]
+    public async Task SaveDraft_LargeRun_IsReadableAtOncePublishableAndKeptAfterReopening()
+    {
+        // The large-save path (no automatic checkpoint, a background one after the commit) with a small run.
+        var store = (Store as MuScore.Store.Sqlite.SqliteRatingStore)!;
+        store.LargeSaveFrom = 100;
+        var ratings = Builders.TestRuns.Mixed(300);
+        var draft = Builders.TestRuns.Draft("large", ratings);
+
+        var publication = await PublishAsync(draft);
+        var atOnce = await Store.GetRatingsAsync(publication, [ratings[0].CreditCode, ratings[299].CreditCode], None);
+        await ((IAsyncDisposable)Store).DisposeAsync();
+        var reopened = await OpenAsync();
+        var afterReopening = await reopened.GetRatingsAsync(publication, [.. ratings.Select(r => r.CreditCode)], None);
+
+        Assert.Equal(2, atOnce.Count);
+        Assert.Equal(300, afterReopening.Count);
+        Builders.RatingAssert.Identical(ratings[157], afterReopening[ratings[157].CreditCode]);
+        Assert.Equal(publication, await reopened.GetLatestPublicationAsync(Builders.TestRuns.Region, null, None));
+    }
+
+    [Fact]
     public async Task Initialize_NewFile_UsesWriteAheadLogging()
     {
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(Options().ConnectionString);
