@@ -14,7 +14,9 @@ using MuScore.Server.Security;
 using MuScore.Server.Telemetry;
 using MuScore.Server.Validation;
 using MuScore.Server.Wire;
+using Google.Protobuf;
 using MuScore.Store;
+using MuScore.Store.Review;
 
 namespace MuScore.Server.Services;
 
@@ -26,6 +28,8 @@ internal sealed class EvaluationGrpcService(
     TimeProvider time,
     IOptions<LimitsOptions> limits,
     IOptions<AuthOptions> auth,
+    IOptions<ReviewOptions> review,
+    IReviewStore reviewStore,
     RefusalRecorder refusals,
     UploadGate uploads,
     UploadMemory memory,
@@ -39,7 +43,8 @@ internal sealed class EvaluationGrpcService(
         using var upload = uploads.Enter(caller.Id);
         memory.ReturnWhenOver(context);
         var steps = new UploadSteps();
-        var intake = await RunIntake.ReadAsync(requestStream, limits.Value, caller, cancellationToken).ConfigureAwait(false);
+        var kept = review.Value.Required ? new RecordBatch() : null;
+        var intake = await RunIntake.ReadAsync(requestStream, limits.Value, caller, cancellationToken, kept).ConfigureAwait(false);
         steps.Done("read and validate");
         metrics.Uploaded(intake.Bytes, intake.RecordCount);
         var history = await store.LoadHistoryAsync(intake.Region, intake.Year, cancellationToken).ConfigureAwait(false);
@@ -49,6 +54,12 @@ internal sealed class EvaluationGrpcService(
         steps.Done("compact");
         var stored = await store.SaveDraftAsync(draft, cancellationToken).ConfigureAwait(false);
         steps.Done("store");
+        if (kept is not null)
+        {
+            // Kept for a correction (ReviewService.CorrectRun re-rates the run with some records replaced).
+            await reviewStore.SaveInputsAsync(new RunInputs(stored.RunId, intake.Header.ToByteArray(), kept.ToByteArray()), cancellationToken).ConfigureAwait(false);
+        }
+
         Log.RunStored(logger, LogValues.Cut(stored.RunId), LogValues.Cut(stored.Region), stored.Year, stored.RecordCount, stored.RejectedCount);
         Log.UploadTiming(logger, stored.RecordCount, steps);
         return new SubmitRunResponse { Run = RunMapper.ToProto(stored) };
@@ -100,6 +111,12 @@ internal sealed class EvaluationGrpcService(
         var run = await store.GetRunHeaderAsync(request.RunId, cancellationToken).ConfigureAwait(false)
             ?? throw RpcErrors.RunNotFound(request.RunId);
         RegionGuard.Check(context, "run_id", run.Region);
+
+        // Where the review is required, only ReviewService.FinalizeRun publishes (docs/review.md).
+        if (review.Value.Required)
+        {
+            throw ReviewErrors.Precondition("REVIEW_REQUIRED", $"{ReviewOptions.RequiredKey} is set: a run is published by ReviewService.FinalizeRun after its public notice, not by PublishRun", run.Region, run.Year);
+        }
 
         // Four eyes: the anonymous caller of an unsecured loopback server is one person by definition.
         if (caller.Kind != CallerKind.Anonymous && !auth.Value.AllowSelfPublish && string.Equals(run.SubmittedBy, caller.Id, StringComparison.Ordinal))

@@ -24,4 +24,7 @@ internal static class CheckedBinding
 
     public static void BindAuditService(ServiceBinderBase binder, AuditService.AuditServiceBase service) =>
         AuditService.BindService(new CheckedServiceBinder(binder), service);
+
+    public static void BindReviewService(ServiceBinderBase binder, ReviewService.ReviewServiceBase service) =>
+        ReviewService.BindService(new CheckedServiceBinder(binder), service);
 }
