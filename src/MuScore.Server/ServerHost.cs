@@ -125,10 +125,11 @@ public static class ServerHost
         builder.Services.AddMuScoreAuthentication(builder.Configuration);
         builder.Services.AddMuScoreServer(builder.Configuration);
         builder.Services.AddMuScoreTelemetry(builder.Configuration, metrics);
+        builder.Services.AddMuScoreWebApi(builder.Configuration);
         return builder;
     }
 
-    /// <summary>Builds the application and maps the rating, evaluation, health and reflection services.</summary>
+    /// <summary>Builds the application and maps the rating, evaluation, health and reflection services, and the OpenAPI document.</summary>
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -153,12 +154,15 @@ public static class ServerHost
             app.UseAuthentication();
         }
 
+        app.UseMuScoreWebApi();
+
         app.MapGrpcService<RatingGrpcService>();
         app.MapGrpcService<EvaluationGrpcService>();
         app.MapGrpcService<PolicyGrpcService>();
         app.MapGrpcService<AuditGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
+        app.MapMuScoreOpenApi();
         return app;
     }
 }
