@@ -258,6 +258,38 @@ public sealed class ServerInstance : IAsyncDisposable
     /// </summary>
     public GrpcChannel ChannelAs(string? token, X509Certificate2? clientCertificate = null) => OpenChannel(token, clientCertificate);
 
+    /// <summary>
+    /// A new HTTP client for the web listener (<see cref="WebAddress"/> as base address) that sends
+    /// <paramref name="token"/> as a bearer token, presents <paramref name="clientCertificate"/> over
+    /// TLS, trusts the test CA only, and speaks exactly <paramref name="version"/> (default HTTP/1.1,
+    /// what browsers and JSON callers use). The caller disposes it.
+    /// </summary>
+    public HttpClient WebClient(string? token = null, X509Certificate2? clientCertificate = null, Version? version = null)
+    {
+        var handler = new SocketsHttpHandler();
+        if (pki is not null)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) => pki.Trusts(certificate as X509Certificate2);
+            if (clientCertificate is not null)
+            {
+                handler.SslOptions.ClientCertificates = [clientCertificate];
+            }
+        }
+
+        var client = new HttpClient(handler, disposeHandler: true)
+        {
+            BaseAddress = WebAddress,
+            DefaultRequestVersion = version ?? HttpVersion.Version11,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        }
+
+        return client;
+    }
+
     private GrpcChannel OpenChannel(string? token, X509Certificate2? clientCertificate)
     {
         var handler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true };
