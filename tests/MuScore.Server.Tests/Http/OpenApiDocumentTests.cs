@@ -24,6 +24,8 @@ public sealed class OpenApiDocumentTests(PublishedSecuredServerFixture fixture)
             ("/v1/regions/{region}/ratings:batchGet", "post", "Up to 1,000 enterprises of one region in one call."),
             ("/v1/regions/{region}/tariffs/{creditCode}", "get", "The surcharge for one enterprise, utility and billing date."),
             ("/v1/regions/{region}/land-transfers:check", "post", "Whether an enterprise may receive industrial land"),
+            ("/v1/regions/{region}/years/{year}/notice", "get", "The draft classes on notice, without figures"),
+            ("/v1/regions/{region}/years/{year}/objections", "post", "Files an objection for one enterprise of the noticed run."),
         ];
         foreach (var (path, method, comment) in expected)
         {
