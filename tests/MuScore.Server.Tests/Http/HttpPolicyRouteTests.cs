@@ -21,7 +21,11 @@ public sealed class HttpPolicyRouteTests(PublishedSecuredServerFixture fixture)
         using var channel = fixture.Secured.Server.ChannelAs(token);
         var expected = await new PolicyService.PolicyServiceClient(channel).QuoteTariffAsync(new QuoteTariffRequest
         {
-            Region = Region, CreditCode = Code, Utility = Utility.Electricity, BillingDate = "2024-06-01", Quantity = "1000",
+            Region = Region,
+            CreditCode = Code,
+            Utility = Utility.Electricity,
+            BillingDate = "2024-06-01",
+            Quantity = "1000",
         });
         using var http = fixture.Secured.Server.WebClient(token);
 
