@@ -29,6 +29,19 @@ public sealed class WebListenerTests
     }
 
     [Fact]
+    public async Task JsonBodyOverTheGrpcMessageLimit_413ResourceExhausted()
+    {
+        await using var server = await ServerInstance.StartAsync();
+        using var http = server.WebClient();
+        var codes = string.Join(",", Enumerable.Repeat("\"91331082MA2XXXXXX2\"", 250_000));
+
+        var answer = await HttpAnswer.PostAsync(http, "/v1/regions/331082/ratings:batchGet", $$"""{"creditCodes": [{{codes}}]}""");
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, answer.Status);
+        Assert.Equal(8, answer.GrpcCode);
+    }
+
+    [Fact]
     public async Task Off_NoWebListener()
     {
         await using var app = ServerHost.Build(ServerHost.CreateBuilder([], [new(ServerHost.WebUrlKey, "off")]));
