@@ -27,6 +27,7 @@ public sealed class ServerInstance : IAsyncDisposable
     private readonly string? ownedDirectory;
     private readonly Security.TestPki? pki;
     private readonly CapturedLogs? logs;
+    private readonly Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services;
     private WebApplication? app;
     private GrpcChannel? channel;
 
@@ -38,6 +39,7 @@ public sealed class ServerInstance : IAsyncDisposable
         MetricsAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{metricsPort}/metrics"));
         pki = settings.Tls;
         logs = settings.Logs;
+        services = settings.Services;
         Address = new Uri(string.Create(CultureInfo.InvariantCulture, $"{(pki is null ? "http" : "https")}://127.0.0.1:{port}"));
         WebAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"{(pki is null ? "http" : "https")}://127.0.0.1:{webPort}"));
         var connectionString = settings.StoreConnectionString;
@@ -231,6 +233,7 @@ public sealed class ServerInstance : IAsyncDisposable
     private async Task StartServerAsync()
     {
         var builder = ServerHost.CreateBuilder([], configuration);
+        services?.Invoke(builder.Services);
         if (logs is not null)
         {
             builder.Logging.AddProvider(logs);

@@ -35,6 +35,12 @@ public sealed record ServerSettings
     /// <summary>Receives everything the server logs (at the levels configured), from the start-up warnings on.</summary>
     public CapturedLogs? Logs { get; init; }
 
+    /// <summary>
+    /// Runs on the server's services after its own registrations, e.g. to replace a clock a test
+    /// must move (a later registration of a service wins).
+    /// </summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? Services { get; init; }
+
     /// <summary>A SQLite-backed server on the given file.</summary>
     public static ServerSettings Sqlite(string file) => new() { SqliteFile = file };
 
