@@ -31,15 +31,17 @@ public sealed class ServerInstance : IAsyncDisposable
     private WebApplication? app;
     private GrpcChannel? channel;
 
-    private ServerInstance(ServerSettings settings, int port, int metricsPort)
+    private ServerInstance(ServerSettings settings, int port, int metricsPort, int webPort)
     {
         Port = port;
         MetricsPort = metricsPort;
+        WebPort = webPort;
         MetricsAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{metricsPort}/metrics"));
         pki = settings.Tls;
         logs = settings.Logs;
         services = settings.Services;
         Address = new Uri(string.Create(CultureInfo.InvariantCulture, $"{(pki is null ? "http" : "https")}://127.0.0.1:{port}"));
+        WebAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"{(pki is null ? "http" : "https")}://127.0.0.1:{webPort}"));
         var connectionString = settings.StoreConnectionString;
         if (connectionString is null)
         {
@@ -64,6 +66,7 @@ public sealed class ServerInstance : IAsyncDisposable
 
             // A free port of its own: the default (9464) would clash between servers started side by side.
             [ServerHost.MetricsUrlKey] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{metricsPort}"),
+            [ServerHost.WebUrlKey] = WebAddress.ToString().TrimEnd('/'),
         };
         if (pki is not null)
         {
@@ -96,6 +99,15 @@ public sealed class ServerInstance : IAsyncDisposable
 
     /// <summary>Where the server serves Prometheus metrics, e.g. http://127.0.0.1:40124/metrics.</summary>
     public Uri MetricsAddress { get; }
+
+    /// <summary>The loopback port of the web listener (HTTP/JSON, OpenAPI, the console).</summary>
+    public int WebPort { get; }
+
+    /// <summary>
+    /// The web listener's address, e.g. http://127.0.0.1:40125 (https with <see cref="ServerSettings.Tls"/>):
+    /// HTTP/1.1, and HTTP/2 over TLS, unless the settings turn it off or move it.
+    /// </summary>
+    public Uri WebAddress { get; }
 
     /// <summary>The server's address, e.g. http://127.0.0.1:40123.</summary>
     public Uri Address { get; }
@@ -157,7 +169,14 @@ public sealed class ServerInstance : IAsyncDisposable
             }
             while (metricsPort == port);
 
-            var instance = new ServerInstance(settings ?? new ServerSettings(), port, metricsPort);
+            int webPort;
+            do
+            {
+                webPort = FreePort();
+            }
+            while (webPort == port || webPort == metricsPort);
+
+            var instance = new ServerInstance(settings ?? new ServerSettings(), port, metricsPort, webPort);
             try
             {
                 await instance.StartServerAsync().ConfigureAwait(false);
@@ -241,6 +260,38 @@ public sealed class ServerInstance : IAsyncDisposable
     /// https it trusts the test CA only. The caller disposes it.
     /// </summary>
     public GrpcChannel ChannelAs(string? token, X509Certificate2? clientCertificate = null) => OpenChannel(token, clientCertificate);
+
+    /// <summary>
+    /// A new HTTP client for the web listener (<see cref="WebAddress"/> as base address) that sends
+    /// <paramref name="token"/> as a bearer token, presents <paramref name="clientCertificate"/> over
+    /// TLS, trusts the test CA only, and speaks exactly <paramref name="version"/> (default HTTP/1.1,
+    /// what browsers and JSON callers use). The caller disposes it.
+    /// </summary>
+    public HttpClient WebClient(string? token = null, X509Certificate2? clientCertificate = null, Version? version = null)
+    {
+        var handler = new SocketsHttpHandler();
+        if (pki is not null)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) => pki.Trusts(certificate as X509Certificate2);
+            if (clientCertificate is not null)
+            {
+                handler.SslOptions.ClientCertificates = [clientCertificate];
+            }
+        }
+
+        var client = new HttpClient(handler, disposeHandler: true)
+        {
+            BaseAddress = WebAddress,
+            DefaultRequestVersion = version ?? HttpVersion.Version11,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        }
+
+        return client;
+    }
 
     private GrpcChannel OpenChannel(string? token, X509Certificate2? clientCertificate)
     {
