@@ -1,6 +1,7 @@
 using Grpc.Core;
 using MuScore.Contracts.V1;
 using MuScore.Core.Rating;
+using MuScore.Server.Diagnostics;
 using MuScore.Server.Errors;
 using MuScore.Server.Evaluation;
 using MuScore.Server.Mapping;
@@ -39,7 +40,7 @@ internal sealed partial class ReviewGrpcService
 
         var now = time.GetUtcNow();
         var history = await store.LoadHistoryAsync(baseRun.Region, baseRun.Year, cancellationToken).ConfigureAwait(false);
-        var draft = RunDrafting.Draft(RunIntake.FromRecords(header, merged, caller), history, now, caller.Id);
+        var draft = RunDrafting.Draft(RunIntake.FromRecords(header, merged, caller), history, now, caller.Id, new UploadSteps());
         var stored = await store.SaveDraftAsync(draft, cancellationToken).ConfigureAwait(false);
         var kept = new RecordBatch();
         kept.Records.AddRange(merged);
