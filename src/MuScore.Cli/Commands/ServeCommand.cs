@@ -27,7 +27,7 @@ internal sealed class ServeCommand(CancellationToken stop) : ICommand
 
     public string Summary => "run the MuScore gRPC server (SQLite by default) until Ctrl-C";
 
-    public string Usage => "serve [--urls URLS] [--store sqlite|postgres] [--connection-string TEXT] [--redis CONFIG] [--metrics URL] [--policy FILE]...";
+    public string Usage => "serve [--urls URLS] [--store sqlite|postgres] [--connection-string TEXT] [--redis CONFIG] [--metrics URL] [--web URL|off] [--policy FILE]...";
 
     public string Details =>
         "The same server as 'dotnet run --project src/MuScore.Server'. With no options it listens on\n" +

@@ -24,6 +24,7 @@ internal sealed record ServeOptions(IReadOnlyDictionary<string, string?> Setting
         OptionSpec.Value("connection-string", "TEXT", "the store's connection string (default for sqlite: Data Source=muscore.db in the working directory)"),
         OptionSpec.Value("redis", "CONFIG", "a Redis to share the cache with other instances, e.g. 127.0.0.1:6379 (default: none)"),
         OptionSpec.Value("metrics", "URL", $"where Prometheus scrapes /metrics, plain HTTP (default {ServerHost.DefaultMetricsUrl}; off for none)"),
+        OptionSpec.Value("web", "URL", "where HTTP/JSON callers and browsers connect: the JSON routes, /openapi/v1.json and the console (default http://127.0.0.1:5081; off for none)"),
         OptionSpec.Values("policy", "FILE", "a region's policy JSON added to the presets, e.g. its water or land-use tax relief tables (repeatable)"),
     ];
 
@@ -74,6 +75,12 @@ internal sealed record ServeOptions(IReadOnlyDictionary<string, string?> Setting
         {
             // Checked by the server, which names the setting in its refusal.
             settings[ServerHost.MetricsUrlKey] = metrics;
+        }
+
+        if (args.Value("web") is { } web)
+        {
+            // Checked by the server, which names the setting in its refusal.
+            settings[ServerHost.WebUrlKey] = web;
         }
 
         var policies = args.Values("policy");

@@ -22,9 +22,10 @@ internal static class ServerDescription
         var redis = app.Configuration[ServeOptions.RedisKey];
         var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
         var metrics = ServerHost.MetricsUrl(app);
+        var web = ServerHost.WebUrl(app);
 
-        // The metrics listener is one of the server's addresses, but not a gRPC one.
-        var urls = app.Urls.Where(u => metrics is null || !Uri.TryCreate(u, UriKind.Absolute, out var uri) || uri.Port != metrics.Port).ToList();
+        // The metrics and web listeners are among the server's addresses, but not gRPC ones.
+        var urls = app.Urls.Where(u => !Uri.TryCreate(u, UriKind.Absolute, out var uri) || (uri.Port != metrics?.Port && uri.Port != web?.Port)).ToList();
         var transport = urls.All(u => u.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) ? "TLS"
             : urls.Any(u => u.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) ? "TLS and plain" : "no TLS";
         var callers = auth.Configured
@@ -32,6 +33,7 @@ internal static class ServerDescription
             : "anonymous (no authentication configured)";
         return
             $"muscore serve: gRPC (HTTP/2, {transport}) listening on {string.Join(", ", urls)}\n" +
+            $"  web: {(web is null ? "off" : $"HTTP/JSON, OpenAPI and the console at {web.GetLeftPart(UriPartial.Authority)}")}\n" +
             $"  metrics: {(metrics is null ? "off" : $"Prometheus at {metrics}")}\n" +
             $"  callers: {callers}\n" +
             $"  store: {Store(store)}\n" +

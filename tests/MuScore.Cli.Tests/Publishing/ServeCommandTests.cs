@@ -24,7 +24,8 @@ public sealed class ServeCommandTests : IDisposable
         var stderr = new StringWriter(new StringBuilder());
         using var stop = new CancellationTokenSource();
         var metrics = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Publisher.FreePort()}");
-        var serving = Task.Run(() => CliApp.Run(["serve", "--urls", url, "--metrics", metrics, "--connection-string", $"Data Source={database}"], stdout, stderr, stop.Token));
+        var web = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Publisher.FreePort()}");
+        var serving = Task.Run(() => CliApp.Run(["serve", "--urls", url, "--metrics", metrics, "--web", web, "--connection-string", $"Data Source={database}"], stdout, stderr, stop.Token));
         try
         {
             Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, await WaitUntilServingAsync(new Uri(url), serving));
@@ -41,6 +42,8 @@ public sealed class ServeCommandTests : IDisposable
         var printed = stdout.ToString();
         Assert.Contains($"listening on {url}\n", printed.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains($"metrics: Prometheus at {metrics}/metrics", printed, StringComparison.Ordinal);
+        Assert.Contains($"web: HTTP/JSON, OpenAPI and the console at {web}", printed, StringComparison.Ordinal);
+        Assert.DoesNotContain($"listening on {url}, {web}", printed, StringComparison.Ordinal);
         Assert.Contains($"store: SQLite file {database}", printed, StringComparison.Ordinal);
         Assert.EndsWith("muscore serve: stopped\n", printed.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.True(new FileInfo(database).Length > 0);
