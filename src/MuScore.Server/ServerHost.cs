@@ -14,6 +14,7 @@ using MuScore.Server.Security;
 using MuScore.Server.Policies;
 using MuScore.Server.Services;
 using MuScore.Server.Telemetry;
+using MuScore.Server.WebConsole;
 
 namespace MuScore.Server;
 
@@ -105,6 +106,7 @@ public static class ServerHost
         builder.Services.AddMuScoreAuthentication(builder.Configuration);
         builder.Services.AddMuScoreServer(builder.Configuration);
         builder.Services.AddMuScoreTelemetry(builder.Configuration, metrics);
+        builder.Services.AddMuScoreConsole(builder.Configuration);
         return builder;
     }
 
@@ -139,6 +141,7 @@ public static class ServerHost
         app.MapGrpcService<AuditGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
+        app.MapMuScoreConsole();
         return app;
     }
 }
