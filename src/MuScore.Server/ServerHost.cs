@@ -14,6 +14,7 @@ using MuScore.Server.Security;
 using MuScore.Server.Policies;
 using MuScore.Server.Services;
 using MuScore.Server.Telemetry;
+using MuScore.Server.Web;
 using MuScore.Server.WebConsole;
 
 namespace MuScore.Server;
@@ -63,6 +64,16 @@ public static class ServerHost
         return app.Services.GetRequiredService<TelemetrySettings>().Metrics is { } metrics ? new Uri(metrics.Url + MetricsEndpoint.Path) : null;
     }
 
+    /// <summary>Configuration key of the web listener's URL (default http://127.0.0.1:5081; "off" for none).</summary>
+    public const string WebUrlKey = WebEndpoint.UrlKey;
+
+    /// <summary>Where the running server serves HTTP/JSON and the console, null when that listener is off.</summary>
+    public static Uri? WebUrl(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.Services.GetRequiredService<WebListener>().Endpoint is { } web ? new Uri(web.Url) : null;
+    }
+
     /// <summary>A builder with every service of the server registered and configuration in place.</summary>
     /// <param name="args">Command-line arguments (configuration overrides such as <c>--urls=…</c>).</param>
     /// <param name="settings">Configuration that overrides every other source, e.g. from tests or <c>muscore serve</c>.</param>
@@ -79,14 +90,22 @@ public static class ServerHost
         var tls = builder.Configuration.GetSection(TlsOptions.Section).Get<TlsOptions>() ?? new TlsOptions();
         var warnings = ListenPolicy.Check(builder.Configuration, auth, tls).ToList();
         var metrics = MetricsEndpoint.From(builder.Configuration, warnings);
+        var web = WebEndpoint.From(builder.Configuration, auth, tls, warnings);
+        web?.AddUrl(builder.Configuration);
         HealthProbeListener.AddUrl(builder.Configuration);
         var certificate = tls.Configured ? TlsFiles.LoadServerCertificate(tls) : null;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // gRPC needs HTTP/2; h2c has no protocol negotiation, and over TLS ALPN settles on h2.
-            // The metrics listener is HTTP/1.1, what Prometheus scrapes with.
-            kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols =
-                metrics is not null && endpoint.IPEndPoint?.Port == metrics.Port ? HttpProtocols.Http1 : HttpProtocols.Http2);
+            // The metrics listener is HTTP/1.1, what Prometheus scrapes with. The web listener
+            // offers both over TLS (ALPN picks); in plaintext Kestrel could only speak HTTP/1.1 of
+            // the two (and warns at every start if asked for both), so it is asked for that.
+            kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = endpoint.IPEndPoint?.Port switch
+            {
+                { } port when port == metrics?.Port => HttpProtocols.Http1,
+                { } port when port == web?.Port => web.Https ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http1,
+                _ => HttpProtocols.Http2,
+            });
             if (certificate is not null)
             {
                 kestrel.ConfigureHttpsDefaults(https =>
@@ -103,6 +122,7 @@ public static class ServerHost
             }
         });
         builder.Services.AddSingleton(new StartWarnings(warnings));
+        builder.Services.AddSingleton(new WebListener(web));
         builder.Services.AddMuScoreAuthentication(builder.Configuration);
         builder.Services.AddMuScoreServer(builder.Configuration);
         builder.Services.AddMuScoreTelemetry(builder.Configuration, metrics);

@@ -30,14 +30,16 @@ public sealed class ServerInstance : IAsyncDisposable
     private WebApplication? app;
     private GrpcChannel? channel;
 
-    private ServerInstance(ServerSettings settings, int port, int metricsPort)
+    private ServerInstance(ServerSettings settings, int port, int metricsPort, int webPort)
     {
         Port = port;
         MetricsPort = metricsPort;
+        WebPort = webPort;
         MetricsAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{metricsPort}/metrics"));
         pki = settings.Tls;
         logs = settings.Logs;
         Address = new Uri(string.Create(CultureInfo.InvariantCulture, $"{(pki is null ? "http" : "https")}://127.0.0.1:{port}"));
+        WebAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"{(pki is null ? "http" : "https")}://127.0.0.1:{webPort}"));
         var connectionString = settings.StoreConnectionString;
         if (connectionString is null)
         {
@@ -62,6 +64,7 @@ public sealed class ServerInstance : IAsyncDisposable
 
             // A free port of its own: the default (9464) would clash between servers started side by side.
             [ServerHost.MetricsUrlKey] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{metricsPort}"),
+            [ServerHost.WebUrlKey] = WebAddress.ToString().TrimEnd('/'),
         };
         if (pki is not null)
         {
@@ -94,6 +97,15 @@ public sealed class ServerInstance : IAsyncDisposable
 
     /// <summary>Where the server serves Prometheus metrics, e.g. http://127.0.0.1:40124/metrics.</summary>
     public Uri MetricsAddress { get; }
+
+    /// <summary>The loopback port of the web listener (HTTP/JSON, OpenAPI, the console).</summary>
+    public int WebPort { get; }
+
+    /// <summary>
+    /// The web listener's address, e.g. http://127.0.0.1:40125 (https with <see cref="ServerSettings.Tls"/>):
+    /// HTTP/1.1, and HTTP/2 over TLS, unless the settings turn it off or move it.
+    /// </summary>
+    public Uri WebAddress { get; }
 
     /// <summary>The server's address, e.g. http://127.0.0.1:40123.</summary>
     public Uri Address { get; }
@@ -155,7 +167,14 @@ public sealed class ServerInstance : IAsyncDisposable
             }
             while (metricsPort == port);
 
-            var instance = new ServerInstance(settings ?? new ServerSettings(), port, metricsPort);
+            int webPort;
+            do
+            {
+                webPort = FreePort();
+            }
+            while (webPort == port || webPort == metricsPort);
+
+            var instance = new ServerInstance(settings ?? new ServerSettings(), port, metricsPort, webPort);
             try
             {
                 await instance.StartServerAsync().ConfigureAwait(false);
