@@ -41,4 +41,12 @@ public static class RatingStoreFactory
         ArgumentNullException.ThrowIfNull(store);
         return store as IAuditLog ?? throw new ArgumentException($"{store.GetType().Name} keeps no audit log; use a store made by RatingStoreFactory.Create", nameof(store));
     }
+
+    /// <summary>The review records of a store made by <see cref="Create"/>: the same object, on the same database.</summary>
+    /// <exception cref="ArgumentException">The store was not made by <see cref="Create"/>.</exception>
+    public static Review.IReviewStore ReviewStoreOf(IRatingStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store as Review.IReviewStore ?? throw new ArgumentException($"{store.GetType().Name} keeps no review records; use a store made by RatingStoreFactory.Create", nameof(store));
+    }
 }

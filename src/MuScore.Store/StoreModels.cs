@@ -23,7 +23,16 @@ public sealed record StoredRating
 
     /// <summary>The rating (RATED only).</summary>
     public EnterpriseRating? Rating { get; init; }
+
+    /// <summary>
+    /// The approved adjustment (调档) that set <see cref="EnterpriseRating.Class"/> by hand; null when
+    /// the class is the computed one (docs/review.md).
+    /// </summary>
+    public RatingAdjustment? Adjustment { get; init; }
 }
+
+/// <summary>A class set by hand on a stored rating: the class computed before, why, and the two people.</summary>
+public sealed record RatingAdjustment(RatingClass ComputedClass, string Reason, string ProposedBy, string ApprovedBy, DateTimeOffset ApprovedAt, string AdjustmentId);
 
 /// <summary>
 /// Figures an enterprise reported for the year, exact decimals as submitted (scale kept), so lists

@@ -22,6 +22,8 @@ internal ref struct PayloadReader(ReadOnlySpan<byte> payload)
 
     public int Int32() => BinaryPrimitives.ReadInt32LittleEndian(Take(4));
 
+    public long Int64() => BinaryPrimitives.ReadInt64LittleEndian(Take(8));
+
     public double Double() => BinaryPrimitives.ReadDoubleLittleEndian(Take(8));
 
     public decimal Decimal()

@@ -25,6 +25,8 @@ internal sealed class PayloadWriter
 
     public void Int32(int value) => BinaryPrimitives.WriteInt32LittleEndian(Room(4), value);
 
+    public void Int64(long value) => BinaryPrimitives.WriteInt64LittleEndian(Room(8), value);
+
     public void Double(double value) => BinaryPrimitives.WriteDoubleLittleEndian(Room(8), value);
 
     public void Decimal(decimal value)

@@ -11,7 +11,7 @@ namespace MuScore.Store.Payload;
 internal static partial class RatingPayload
 {
     /// <summary>The first byte of every payload written; bump it when the layout changes.</summary>
-    public const byte FormatVersion = 2;
+    public const byte FormatVersion = 3;
 
     /// <summary>
     /// The oldest format still decoded. Format 1 (before division and reported figures) is what
@@ -21,6 +21,9 @@ internal static partial class RatingPayload
 
     /// <summary>The first format holding the division and the reported figures.</summary>
     private const byte FiguresFormat = 2;
+
+    /// <summary>The first format holding a rating's adjustment (docs/review.md).</summary>
+    private const byte AdjustmentFormat = 3;
 
     /// <summary>Encodes a rating; <paramref name="writer"/> is reused between calls.</summary>
     public static byte[] Encode(StoredRating stored, PayloadWriter writer)
@@ -57,11 +60,22 @@ internal static partial class RatingPayload
             WriteRating(rating, writer);
         }
 
+        writer.Bool(stored.Adjustment is not null);
+        if (stored.Adjustment is { } adjustment)
+        {
+            writer.Byte((byte)adjustment.ComputedClass);
+            writer.String(adjustment.Reason);
+            writer.String(adjustment.ProposedBy);
+            writer.String(adjustment.ApprovedBy);
+            writer.Int64(adjustment.ApprovedAt.UtcTicks);
+            writer.String(adjustment.AdjustmentId);
+        }
+
         return writer.ToArray();
     }
 
     /// <summary>
-    /// Decodes a payload written by <see cref="Encode"/>, or by the previous release (format 1:
+    /// Decodes a payload written by <see cref="Encode"/>, or by an earlier release (format 2: no adjustment; format 1:
     /// <see cref="StoredRating.Division"/> 0 and <see cref="StoredRating.Figures"/> null).
     /// </summary>
     /// <exception cref="InvalidDataException">The payload is malformed or of an unknown format version.</exception>
@@ -93,6 +107,9 @@ internal static partial class RatingPayload
             ? new ReportedFigures(reader.Decimal(), reader.NullableDecimal(), reader.NullableDecimal(), reader.NullableDecimal())
             : null;
         var rating = reader.Bool() ? ReadRating(ref reader) : null;
+        var adjustment = version >= AdjustmentFormat && reader.Bool()
+            ? new RatingAdjustment(Enum<RatingClass>(reader.Byte()), reader.String(), reader.String(), reader.String(), new DateTimeOffset(reader.Int64(), TimeSpan.Zero), reader.String())
+            : null;
         if (!reader.AtEnd)
         {
             throw new InvalidDataException($"rating payload of {creditCode} has trailing bytes");
@@ -112,6 +129,7 @@ internal static partial class RatingPayload
             Division = division,
             Figures = figures,
             Rating = rating,
+            Adjustment = adjustment,
         };
     }
 

@@ -3,7 +3,7 @@ using MuScore.Store.Sql;
 namespace MuScore.Store.Postgres;
 
 /// <summary>
-/// The PostgreSQL schema, version 2 (docs/storage.md): the same tables as SQLite. Text keys use the
+/// The PostgreSQL schema, version 3 (docs/storage.md): the same tables as SQLite. Text keys use the
 /// "C" collation so ordering is by code point, as in SQLite and .NET's ordinal comparison, whatever
 /// the database's locale.
 /// </summary>
@@ -12,7 +12,7 @@ internal static class PostgresSchema
     /// <summary>Taken (transaction-scoped) before the script runs, so instances starting together do not race on DDL.</summary>
     public const string Lock = "SELECT pg_advisory_xact_lock(hashtextextended('muscore.schema', 0))";
 
-    public static SchemaScript Script { get; } = new(VersionTable, [Version1, Version2]);
+    public static SchemaScript Script { get; } = new(VersionTable, [Version1, Version2, Version3]);
 
     private const string VersionTable = """
         CREATE TABLE IF NOT EXISTS schema_version (
@@ -90,5 +90,62 @@ internal static class PostgresSchema
             hash text NOT NULL
         );
         INSERT INTO audit_head (id, sequence, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
+        """;
+
+    // The review of a region and year (docs/review.md): its notice, draft versions, objections and adjustments.
+    private const string Version3 = """
+        CREATE TABLE review_notices (
+            region text COLLATE "C" NOT NULL,
+            year integer NOT NULL,
+            run_id text NOT NULL,
+            start_date text NOT NULL,
+            end_date text NOT NULL,
+            working_days integer NOT NULL,
+            started_by text NOT NULL,
+            started_at bigint NOT NULL,
+            final_version integer,
+            PRIMARY KEY (region, year)
+        );
+        CREATE TABLE review_drafts (
+            region text COLLATE "C" NOT NULL,
+            year integer NOT NULL,
+            draft_version integer NOT NULL,
+            run_id text NOT NULL,
+            base_run_id text,
+            created_by text NOT NULL,
+            created_at bigint NOT NULL,
+            reason text,
+            PRIMARY KEY (region, year, draft_version)
+        );
+        CREATE TABLE objections (
+            objection_id text PRIMARY KEY,
+            region text COLLATE "C" NOT NULL,
+            year integer NOT NULL,
+            credit_code text NOT NULL,
+            run_id text NOT NULL,
+            filed_by text NOT NULL,
+            filed_by_caller text NOT NULL,
+            filed_at bigint NOT NULL,
+            body text NOT NULL,
+            attachments text NOT NULL,
+            decision integer NOT NULL DEFAULT 0,
+            decision_reason text,
+            decided_by text,
+            decided_at bigint
+        );
+        CREATE INDEX objections_by_review ON objections (region, year, filed_at);
+        CREATE TABLE adjustments (
+            adjustment_id text PRIMARY KEY,
+            region text COLLATE "C" NOT NULL,
+            year integer NOT NULL,
+            credit_code text NOT NULL,
+            class integer NOT NULL,
+            reason text NOT NULL,
+            proposed_by text NOT NULL,
+            proposed_at bigint NOT NULL,
+            approved_by text,
+            approved_at bigint
+        );
+        CREATE INDEX adjustments_by_review ON adjustments (region, year, proposed_at);
         """;
 }

@@ -26,10 +26,31 @@ internal abstract partial class SqlRatingStore
         }
 
         await using var transaction = await BeginPublishAsync(connection, run.Region, run.Year, cancellationToken).ConfigureAwait(false);
+        var result = await PublishInAsync(connection, transaction, run, request with { Reason = reason }, cancellationToken).ConfigureAwait(false);
+        if (result.Outcome == PublishOutcome.Published)
+        {
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The publish protocol inside the caller's publish transaction (holding the region and year's
+    /// publish lock): the new version and its audit entry are written, never committed, so a
+    /// finalize can add its own rows to the same transaction. The caller commits only
+    /// <see cref="PublishOutcome.Published"/>.
+    /// </summary>
+    private async Task<PublishResult> PublishInAsync(DbConnection connection, DbTransaction transaction, RunInfo run, PublishRequest request, CancellationToken cancellationToken)
+    {
+        var reason = request.Reason;
         var (newest, newestCreatedTicks) = await NewestAsync(connection, transaction, run.Region, run.Year, cancellationToken).ConfigureAwait(false);
         if (newest is not null && newest.RunId == run.RunId)
         {
-            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
             return new PublishResult(PublishOutcome.AlreadyNewest, newest, run);
         }
 
@@ -37,7 +58,6 @@ internal abstract partial class SqlRatingStore
             && (IsOlder(run, newestCreatedTicks, newest.RunId) || await PublishedBeforeAsync(connection, transaction, run, cancellationToken).ConfigureAwait(false));
         if (rollback && reason is null)
         {
-            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
             return new PublishResult(PublishOutcome.RollbackNeedsReason, null, run);
         }
 
@@ -78,7 +98,6 @@ internal abstract partial class SqlRatingStore
             reason,
             AuditDetails.Published(newest));
         await AppendInAsync(connection, transaction, record, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new PublishResult(PublishOutcome.Published, publication, run);
     }
 

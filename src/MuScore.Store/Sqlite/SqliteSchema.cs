@@ -3,13 +3,13 @@ using MuScore.Store.Sql;
 namespace MuScore.Store.Sqlite;
 
 /// <summary>
-/// The SQLite schema, version 2 (docs/storage.md). STRICT tables enforce the column types; times
+/// The SQLite schema, version 3 (docs/storage.md). STRICT tables enforce the column types; times
 /// are UTC ticks; ratings refer to their run by the integer run_key, which keeps a million-row
 /// run's indexes small.
 /// </summary>
 internal static class SqliteSchema
 {
-    public static SchemaScript Script { get; } = new(VersionTable, [Version1, Version2]);
+    public static SchemaScript Script { get; } = new(VersionTable, [Version1, Version2, Version3]);
 
     private const string VersionTable = """
         CREATE TABLE IF NOT EXISTS schema_version (
@@ -87,5 +87,62 @@ internal static class SqliteSchema
             hash TEXT NOT NULL
         ) STRICT;
         INSERT INTO audit_head (id, sequence, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
+        """;
+
+    // The review of a region and year (docs/review.md): its notice, draft versions, objections and adjustments.
+    private const string Version3 = """
+        CREATE TABLE review_notices (
+            region TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            run_id TEXT NOT NULL,
+            start_date TEXT NOT NULL,
+            end_date TEXT NOT NULL,
+            working_days INTEGER NOT NULL,
+            started_by TEXT NOT NULL,
+            started_at INTEGER NOT NULL,
+            final_version INTEGER,
+            PRIMARY KEY (region, year)
+        ) STRICT;
+        CREATE TABLE review_drafts (
+            region TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            draft_version INTEGER NOT NULL,
+            run_id TEXT NOT NULL,
+            base_run_id TEXT,
+            created_by TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            reason TEXT,
+            PRIMARY KEY (region, year, draft_version)
+        ) STRICT;
+        CREATE TABLE objections (
+            objection_id TEXT PRIMARY KEY,
+            region TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            credit_code TEXT NOT NULL,
+            run_id TEXT NOT NULL,
+            filed_by TEXT NOT NULL,
+            filed_by_caller TEXT NOT NULL,
+            filed_at INTEGER NOT NULL,
+            body TEXT NOT NULL,
+            attachments TEXT NOT NULL,
+            decision INTEGER NOT NULL DEFAULT 0,
+            decision_reason TEXT,
+            decided_by TEXT,
+            decided_at INTEGER
+        ) STRICT;
+        CREATE INDEX objections_by_review ON objections (region, year, filed_at);
+        CREATE TABLE adjustments (
+            adjustment_id TEXT PRIMARY KEY,
+            region TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            credit_code TEXT NOT NULL,
+            class INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            proposed_by TEXT NOT NULL,
+            proposed_at INTEGER NOT NULL,
+            approved_by TEXT,
+            approved_at INTEGER
+        ) STRICT;
+        CREATE INDEX adjustments_by_review ON adjustments (region, year, proposed_at);
         """;
 }
