@@ -18,10 +18,16 @@ internal static class ConsoleAccess
     public const string Card = "card";
     public const string Downloads = "downloads";
     public const string Workflow = "workflow";
-    public const string Publish = "publish";
+    public const string StartNotice = "start-notice";
+    public const string FileObjection = "file-objection";
+    public const string DecideObjection = "decide-objection";
+    public const string ProposeAdjustment = "propose-adjustment";
+    public const string ApproveAdjustment = "approve-adjustment";
+    public const string Finalize = "finalize";
 
     private const string Evaluation = "/muscore.v1.EvaluationService/";
     private const string Rating = "/muscore.v1.RatingService/";
+    private const string Review = "/muscore.v1.ReviewService/";
 
     private static readonly FrozenDictionary<string, string[]> Methods = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
@@ -31,8 +37,14 @@ internal static class ConsoleAccess
         [ViewRun] = [Evaluation + "GetRun", Rating + "ListRatings"],
         [Card] = [Evaluation + "GetRun", Rating + "GetRating"],
         [Downloads] = [Evaluation + "GetRun", Rating + "ListRatings"],
-        [Workflow] = [Evaluation + "GetRun"],
-        [Publish] = [Evaluation + "PublishRun"],
+        // The review page shows the state to whoever may act on it; each form is opened by its own RPC's rule.
+        [Workflow] = [Review + "GetReview", Review + "ApproveAdjustment", Review + "FinalizeRun"],
+        [StartNotice] = [Review + "StartNotice"],
+        [FileObjection] = [Review + "FileObjection"],
+        [DecideObjection] = [Review + "DecideObjection"],
+        [ProposeAdjustment] = [Review + "ProposeAdjustment"],
+        [ApproveAdjustment] = [Review + "ApproveAdjustment"],
+        [Finalize] = [Review + "FinalizeRun"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Every page or action with a rule.</summary>

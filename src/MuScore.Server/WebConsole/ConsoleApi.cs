@@ -50,6 +50,8 @@ internal sealed class ConsoleApi : IDisposable
 
     public RatingService.RatingServiceClient Ratings => new(channel);
 
+    public ReviewService.ReviewServiceClient Review => new(channel);
+
     /// <summary>Call options carrying the person's token (none for the anonymous loopback caller).</summary>
     public static CallOptions As(ConsoleUser user, CancellationToken cancellationToken)
     {
