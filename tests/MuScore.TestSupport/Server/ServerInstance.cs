@@ -8,6 +8,7 @@ using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MuScore.Contracts.V1;
 using MuScore.Server;
@@ -27,6 +28,7 @@ public sealed class ServerInstance : IAsyncDisposable
     private readonly string? ownedDirectory;
     private readonly Security.TestPki? pki;
     private readonly CapturedLogs? logs;
+    private readonly TimeProvider? clock;
     private WebApplication? app;
     private GrpcChannel? channel;
 
@@ -38,6 +40,7 @@ public sealed class ServerInstance : IAsyncDisposable
         MetricsAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{metricsPort}/metrics"));
         pki = settings.Tls;
         logs = settings.Logs;
+        clock = settings.Clock;
         Address = new Uri(string.Create(CultureInfo.InvariantCulture, $"{(pki is null ? "http" : "https")}://127.0.0.1:{port}"));
         WebAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"{(pki is null ? "http" : "https")}://127.0.0.1:{webPort}"));
         var connectionString = settings.StoreConnectionString;
@@ -234,6 +237,12 @@ public sealed class ServerInstance : IAsyncDisposable
         if (logs is not null)
         {
             builder.Logging.AddProvider(logs);
+        }
+
+        if (clock is not null)
+        {
+            // Registered last, so it replaces the server's TimeProvider.System.
+            builder.Services.AddSingleton(clock);
         }
 
         var started = ServerHost.Build(builder);

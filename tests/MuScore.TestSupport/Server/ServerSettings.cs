@@ -35,6 +35,12 @@ public sealed record ServerSettings
     /// <summary>Receives everything the server logs (at the levels configured), from the start-up warnings on.</summary>
     public CapturedLogs? Logs { get; init; }
 
+    /// <summary>
+    /// The server's clock instead of the system's, e.g. a <see cref="ShiftedClock"/> a test moves
+    /// past a notice's end date; tokens are still checked against the real time.
+    /// </summary>
+    public TimeProvider? Clock { get; init; }
+
     /// <summary>A SQLite-backed server on the given file.</summary>
     public static ServerSettings Sqlite(string file) => new() { SqliteFile = file };
 
