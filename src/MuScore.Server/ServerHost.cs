@@ -127,10 +127,11 @@ public static class ServerHost
         builder.Services.AddMuScoreServer(builder.Configuration);
         builder.Services.AddMuScoreTelemetry(builder.Configuration, metrics);
         builder.Services.AddMuScoreConsole(builder.Configuration);
+        builder.Services.AddMuScoreWebApi(builder.Configuration);
         return builder;
     }
 
-    /// <summary>Builds the application and maps the rating, evaluation, health and reflection services.</summary>
+    /// <summary>Builds the application and maps the rating, evaluation, health and reflection services, and the OpenAPI document.</summary>
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -155,6 +156,8 @@ public static class ServerHost
             app.UseAuthentication();
         }
 
+        app.UseMuScoreWebApi();
+
         app.MapGrpcService<RatingGrpcService>();
         app.MapGrpcService<EvaluationGrpcService>();
         app.MapGrpcService<PolicyGrpcService>();
@@ -162,6 +165,7 @@ public static class ServerHost
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapMuScoreConsole();
+        app.MapMuScoreOpenApi();
         return app;
     }
 }

@@ -14,7 +14,7 @@ namespace MuScore.Server.Auditing;
 /// without a region (server starts, read counts, refusals that named none) only with "*".
 /// Streams page by page (the store's 1,000 at a time) so a long listing never sits in memory whole.
 /// </summary>
-[BindServiceMethod(typeof(CheckedBinding), nameof(CheckedBinding.BindAuditService))]
+[BindServiceMethod(typeof(CheckedBinding.Audit), nameof(CheckedBinding.Audit.BindService))]
 internal sealed class AuditGrpcService(IAuditLog log) : Proto.AuditService.AuditServiceBase
 {
     /// <summary>Events per call when the request sets no limit.</summary>

@@ -13,7 +13,7 @@ namespace MuScore.Server.Policies;
 /// (<see cref="PublishedRatingFacts"/>) or a publication's figures (<see cref="PublishedRegionFacts"/>),
 /// ask the core <see cref="PolicyEngine"/>, map out.
 /// </summary>
-[BindServiceMethod(typeof(CheckedBinding), nameof(CheckedBinding.BindPolicyService))]
+[BindServiceMethod(typeof(CheckedBinding.Policy), nameof(CheckedBinding.Policy.BindService))]
 internal sealed class PolicyGrpcService(PolicySet policies, PublishedRatingFacts ratings, PublishedRegionFacts regions) : Proto.PolicyService.PolicyServiceBase
 {
     public override async Task<Proto.TariffQuote> QuoteTariff(Proto.QuoteTariffRequest request, ServerCallContext context)

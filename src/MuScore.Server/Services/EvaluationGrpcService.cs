@@ -19,7 +19,7 @@ using MuScore.Store;
 namespace MuScore.Server.Services;
 
 /// <summary>The rating office's side: upload a year's records as a draft run, inspect it, publish it.</summary>
-[BindServiceMethod(typeof(CheckedBinding), nameof(CheckedBinding.BindEvaluationService))]
+[BindServiceMethod(typeof(CheckedBinding.Evaluation), nameof(CheckedBinding.Evaluation.BindService))]
 internal sealed class EvaluationGrpcService(
     IRatingStore store,
     IPublishedRatings published,

@@ -13,7 +13,7 @@ using MuScore.Store;
 namespace MuScore.Server.Services;
 
 /// <summary>Published ratings for pricing, land and subsidy systems: validate, look up, map out.</summary>
-[BindServiceMethod(typeof(CheckedBinding), nameof(CheckedBinding.BindRatingService))]
+[BindServiceMethod(typeof(CheckedBinding.Rating), nameof(CheckedBinding.Rating.BindService))]
 internal sealed class RatingGrpcService(
     IPublishedRatings published,
     IRatingStore store,

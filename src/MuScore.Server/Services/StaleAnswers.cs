@@ -5,7 +5,8 @@ namespace MuScore.Server.Services;
 
 /// <summary>
 /// How a read served from the last known publication while the database is down says so: the
-/// response field, and a trailer that clients can check without knowing the message type.
+/// response field, and a trailer that clients can check without knowing the message type (a
+/// response header of the same name for HTTP/JSON callers).
 /// </summary>
 internal static class StaleAnswers
 {
@@ -31,6 +32,7 @@ internal static class StaleAnswers
         {
             // Trailers also reach the client on an error answer (e.g. a code missing from the cached publication).
             context.ResponseTrailers.Add(Trailer, "1");
+            Web.StaleHeader.SetIfJson(context);
         }
     }
 }
