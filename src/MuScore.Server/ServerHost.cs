@@ -12,6 +12,7 @@ using MuScore.Server.Diagnostics;
 using MuScore.Server.Hosting;
 using MuScore.Server.Security;
 using MuScore.Server.Policies;
+using MuScore.Server.Review;
 using MuScore.Server.Services;
 using MuScore.Server.Telemetry;
 using MuScore.Server.Web;
@@ -162,6 +163,7 @@ public static class ServerHost
         app.MapGrpcService<EvaluationGrpcService>();
         app.MapGrpcService<PolicyGrpcService>();
         app.MapGrpcService<AuditGrpcService>();
+        app.MapGrpcService<ReviewGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapMuScoreConsole();

@@ -34,6 +34,7 @@ internal sealed class AuditGrpcService(IAuditLog log) : Proto.AuditService.Audit
     private static readonly HashSet<string> KnownKinds = new(StringComparer.Ordinal)
     {
         AuditKinds.RunSubmitted, AuditKinds.RunPublished, AuditKinds.RunRollback, AuditKinds.CallRefused, AuditKinds.ServerStarted, AuditKinds.ReadsCounted,
+        AuditKinds.NoticeStarted, AuditKinds.ObjectionFiled, AuditKinds.ObjectionDecided, AuditKinds.RunCorrected, AuditKinds.AdjustmentProposed, AuditKinds.AdjustmentApproved, AuditKinds.ReviewFinalized,
     };
 
     public override async Task ListAuditEvents(Proto.ListAuditEventsRequest request, IServerStreamWriter<Proto.AuditEvent> responseStream, ServerCallContext context)

@@ -11,6 +11,7 @@ using MuScore.Server.Evaluation;
 using MuScore.Server.Options;
 using MuScore.Server.Policies;
 using MuScore.Server.Reading;
+using MuScore.Server.Review;
 using MuScore.Server.Security;
 using MuScore.Server.Services;
 using MuScore.Server.Telemetry;
@@ -33,7 +34,7 @@ internal static class ServerServices
     /// The gRPC service names the health service answers for, besides the whole server (""). The
     /// deployment files (deploy/) probe these names; DeploySettingsTests checks them against the server.
     /// </summary>
-    internal static readonly string[] HealthServiceNames = ["", RatingServiceName, "muscore.v1.EvaluationService", PolicyServiceName, "muscore.v1.AuditService"];
+    internal static readonly string[] HealthServiceNames = ["", RatingServiceName, "muscore.v1.EvaluationService", PolicyServiceName, "muscore.v1.AuditService", "muscore.v1.ReviewService"];
 
     /// <summary>
     /// Services that keep answering from the caches while the store is down (marked possibly stale,
@@ -51,6 +52,8 @@ internal static class ServerServices
         AddValidatedOptions<TlsOptions>(services, configuration, TlsOptions.Section);
         AddValidatedOptions<AuditOptions>(services, configuration, AuditOptions.Section);
         AddValidatedOptions<HealthProbeOptions>(services, configuration, HealthProbeOptions.Section);
+        AddValidatedOptions<ReviewOptions>(services, configuration, ReviewOptions.Section);
+        services.AddSingleton<IValidateOptions<ReviewOptions>, ReviewOptionsValidation>();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => RatingStoreFactory.Create(sp.GetRequiredService<IOptions<RatingStoreOptions>>().Value));
@@ -84,6 +87,9 @@ internal static class ServerServices
         services.AddSingleton<RatingGrpcService>();
         services.AddSingleton<EvaluationGrpcService>();
         services.AddSingleton<AuditGrpcService>();
+        services.AddSingleton(sp => RatingStoreFactory.ReviewStoreOf(sp.GetRequiredService<IRatingStore>()));
+        services.AddSingleton<ReviewCalendar>();
+        services.AddSingleton<ReviewGrpcService>();
         services.AddSingleton<UploadGate>();
         services.AddSingleton<UploadMemory>();
         services.AddMuScorePolicies(configuration);

@@ -46,6 +46,19 @@ internal static class RatingMapper
             Fill(rating, scored);
         }
 
+        if (stored.Adjustment is { } adjustment)
+        {
+            rating.Adjustment = new Proto.ClassAdjustment
+            {
+                ComputedClass = ToProto(adjustment.ComputedClass),
+                Reason = adjustment.Reason,
+                ProposedBy = adjustment.ProposedBy,
+                ApprovedBy = adjustment.ApprovedBy,
+                ApprovedAt = Timestamp.FromDateTimeOffset(adjustment.ApprovedAt),
+                AdjustmentId = adjustment.AdjustmentId,
+            };
+        }
+
         return rating;
     }
 

@@ -28,6 +28,17 @@ internal static class RpcPermissions
         ["/muscore.v1.PolicyService/ListLowEfficiency"] = Scopes.PolicyQuote,
         ["/muscore.v1.PolicyService/SummarizeRegion"] = Scopes.PolicyQuote,
         ["/muscore.v1.AuditService/ListAuditEvents"] = Scopes.AuditRead,
+        ["/muscore.v1.ReviewService/StartNotice"] = Scopes.ReviewManage,
+        ["/muscore.v1.ReviewService/GetReview"] = Scopes.ReviewManage,
+        ["/muscore.v1.ReviewService/ListObjections"] = Scopes.ReviewManage,
+        ["/muscore.v1.ReviewService/DecideObjection"] = Scopes.ReviewManage,
+        ["/muscore.v1.ReviewService/CorrectRun"] = Scopes.ReviewManage,
+        ["/muscore.v1.ReviewService/ProposeAdjustment"] = Scopes.ReviewManage,
+        ["/muscore.v1.ReviewService/ListAdjustments"] = Scopes.ReviewManage,
+        ["/muscore.v1.ReviewService/ApproveAdjustment"] = Scopes.ReviewApprove,
+        ["/muscore.v1.ReviewService/FinalizeRun"] = Scopes.ReviewApprove,
+        ["/muscore.v1.ReviewService/GetNotice"] = Scopes.NoticeRead,
+        ["/muscore.v1.ReviewService/FileObjection"] = Scopes.ObjectionsFile,
         ["/grpc.health.v1.Health/Check"] = Open,
         ["/grpc.health.v1.Health/Watch"] = Open,
         ["/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo"] = Open,
@@ -39,6 +50,13 @@ internal static class RpcPermissions
     {
         "/muscore.v1.EvaluationService/SubmitRun",
         "/muscore.v1.EvaluationService/PublishRun",
+        "/muscore.v1.ReviewService/StartNotice",
+        "/muscore.v1.ReviewService/FileObjection",
+        "/muscore.v1.ReviewService/DecideObjection",
+        "/muscore.v1.ReviewService/CorrectRun",
+        "/muscore.v1.ReviewService/ProposeAdjustment",
+        "/muscore.v1.ReviewService/ApproveAdjustment",
+        "/muscore.v1.ReviewService/FinalizeRun",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Every method with a rule, for tests and docs.</summary>

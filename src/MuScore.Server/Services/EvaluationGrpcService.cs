@@ -26,6 +26,7 @@ internal sealed class EvaluationGrpcService(
     TimeProvider time,
     IOptions<LimitsOptions> limits,
     IOptions<AuthOptions> auth,
+    IOptions<ReviewOptions> review,
     RefusalRecorder refusals,
     UploadGate uploads,
     UploadMemory memory,
@@ -92,6 +93,12 @@ internal sealed class EvaluationGrpcService(
         var run = await store.GetRunAsync(request.RunId, cancellationToken).ConfigureAwait(false)
             ?? throw RpcErrors.RunNotFound(request.RunId);
         RegionGuard.Check(context, "run_id", run.Region);
+
+        // Where the review is required, only ReviewService.FinalizeRun publishes (docs/review.md).
+        if (review.Value.Required)
+        {
+            throw ReviewErrors.Precondition("REVIEW_REQUIRED", $"{ReviewOptions.RequiredKey} is set: a run is published by ReviewService.FinalizeRun after its public notice, not by PublishRun", run.Region, run.Year);
+        }
 
         // Four eyes: the anonymous caller of an unsecured loopback server is one person by definition.
         if (caller.Kind != CallerKind.Anonymous && !auth.Value.AllowSelfPublish && string.Equals(run.SubmittedBy, caller.Id, StringComparison.Ordinal))

@@ -61,4 +61,7 @@ internal static class CheckedBinding
 
         public static void BindService(ServiceBinderBase binder, AuditService.AuditServiceBase service) => BindAuditService(binder, service);
     }
+
+    public static void BindReviewService(ServiceBinderBase binder, ReviewService.ReviewServiceBase service) =>
+        ReviewService.BindService(new CheckedServiceBinder(binder), service);
 }

@@ -39,6 +39,9 @@ public interface IReviewStore
     /// </summary>
     Task<ReviewResult<Adjustment>> ApproveAdjustmentAsync(string adjustmentId, string approvedBy, DateTimeOffset approvedAt, CancellationToken cancellationToken);
 
+    /// <summary>An adjustment by id; null when unknown.</summary>
+    Task<Adjustment?> GetAdjustmentAsync(string adjustmentId, CancellationToken cancellationToken);
+
     /// <summary>The adjustments of a region and year, oldest first.</summary>
     Task<IReadOnlyList<Adjustment>> ListAdjustmentsAsync(string region, int year, CancellationToken cancellationToken);
 

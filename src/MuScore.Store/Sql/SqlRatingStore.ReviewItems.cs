@@ -176,6 +176,13 @@ internal abstract partial class SqlRatingStore
     }
 
     /// <inheritdoc/>
+    public async Task<Adjustment?> GetAdjustmentAsync(string adjustmentId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadAdjustmentAsync(connection, null, adjustmentId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
     public async Task<IReadOnlyList<Adjustment>> ListAdjustmentsAsync(string region, int year, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
