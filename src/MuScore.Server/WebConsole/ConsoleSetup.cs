@@ -33,6 +33,7 @@ internal static class ConsoleSetup
         services.AddSingleton<ConsoleApi>();
         services.AddSingleton<ConsoleRuns>();
         services.AddSingleton<ConsoleUpload>();
+        services.AddSingleton<ConsoleReports>();
         var authentication = services.AddAuthentication().AddCookie(ConsoleSession.Scheme, cookie =>
         {
             cookie.Cookie.Name = ConsoleSession.CookieName;
