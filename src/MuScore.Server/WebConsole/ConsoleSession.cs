@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Security.Claims;
 using Grpc.Core;
@@ -122,25 +121,26 @@ internal sealed class ConsoleSession(
             return refused.Status.Detail;
         }
 
-        var expires = validated.SecurityToken is JsonWebToken jwt ? new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero) : time.GetUtcNow();
-        await SignInAsync(http, caller, token, expires).ConfigureAwait(false);
+        // The token's remaining life, read on the clock its handler judged it by (the system's).
+        var remaining = validated.SecurityToken is JsonWebToken jwt ? new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero) - DateTimeOffset.UtcNow : TimeSpan.Zero;
+        await SignInAsync(http, caller, token, remaining).ConfigureAwait(false);
         return null;
     }
 
     /// <summary>Writes the session cookie for <paramref name="caller"/>, acting with <paramref name="token"/>.</summary>
-    public async Task SignInAsync(HttpContext http, Caller caller, string token, DateTimeOffset tokenExpires)
+    public async Task SignInAsync(HttpContext http, Caller caller, string token, TimeSpan tokenRemaining)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(caller);
         var claims = new List<Claim> { new("sub", caller.Id), new("scope", string.Join(' ', caller.ScopeList)) };
         claims.AddRange(caller.Regions.Select(r => new Claim(CallerResolver.RegionsClaim, r)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme, "sub", null));
-        var sessionEnd = time.GetUtcNow().AddMinutes(options.Value.SessionMinutes);
+        var session = TimeSpan.FromMinutes(options.Value.SessionMinutes);
         var properties = new AuthenticationProperties
         {
             IsPersistent = false,
             AllowRefresh = false,
-            ExpiresUtc = tokenExpires < sessionEnd ? tokenExpires : sessionEnd,
+            ExpiresUtc = time.GetUtcNow() + (tokenRemaining < session ? tokenRemaining : session),
         };
         properties.StoreTokens([new AuthenticationToken { Name = TokenName, Value = token }]);
         await http.SignInAsync(Scheme, principal, properties).ConfigureAwait(false);
@@ -149,8 +149,6 @@ internal sealed class ConsoleSession(
     /// <summary>Ends the session.</summary>
     public static Task SignOutAsync(HttpContext http) => http.SignOutAsync(Scheme);
 
-    /// <summary>The session's end, for the header ("until 10:32").</summary>
-    public static string Until(DateTimeOffset when) => when.ToString("HH:mm", CultureInfo.InvariantCulture);
 }
 
 /// <summary>A signed-in person: the caller the API knows, and the token the console acts with (null when anonymous).</summary>
