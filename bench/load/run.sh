@@ -82,6 +82,8 @@ quiet=(--Logging:LogLevel:Default=Warning) # both servers log warnings only
 # Every MuScore server serves /metrics (on by default, as in production) on a free port of its own;
 # METRICS=off turns the meter provider off, the A/B switch for what metrics cost.
 metrics_url() { if [[ "${METRICS:-on}" == off ]]; then echo off; else echo "http://127.0.0.1:$(free_port)"; fi; }
+# The web listener (HTTP/JSON, console; default 127.0.0.1:5081) is off: the load is gRPC, and two
+# servers side by side would clash on its default port.
 
 if ! command -v h2load >/dev/null || ! command -v redis-server >/dev/null; then
     log "installing nghttp2-client (h2load) and redis-server"
@@ -97,7 +99,7 @@ if wants getrating || wants policy || wants tls; then
 
     sqlite_port="$(free_port)"
     start muscore-sqlite "$server_limit" "${muscore[@]}" "--urls=http://127.0.0.1:$sqlite_port" \
-        "--MuScore:Store:ConnectionString=Data Source=$db" "${quiet[@]}" "--MuScore:Metrics:Url=$(metrics_url)"
+        "--MuScore:Store:ConnectionString=Data Source=$db" "${quiet[@]}" "--MuScore:Metrics:Url=$(metrics_url)" "--MuScore:Web:Url=off"
     wait_port muscore-sqlite "$sqlite_port"
     log "publishing $N enterprises of region $REGION and writing the h2load bodies"
     policy_setup=(--quote false)
@@ -179,7 +181,7 @@ if wants tls; then
     tls_port="$(free_port)"
     start muscore-tls "$server_limit" "${muscore[@]}" "--urls=https://127.0.0.1:$tls_port" \
         "--MuScore:Store:ConnectionString=Data Source=$db" "${tls_settings[@]}" \
-        "--MuScore:Auth:Jwt:PublicKeyFile=$tls/issuer.public.pem" "${quiet[@]}" "--MuScore:Metrics:Url=$(metrics_url)"
+        "--MuScore:Auth:Jwt:PublicKeyFile=$tls/issuer.public.pem" "${quiet[@]}" "--MuScore:Metrics:Url=$(metrics_url)" "--MuScore:Web:Url=off"
     wait_port muscore-tls "$tls_port"
     timeout -k 5 120 "${loadbench[@]}" capture --server "https://127.0.0.1:$tls_port" --ca "$tls_ca" --token "$tls/token-ratings.txt" \
         --body "$data/getrating.bin" --out "$data/getrating-tls-response.bin" | tee "$work/logs/capture-tls.log" >&2
@@ -208,7 +210,7 @@ if wants getrating || wants policy; then
     redis_server_port="$(free_port)"
     start muscore-redis "$server_limit" "${muscore[@]}" "--urls=http://127.0.0.1:$redis_server_port" \
         "--MuScore:Store:ConnectionString=Data Source=$db" --MuScore:Cache:Enabled=false \
-        "--MuScore:Redis:ConnectionString=127.0.0.1:$redis_port" "${quiet[@]}" "--MuScore:Metrics:Url=$(metrics_url)"
+        "--MuScore:Redis:ConnectionString=127.0.0.1:$redis_port" "${quiet[@]}" "--MuScore:Metrics:Url=$(metrics_url)" "--MuScore:Web:Url=off"
     wait_port muscore-redis "$redis_server_port"
 fi
 hits() { redis-cli -p "$redis_port" info stats | tr -d '\r' | sed -n 's/^keyspace_hits://p'; }
@@ -244,7 +246,7 @@ if wants policy; then
     for parallel in $BILLING_PARALLEL; do
         billing_port="$(free_port)"
         start "muscore-billing-$parallel" "$server_limit" "${muscore[@]}" "--urls=http://127.0.0.1:$billing_port" \
-            "--MuScore:Store:ConnectionString=Data Source=$db" "${quiet[@]}" "--MuScore:Metrics:Url=$(metrics_url)"
+            "--MuScore:Store:ConnectionString=Data Source=$db" "${quiet[@]}" "--MuScore:Metrics:Url=$(metrics_url)" "--MuScore:Web:Url=off"
         wait_port "muscore-billing-$parallel" "$billing_port"
         log "billing $BILLING_N enterprises, $parallel QuoteTariffs calls in parallel: cold, then $BILLING_WARM_RUNS warm runs (load: $(uptime))"
         timeout -k 5 1200 "${loadbench[@]}" billing --server "http://127.0.0.1:$billing_port" --codes "$data/billing-codes.txt" \
@@ -260,7 +262,7 @@ fi
 if wants publish; then
     publish_port="$(free_port)"
     start muscore-publish "$server_limit" "${muscore[@]}" "--urls=http://127.0.0.1:$publish_port" \
-        "--MuScore:Store:ConnectionString=Data Source=$work/publish.db" "${quiet[@]}" "--MuScore:Metrics:Url=$(metrics_url)"
+        "--MuScore:Store:ConnectionString=Data Source=$work/publish.db" "${quiet[@]}" "--MuScore:Metrics:Url=$(metrics_url)" "--MuScore:Web:Url=off"
     wait_port muscore-publish "$publish_port"
     uptime_publish="$(uptime)"
     log "publishing $PUBLISH_N enterprises end to end (load: $uptime_publish)"

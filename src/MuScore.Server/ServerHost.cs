@@ -92,7 +92,6 @@ public static class ServerHost
         var warnings = ListenPolicy.Check(builder.Configuration, auth, tls).ToList();
         var metrics = MetricsEndpoint.From(builder.Configuration, warnings);
         var web = WebEndpoint.From(builder.Configuration, auth, tls, warnings);
-        web?.AddUrl(builder.Configuration);
         HealthProbeListener.AddUrl(builder.Configuration);
         var certificate = tls.Configured ? TlsFiles.LoadServerCertificate(tls) : null;
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -151,6 +150,7 @@ public static class ServerHost
         }
 
         app.UseMuScoreTelemetry(startLog);
+        app.Services.GetRequiredService<WebListener>().Endpoint?.AddTo(app);
 
         if (app.Services.GetService<IAuthenticationSchemeProvider>() is not null)
         {

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 using MuScore.Console.Tests.Support;
@@ -30,7 +31,7 @@ public sealed class WholeYearTests(Chromium chromium) : IClassFixture<Chromium>
         await using var server = await ServerInstance.StartAsync(new ServerSettings
         {
             Tokens = tokens,
-            Clock = clock,
+            Services = services => services.AddSingleton<TimeProvider>(clock),
             Logs = logs,
             Configuration = new Dictionary<string, string?> { ["MuScore:Review:Required"] = "true" },
         });

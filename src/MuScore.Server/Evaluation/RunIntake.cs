@@ -23,8 +23,9 @@ internal sealed class RunIntake
 {
     private IntakeRows? rows;
 
-    private RunIntake(string region, int year, Scheme scheme, IntakeRows rows, string inputHash, long bytes)
+    private RunIntake(RunHeader header, string region, int year, Scheme scheme, IntakeRows rows, string inputHash, long bytes)
     {
+        Header = header;
         Region = region;
         Year = year;
         Scheme = scheme;
@@ -33,6 +34,9 @@ internal sealed class RunIntake
         InputHash = inputHash;
         Bytes = bytes;
     }
+
+    /// <summary>The header as sent (kept with the records of a run that may be corrected).</summary>
+    public RunHeader Header { get; }
 
     public string Region { get; }
 
@@ -60,9 +64,10 @@ internal sealed class RunIntake
     /// records one at a time or in batches, each validated and hashed as it arrives. Stops with
     /// RESOURCE_EXHAUSTED as soon as the messages exceed <see cref="LimitsOptions.MaxRunBytes"/>
     /// or the records <see cref="LimitsOptions.MaxRecordsPerRun"/>; INVALID_ARGUMENT when no
-    /// record came at all.
+    /// record came at all. When <c>keep</c> is given, every record received is added to it too
+    /// (MuScore:Review:Required keeps a run's records for corrections).
     /// </summary>
-    public static async Task<RunIntake> ReadAsync(IAsyncStreamReader<SubmitRunRequest> stream, LimitsOptions limits, Caller caller, CancellationToken cancellationToken)
+    public static async Task<RunIntake> ReadAsync(IAsyncStreamReader<SubmitRunRequest> stream, LimitsOptions limits, Caller caller, CancellationToken cancellationToken, RecordBatch? keep = null)
     {
         if (!await stream.MoveNext(cancellationToken).ConfigureAwait(false))
         {
@@ -119,7 +124,7 @@ internal sealed class RunIntake
         }
 
         // A null scheme always came with a violation, thrown above.
-        return new RunIntake(header.Region, header.Year, scheme!, rows, hasher.Finish(), bytes);
+        return new RunIntake(header, header.Region, header.Year, scheme!, rows, hasher.Finish(), bytes);
 
         void Add(ProtoRecord record)
         {
@@ -139,7 +144,40 @@ internal sealed class RunIntake
             var row = new ProtoRecordRow(record, rows.Count + 1);
             hasher.Append(row);
             rows.Add(parser.Parse(row));
+            keep?.Records.Add(record);
         }
+    }
+
+    /// <summary>
+    /// An intake of records already at hand (a correction's: the base run's records with the
+    /// corrected ones in place), validated and hashed exactly as a SubmitRun of the same header and
+    /// records, so the same records give the same run id either way. The header was validated
+    /// when its run was submitted; its scheme is resolved again.
+    /// </summary>
+    public static RunIntake FromRecords(RunHeader header, IReadOnlyList<ProtoRecord> records, Caller caller)
+    {
+        var violations = new Violations();
+        var scheme = SchemeResolver.Resolve(header, violations);
+        violations.ThrowIfAny();
+        var parser = new RecordParser();
+        using var hasher = new InputHasher();
+        var rows = new IntakeRows();
+        long bytes = 0;
+        foreach (var record in records)
+        {
+            var region = record.Region.Trim();
+            if (region.Length > 0 && !caller.MayActOn(region))
+            {
+                throw RpcErrors.RegionDenied(caller.Id, Text($"record[{rows.Count + 1}].region"), region);
+            }
+
+            bytes += record.CalculateSize();
+            var row = new ProtoRecordRow(record, rows.Count + 1);
+            hasher.Append(row);
+            rows.Add(parser.Parse(row));
+        }
+
+        return new RunIntake(header, header.Region, header.Year, scheme!, rows, hasher.Finish(), bytes);
     }
 
     // Checked as each message arrives, before its records are kept: the call ends at the first message over the limit.

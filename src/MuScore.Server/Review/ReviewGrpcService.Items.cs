@@ -21,12 +21,6 @@ internal sealed partial class ReviewGrpcService
         RegionGuard.Check(context, "region", request.Region);
         var caller = CallerAccess.Current(context);
 
-        // An enterprise's own identity files for itself; the office (review:manage) records paper objections for anyone.
-        if (!caller.Has(Scopes.ReviewManage) && !string.Equals(caller.Id, request.CreditCode, StringComparison.Ordinal))
-        {
-            throw ReviewErrors.OwnEnterpriseOnly(caller.Id, request.CreditCode);
-        }
-
         var cancellationToken = context.CancellationToken;
         var notice = await review.GetNoticeAsync(request.Region, request.Year, cancellationToken).ConfigureAwait(false);
         var today = calendar.Today;
@@ -34,6 +28,12 @@ internal sealed partial class ReviewGrpcService
         {
             var when = notice is null ? "has no notice" : notice.FinalVersion is not null ? "is final" : $"is on notice from {ReviewMapper.Date(notice.StartDate)} to {ReviewMapper.Date(notice.EndDate)}, not today ({ReviewMapper.Date(today)})";
             throw ReviewErrors.Precondition("NOT_ON_NOTICE", $"objections are filed only while on notice; region {request.Region} year {request.Year} {when}", request.Region, request.Year);
+        }
+
+        // Whether a notice is open is public (GetNotice); after that, an enterprise's own identity files for itself; the office (review:manage) records paper objections for anyone.
+        if (!caller.Has(Scopes.ReviewManage) && !string.Equals(caller.Id, request.CreditCode, StringComparison.Ordinal))
+        {
+            throw ReviewErrors.OwnEnterpriseOnly(caller.Id, request.CreditCode);
         }
 
         var runId = await NewestDraftAsync(notice, cancellationToken).ConfigureAwait(false);

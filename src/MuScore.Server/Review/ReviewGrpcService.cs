@@ -21,7 +21,7 @@ namespace MuScore.Server.Review;
 /// Every write is audited by the store in its own transaction; refusals of writes are audited by
 /// the authorization interceptor.
 /// </summary>
-[BindServiceMethod(typeof(CheckedBinding), nameof(CheckedBinding.BindReviewService))]
+[BindServiceMethod(typeof(CheckedBinding.Review), nameof(CheckedBinding.Review.BindService))]
 internal sealed partial class ReviewGrpcService(
     IRatingStore store,
     IReviewStore review,

@@ -57,6 +57,9 @@ internal static class FieldMinimisation
             RunId = full.RunId,
             Version = full.Version,
             PublishedAt = full.PublishedAt,
+
+            // A class set by hand is public, like the class: who set it and why (docs/review.md).
+            Adjustment = full.Adjustment,
         };
         minimal.ExclusionReasons.AddRange(full.ExclusionReasons);
         if (full.HasQuotaRank)

@@ -14,7 +14,9 @@ using MuScore.Server.Security;
 using MuScore.Server.Telemetry;
 using MuScore.Server.Validation;
 using MuScore.Server.Wire;
+using Google.Protobuf;
 using MuScore.Store;
+using MuScore.Store.Review;
 
 namespace MuScore.Server.Services;
 
@@ -27,6 +29,7 @@ internal sealed class EvaluationGrpcService(
     IOptions<LimitsOptions> limits,
     IOptions<AuthOptions> auth,
     IOptions<ReviewOptions> review,
+    IReviewStore reviewStore,
     RefusalRecorder refusals,
     UploadGate uploads,
     UploadMemory memory,
@@ -39,12 +42,19 @@ internal sealed class EvaluationGrpcService(
         var caller = CallerAccess.Current(context);
         using var upload = uploads.Enter(caller.Id);
         memory.ReturnWhenOver(context);
-        var intake = await RunIntake.ReadAsync(requestStream, limits.Value, caller, cancellationToken).ConfigureAwait(false);
+        var kept = review.Value.Required ? new RecordBatch() : null;
+        var intake = await RunIntake.ReadAsync(requestStream, limits.Value, caller, cancellationToken, kept).ConfigureAwait(false);
         metrics.Uploaded(intake.Bytes, intake.RecordCount);
         var history = await store.LoadHistoryAsync(intake.Region, intake.Year, cancellationToken).ConfigureAwait(false);
         var draft = RunDrafting.Draft(intake, history, time.GetUtcNow(), caller.Id);
         UploadMemory.Compact(intake.RecordCount);
         var stored = await store.SaveDraftAsync(draft, cancellationToken).ConfigureAwait(false);
+        if (kept is not null)
+        {
+            // Kept for a correction (ReviewService.CorrectRun re-rates the run with some records replaced).
+            await reviewStore.SaveInputsAsync(new RunInputs(stored.RunId, intake.Header.ToByteArray(), kept.ToByteArray()), cancellationToken).ConfigureAwait(false);
+        }
+
         Log.RunStored(logger, LogValues.Cut(stored.RunId), LogValues.Cut(stored.Region), stored.Year, stored.RecordCount, stored.RejectedCount);
         return new SubmitRunResponse { Run = RunMapper.ToProto(stored) };
     }

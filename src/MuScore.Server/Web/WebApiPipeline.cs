@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Builder;
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using MuScore.Server.Hosting;
 
 namespace MuScore.Server.Web;
 
@@ -18,6 +21,19 @@ internal static class WebApiPipeline
         {
             if (!StaleHeader.IsGrpc(context.Request))
             {
+                // gRPC refuses a request message over 4 MiB before parsing it; transcoding would
+                // read a JSON body up to Kestrel's 30 MB. Hold JSON to the gRPC limit: a declared
+                // length over it is refused at once, a chunked body is cut off by Kestrel there.
+                if (context.Request.ContentLength > MessageLimits.MaxReceiveMessageBytes)
+                {
+                    return TooLargeAsync(context);
+                }
+
+                if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+                {
+                    limit.MaxRequestBodySize = MessageLimits.MaxReceiveMessageBytes;
+                }
+
                 // RFC 9110: a 401 names how to authenticate. Transcoding maps UNAUTHENTICATED to 401
                 // without it; the JSON body still carries the ErrorInfo reason.
                 context.Response.OnStarting(static state =>
@@ -43,6 +59,16 @@ internal static class WebApiPipeline
         }
 
         return app;
+    }
+
+    private static Task TooLargeAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        var message = string.Create(CultureInfo.InvariantCulture, $"the request body is {context.Request.ContentLength} bytes; the limit is {MessageLimits.MaxReceiveMessageBytes} (4 MiB), as for a gRPC message");
+
+        // google.rpc.Status as transcoding writes it: code 8 is RESOURCE_EXHAUSTED, what gRPC answers.
+        return context.Response.WriteAsync($$"""{"code":8,"message":"{{message}}","details":[]}""");
     }
 
     /// <summary>

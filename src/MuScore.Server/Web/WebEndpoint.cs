@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using MuScore.Server.Hosting;
 using MuScore.Server.Security;
@@ -78,10 +79,23 @@ public sealed record WebEndpoint(string Url, int Port, bool Https, bool Loopback
         return endpoint;
     }
 
-    /// <summary>Appends the listener's URL to <c>urls</c>, after <see cref="ListenPolicy"/> has judged the operator's own.</summary>
-    internal void AddUrl(IConfiguration configuration)
+    /// <summary>
+    /// Adds the listener to the addresses the application binds, after the telemetry setup (which
+    /// copies <c>urls</c> into them when the metrics listener is on); the configured <c>urls</c>
+    /// value itself is left as the operator wrote it.
+    /// </summary>
+    internal void AddTo(WebApplication app)
     {
-        var urls = configuration[ServerHost.UrlsKey] ?? ServerHost.DefaultUrl;
-        configuration[ServerHost.UrlsKey] = $"{urls};{Url}";
+        if (app.Urls.Count == 0)
+        {
+            // Addresses set here replace the configured ones, so both go in.
+            var urls = app.Configuration[ServerHost.UrlsKey] ?? ServerHost.DefaultUrl;
+            foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                app.Urls.Add(url);
+            }
+        }
+
+        app.Urls.Add(Url);
     }
 }

@@ -26,6 +26,9 @@ internal static class CheckedBinding
     public static void BindAuditService(ServiceBinderBase binder, AuditService.AuditServiceBase service) =>
         AuditService.BindService(new CheckedServiceBinder(binder), service);
 
+    public static void BindReviewService(ServiceBinderBase binder, ReviewService.ReviewServiceBase service) =>
+        ReviewService.BindService(new CheckedServiceBinder(binder), service);
+
     // JSON transcoding finds a service's google.api.http rules through a static Descriptor
     // property on the class that declares the bind method, as on the generated service class, so
     // each service binds through a class of its own (without one, transcoding warns at start).
@@ -62,6 +65,11 @@ internal static class CheckedBinding
         public static void BindService(ServiceBinderBase binder, AuditService.AuditServiceBase service) => BindAuditService(binder, service);
     }
 
-    public static void BindReviewService(ServiceBinderBase binder, ReviewService.ReviewServiceBase service) =>
-        ReviewService.BindService(new CheckedServiceBinder(binder), service);
+    /// <summary>ReviewService's checked binding, with its descriptor for JSON transcoding.</summary>
+    public static class Review
+    {
+        public static ServiceDescriptor Descriptor => ReviewService.Descriptor;
+
+        public static void BindService(ServiceBinderBase binder, ReviewService.ReviewServiceBase service) => BindReviewService(binder, service);
+    }
 }

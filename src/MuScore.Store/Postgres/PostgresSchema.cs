@@ -92,7 +92,8 @@ internal static class PostgresSchema
         INSERT INTO audit_head (id, sequence, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
         """;
 
-    // The review of a region and year (docs/review.md): its notice, draft versions, objections and adjustments.
+    // The review of a region and year (docs/review.md): its notice, draft versions, objections and
+    // adjustments, and the submitted records of runs that may be corrected.
     private const string Version3 = """
         CREATE TABLE review_notices (
             region text COLLATE "C" NOT NULL,
@@ -147,5 +148,10 @@ internal static class PostgresSchema
             approved_at bigint
         );
         CREATE INDEX adjustments_by_review ON adjustments (region, year, proposed_at);
+        CREATE TABLE run_inputs (
+            run_id text PRIMARY KEY,
+            header bytea NOT NULL,
+            records bytea NOT NULL
+        );
         """;
 }

@@ -15,6 +15,12 @@ public interface IReviewStore
     /// <summary>The drafts of the line, oldest first.</summary>
     Task<IReadOnlyList<ReviewDraft>> ListDraftsAsync(string region, int year, CancellationToken cancellationToken);
 
+    /// <summary>Keeps a run's submitted records (once: a run id names the same records every time).</summary>
+    Task SaveInputsAsync(RunInputs inputs, CancellationToken cancellationToken);
+
+    /// <summary>The submitted records of a run; null when they were not kept.</summary>
+    Task<RunInputs?> GetInputsAsync(string runId, CancellationToken cancellationToken);
+
     /// <summary>Records a correction as the next draft version; <see cref="ReviewOutcome.NoNotice"/> or <see cref="ReviewOutcome.NotInLine"/> (base) otherwise.</summary>
     Task<ReviewResult<ReviewDraft>> AddCorrectionAsync(ReviewDraft draft, CancellationToken cancellationToken);
 

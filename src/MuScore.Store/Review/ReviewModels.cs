@@ -112,3 +112,9 @@ public sealed record ReviewResult<T>(ReviewOutcome Outcome, T? Value)
 /// (the notice must have ended before it); Reason is needed when the publish is a rollback.
 /// </summary>
 public sealed record FinalizeRequest(string Region, int Year, string DraftRunId, string PublishRunId, DateOnly Today, DateTimeOffset At, string By, string? Reason);
+
+/// <summary>
+/// The records a run was submitted with, kept so that a correction can re-rate them: the header and
+/// the records as the service's wire messages (serialized by the server; opaque to the store).
+/// </summary>
+public sealed record RunInputs(string RunId, byte[] Header, byte[] Records);

@@ -62,6 +62,32 @@ internal abstract partial class SqlRatingStore : IReviewStore
     }
 
     /// <inheritdoc/>
+    public async Task SaveInputsAsync(RunInputs inputs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(
+            connection,
+            null,
+            "INSERT INTO run_inputs (run_id, header, records) VALUES (@run, @header, @records) ON CONFLICT (run_id) DO NOTHING",
+            ("@run", inputs.RunId),
+            ("@header", inputs.Header),
+            ("@records", inputs.Records));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task<RunInputs?> GetInputsAsync(string runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, "SELECT header, records FROM run_inputs WHERE run_id = @run", ("@run", runId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new RunInputs(runId, (byte[])reader.GetValue(0), (byte[])reader.GetValue(1))
+            : null;
+    }
+
+    /// <inheritdoc/>
     public async Task<ReviewResult<ReviewDraft>> AddCorrectionAsync(ReviewDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);

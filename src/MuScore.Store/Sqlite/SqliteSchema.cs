@@ -89,7 +89,8 @@ internal static class SqliteSchema
         INSERT INTO audit_head (id, sequence, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
         """;
 
-    // The review of a region and year (docs/review.md): its notice, draft versions, objections and adjustments.
+    // The review of a region and year (docs/review.md): its notice, draft versions, objections and
+    // adjustments, and the submitted records of runs that may be corrected.
     private const string Version3 = """
         CREATE TABLE review_notices (
             region TEXT NOT NULL,
@@ -144,5 +145,10 @@ internal static class SqliteSchema
             approved_at INTEGER
         ) STRICT;
         CREATE INDEX adjustments_by_review ON adjustments (region, year, proposed_at);
+        CREATE TABLE run_inputs (
+            run_id TEXT PRIMARY KEY,
+            header BLOB NOT NULL,
+            records BLOB NOT NULL
+        ) STRICT;
         """;
 }

@@ -132,8 +132,8 @@ public sealed class TokenIssueTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--scope", "ratings:read runs:delete", "--scope: unknown scope 'runs:delete'; the known scopes are ratings:read ratings:figures runs:submit runs:publish policy:quote audit:read")]
-    [InlineData("--scope", " ", "--scope names no scope; the known scopes are ratings:read ratings:figures runs:submit runs:publish policy:quote audit:read")]
+    [InlineData("--scope", "ratings:read runs:delete", "--scope: unknown scope 'runs:delete'; the known scopes are ratings:read ratings:figures runs:submit runs:publish policy:quote audit:read review:manage review:approve notice:read objections:file")]
+    [InlineData("--scope", " ", "--scope names no scope; the known scopes are ratings:read ratings:figures runs:submit runs:publish policy:quote audit:read review:manage review:approve notice:read objections:file")]
     [InlineData("--regions", "331", "--regions: '331' is not * or a region-code prefix of 2, 4 or 6 digits")]
     [InlineData("--regions", "3310821", "--regions: '3310821' is not * or a region-code prefix of 2, 4 or 6 digits")]
     [InlineData("--regions", "33,zj", "--regions: 'zj' is not * or a region-code prefix of 2, 4 or 6 digits")]

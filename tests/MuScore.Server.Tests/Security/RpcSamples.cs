@@ -72,6 +72,28 @@ internal static class RpcSamples
             new PolicyService.PolicyServiceClient(channel).SummarizeRegionAsync(new SummarizeRegionRequest { Region = region, Year = 2023 }).ResponseAsync),
         ["/muscore.v1.AuditService/ListAuditEvents"] = (StatusCode.OK, (channel, region) =>
             DrainAsync(new AuditService.AuditServiceClient(channel).ListAuditEvents(new ListAuditEventsRequest { Region = region, Limit = 10 }))),
+        ["/muscore.v1.ReviewService/StartNotice"] = (StatusCode.NotFound, (channel, _) =>
+            Review(channel).StartNoticeAsync(new StartNoticeRequest { RunId = new string('c', 64), StartDate = "2026-03-02" }).ResponseAsync),
+        ["/muscore.v1.ReviewService/GetReview"] = (StatusCode.NotFound, (channel, region) =>
+            Review(channel).GetReviewAsync(new GetReviewRequest { Region = region, Year = 2025 }).ResponseAsync),
+        ["/muscore.v1.ReviewService/GetNotice"] = (StatusCode.NotFound, (channel, region) =>
+            Review(channel).GetNoticeAsync(new GetNoticeRequest { Region = region, Year = 2025 }).ResponseAsync),
+        ["/muscore.v1.ReviewService/FileObjection"] = (StatusCode.FailedPrecondition, (channel, region) =>
+            Review(channel).FileObjectionAsync(new FileObjectionRequest { Region = region, Year = 2025, CreditCode = Records.Code(1, region), FiledBy = "法人", Text = "异议" }).ResponseAsync),
+        ["/muscore.v1.ReviewService/ListObjections"] = (StatusCode.OK, (channel, region) =>
+            Review(channel).ListObjectionsAsync(new ListObjectionsRequest { Region = region, Year = 2025 }).ResponseAsync),
+        ["/muscore.v1.ReviewService/DecideObjection"] = (StatusCode.NotFound, (channel, _) =>
+            Review(channel).DecideObjectionAsync(new DecideObjectionRequest { ObjectionId = "obj-0000000000000000", Decision = ObjectionDecision.Rejected, Reason = "no evidence" }).ResponseAsync),
+        ["/muscore.v1.ReviewService/CorrectRun"] = (StatusCode.NotFound, (channel, region) =>
+            Review(channel).CorrectRunAsync(new CorrectRunRequest { BaseRunId = new string('d', 64), Reason = "tax corrected", Records = { Records.Enterprise(1, region) } }).ResponseAsync),
+        ["/muscore.v1.ReviewService/ProposeAdjustment"] = (StatusCode.NotFound, (channel, region) =>
+            Review(channel).ProposeAdjustmentAsync(new ProposeAdjustmentRequest { Region = region, Year = 2025, CreditCode = Records.Code(1, region), RatingClass = RatingClass.D, Reason = "major safety incident" }).ResponseAsync),
+        ["/muscore.v1.ReviewService/ApproveAdjustment"] = (StatusCode.NotFound, (channel, _) =>
+            Review(channel).ApproveAdjustmentAsync(new ApproveAdjustmentRequest { AdjustmentId = "adj-0000000000000000" }).ResponseAsync),
+        ["/muscore.v1.ReviewService/ListAdjustments"] = (StatusCode.OK, (channel, region) =>
+            Review(channel).ListAdjustmentsAsync(new ListAdjustmentsRequest { Region = region, Year = 2025 }).ResponseAsync),
+        ["/muscore.v1.ReviewService/FinalizeRun"] = (StatusCode.NotFound, (channel, _) =>
+            Review(channel).FinalizeRunAsync(new FinalizeRunRequest { RunId = new string('e', 64) }).ResponseAsync),
     };
 
     /// <summary>The RPCs that name a region in their request and check it (EvaluationService does not yet).</summary>
@@ -87,6 +109,12 @@ internal static class RpcSamples
         "/muscore.v1.PolicyService/QuoteTaxRelief",
         "/muscore.v1.PolicyService/ListLowEfficiency",
         "/muscore.v1.PolicyService/SummarizeRegion",
+        "/muscore.v1.ReviewService/GetReview",
+        "/muscore.v1.ReviewService/GetNotice",
+        "/muscore.v1.ReviewService/FileObjection",
+        "/muscore.v1.ReviewService/ListObjections",
+        "/muscore.v1.ReviewService/ProposeAdjustment",
+        "/muscore.v1.ReviewService/ListAdjustments",
     ];
 
     /// <summary>The status the sample of <paramref name="method"/> gets once it is handled (<see cref="Region"/>, nothing published).</summary>
@@ -117,6 +145,8 @@ internal static class RpcSamples
             new Parcel { Id = "P-1", AreaMu = "30", Completed = true, InProduction = true, OwnershipType = "国有", UseRight = "出让", RemainingTermYears = "35" },
         },
     };
+
+    private static ReviewService.ReviewServiceClient Review(GrpcChannel channel) => new(channel);
 
     private static async Task DrainAsync<T>(AsyncServerStreamingCall<T> call)
     {

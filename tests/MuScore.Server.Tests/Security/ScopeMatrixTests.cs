@@ -31,9 +31,22 @@ public sealed class ScopeMatrixTests(SecuredServerFixture fixture) : IClassFixtu
         ["/muscore.v1.PolicyService/ListLowEfficiency"] = "policy:quote",
         ["/muscore.v1.PolicyService/SummarizeRegion"] = "policy:quote",
         ["/muscore.v1.AuditService/ListAuditEvents"] = "audit:read",
+
+        // Issue 11's review workflow (docs/review.md).
+        ["/muscore.v1.ReviewService/StartNotice"] = "review:manage",
+        ["/muscore.v1.ReviewService/GetReview"] = "review:manage",
+        ["/muscore.v1.ReviewService/ListObjections"] = "review:manage",
+        ["/muscore.v1.ReviewService/DecideObjection"] = "review:manage",
+        ["/muscore.v1.ReviewService/CorrectRun"] = "review:manage",
+        ["/muscore.v1.ReviewService/ProposeAdjustment"] = "review:manage",
+        ["/muscore.v1.ReviewService/ListAdjustments"] = "review:manage",
+        ["/muscore.v1.ReviewService/ApproveAdjustment"] = "review:approve",
+        ["/muscore.v1.ReviewService/FinalizeRun"] = "review:approve",
+        ["/muscore.v1.ReviewService/GetNotice"] = "notice:read",
+        ["/muscore.v1.ReviewService/FileObjection"] = "objections:file",
     };
 
-    private static readonly ServiceDescriptor[] MuScoreServices = [RatingService.Descriptor, EvaluationService.Descriptor, PolicyService.Descriptor, AuditService.Descriptor];
+    private static readonly ServiceDescriptor[] MuScoreServices = [RatingService.Descriptor, EvaluationService.Descriptor, PolicyService.Descriptor, AuditService.Descriptor, ReviewService.Descriptor];
 
     private static readonly ServiceDescriptor[] OpenServices =
     [
@@ -65,7 +78,7 @@ public sealed class ScopeMatrixTests(SecuredServerFixture fixture) : IClassFixtu
     {
         var methods = MuScoreServices.SelectMany(s => s.Methods).Select(Path).ToList();
 
-        Assert.Equal(15, methods.Count);
+        Assert.Equal(26, methods.Count);
         Assert.All(methods, method =>
         {
             Assert.True(RpcPermissions.TryGetRequired(method, out var scope), $"{method} has no rule: it would be closed to everyone");

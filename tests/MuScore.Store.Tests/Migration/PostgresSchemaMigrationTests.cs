@@ -10,6 +10,8 @@ public sealed class PostgresSchemaMigrationTests(PostgresServer postgres) : Sche
 
     protected override string V1Ddl => V1Schema.Postgres;
 
+    protected override string V2Ddl => V2Schema.Postgres;
+
     public override async Task InitializeAsync() =>
         connectionString = await postgres.CreateDatabaseAsync(PostgresServer.UniqueDatabaseName("migrate"));
 

@@ -1,4 +1,5 @@
 using MuScore.Store.Audit;
+using MuScore.Store.Review;
 using MuScore.Store.Tests.Builders;
 
 namespace MuScore.Store.Tests.Migration;
@@ -18,6 +19,9 @@ public abstract class SchemaMigrationContract : IAsyncLifetime
     /// <summary>The schema of version 1 in this provider's dialect.</summary>
     protected abstract string V1Ddl { get; }
 
+    /// <summary>The step to version 2 as it shipped, in this provider's dialect.</summary>
+    protected abstract string V2Ddl { get; }
+
     public abstract Task InitializeAsync();
 
     public async Task DisposeAsync()
@@ -31,7 +35,7 @@ public abstract class SchemaMigrationContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Open_V1DatabaseWithARunAndAPublication_ReadsThemBackWithEmptyActorsAndRecordsVersion2()
+    public async Task Open_V1DatabaseWithARunAndAPublication_ReadsThemBackWithEmptyActorsAndRecordsEachVersion()
     {
         await ExecuteSqlAsync(V1Ddl + V1Schema.RunAndPublication);
 
@@ -44,7 +48,7 @@ public abstract class SchemaMigrationContract : IAsyncLifetime
         Assert.Equal("tax is blank", run.Rejected.Single().Violations.Single().Description);
         Assert.Equal([expected], run.Publications);
         Assert.Equal(expected, await store.GetLatestPublicationAsync("331082", 2024, None));
-        Assert.Equal([1L, 2], await VersionsAsync());
+        Assert.Equal([1L, 2, 3], await VersionsAsync());
         Assert.Equal(new AuditVerification(true, 0, 0, new string('0', 64), null, null, null), await RatingStoreFactory.AuditLogOf(store).VerifyAsync(None));
     }
 
@@ -72,31 +76,49 @@ public abstract class SchemaMigrationContract : IAsyncLifetime
 
         var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(OpenAsync)));
 
-        Assert.Equal([1L, 2], await VersionsAsync());
+        Assert.Equal([1L, 2, 3], await VersionsAsync());
         Assert.All(await Task.WhenAll(stores.Select(s => s.GetRunAsync("v1-run", None))), run => Assert.Single(run!.Publications));
         Assert.Equal(0, (await RatingStoreFactory.AuditLogOf(stores[0]).VerifyAsync(None)).EntriesChecked);
     }
 
     [Fact]
-    public async Task Open_TwoInstancesAtOnceOnAnEmptyDatabase_BothStartAtVersion2()
+    public async Task Open_TwoInstancesAtOnceOnAnEmptyDatabase_BothStartAtTheCurrentVersion()
     {
         var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(OpenAsync)));
 
-        Assert.Equal([1L, 2], await VersionsAsync());
+        Assert.Equal([1L, 2, 3], await VersionsAsync());
         Assert.True((await RatingStoreFactory.AuditLogOf(stores[1]).VerifyAsync(None)).Intact);
     }
 
     [Fact]
     public async Task Open_DatabaseOfANewerSchema_RefusedNamingBothVersions()
     {
-        await ExecuteSqlAsync(V1Ddl + "INSERT INTO schema_version (version, applied_at) VALUES (3, 0);");
+        await ExecuteSqlAsync(V1Ddl + "INSERT INTO schema_version (version, applied_at) VALUES (4, 0);");
         var store = RatingStoreFactory.Create(Options());
         opened.Add(store);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => store.InitializeAsync(None));
 
-        Assert.Contains("schema version 3", error.Message, StringComparison.Ordinal);
-        Assert.Contains("version 2 only", error.Message, StringComparison.Ordinal);
+        Assert.Contains("schema version 4", error.Message, StringComparison.Ordinal);
+        Assert.Contains("version 3 only", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Open_V2DatabaseWithAPublishedRun_MigratesToVersion3AndTheRunGoesOnNoticeAudited()
+    {
+        await ExecuteSqlAsync(V1Ddl + V1Schema.RunAndPublication + V2Ddl);
+
+        var store = await OpenAsync();
+        var review = RatingStoreFactory.ReviewStoreOf(store);
+        var notice = new Notice("331082", 2024, "v1-run", new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 6), 5, "officer", V1Published.AddDays(400));
+        var started = await review.StartNoticeAsync(notice, None);
+
+        Assert.Equal([1L, 2, 3], await VersionsAsync());
+        Assert.Equal(ReviewOutcome.Done, started.Outcome);
+        Assert.Equal(["v1-run"], (await review.ListDraftsAsync("331082", 2024, None)).Select(d => d.RunId));
+        Assert.Single((await store.GetRunAsync("v1-run", None))!.Publications);
+        var verification = await RatingStoreFactory.AuditLogOf(store).VerifyAsync(None);
+        Assert.Equal((true, 1L), (verification.Intact, verification.EntriesChecked));
     }
 
     protected abstract RatingStoreOptions Options();

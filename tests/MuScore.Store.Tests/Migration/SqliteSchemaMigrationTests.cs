@@ -9,6 +9,8 @@ public sealed class SqliteSchemaMigrationTests : SchemaMigrationContract
 
     protected override string V1Ddl => V1Schema.Sqlite;
 
+    protected override string V2Ddl => V2Schema.Sqlite;
+
     public override Task InitializeAsync() => Task.CompletedTask;
 
     protected override RatingStoreOptions Options() =>

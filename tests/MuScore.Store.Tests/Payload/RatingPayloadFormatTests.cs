@@ -11,7 +11,7 @@ public sealed class RatingPayloadFormatTests
     private static readonly string Code = TestRuns.Code(4);
 
     [Fact]
-    public void Encode_ExcludedRowWithFigures_WritesTheFormatTwoLayout()
+    public void Encode_ExcludedRowWithFigures_WritesTheFormatThreeLayout()
     {
         var excluded = TestRuns.Excluded(4) with
         {
@@ -25,9 +25,12 @@ public sealed class RatingPayloadFormatTests
 
         byte[] expected =
         [
-            2, .. Head(),
+            3, .. Head(),
             44, 0, 0, 0,
             1, .. Dec(50, 2), 0, 1, .. Dec(32, 1, negative: true), 0,
+            0,
+
+            // Format 3: no adjustment.
             0,
         ];
         Assert.Equal(expected, bytes);
@@ -49,16 +52,17 @@ public sealed class RatingPayloadFormatTests
     [Fact]
     public void Decode_FormatOneRatedRow_RatingReadAfterTheLand()
     {
-        // Format 1 is format 2 without "i32 division · bool has_figures" after the land: cut them out.
+        // Format 1 is format 2 without "i32 division · bool has_figures" after the land: cut them out
+        // (and format 3's "bool has_adjustment" at the end).
         var rated = TestRuns.Rated(4, "ABOVE", 9, RatingClass.D) with { Division = 0, Figures = null };
         var writer = new PayloadWriter();
         var full = RatingPayload.Encode(rated, writer);
         var head = RatingPayload.Encode(rated with { Rating = null }, writer);
-        byte[] formatOne = [1, .. head[1..^6], .. full[(head.Length - 1)..]];
+        byte[] formatOne = [1, .. head[1..^7], .. full[(head.Length - 2)..^1]];
 
         var decoded = RatingPayload.Decode(formatOne);
 
-        Assert.Equal(full.Length - 5, formatOne.Length);
+        Assert.Equal(full.Length - 6, formatOne.Length);
         RatingAssert.Identical(rated, decoded);
     }
 

@@ -8,7 +8,6 @@ using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MuScore.Contracts.V1;
 using MuScore.Server;
@@ -28,7 +27,7 @@ public sealed class ServerInstance : IAsyncDisposable
     private readonly string? ownedDirectory;
     private readonly Security.TestPki? pki;
     private readonly CapturedLogs? logs;
-    private readonly TimeProvider? clock;
+    private readonly Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services;
     private WebApplication? app;
     private GrpcChannel? channel;
 
@@ -40,7 +39,7 @@ public sealed class ServerInstance : IAsyncDisposable
         MetricsAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{metricsPort}/metrics"));
         pki = settings.Tls;
         logs = settings.Logs;
-        clock = settings.Clock;
+        services = settings.Services;
         Address = new Uri(string.Create(CultureInfo.InvariantCulture, $"{(pki is null ? "http" : "https")}://127.0.0.1:{port}"));
         WebAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"{(pki is null ? "http" : "https")}://127.0.0.1:{webPort}"));
         var connectionString = settings.StoreConnectionString;
@@ -234,15 +233,10 @@ public sealed class ServerInstance : IAsyncDisposable
     private async Task StartServerAsync()
     {
         var builder = ServerHost.CreateBuilder([], configuration);
+        services?.Invoke(builder.Services);
         if (logs is not null)
         {
             builder.Logging.AddProvider(logs);
-        }
-
-        if (clock is not null)
-        {
-            // Registered last, so it replaces the server's TimeProvider.System.
-            builder.Services.AddSingleton(clock);
         }
 
         var started = ServerHost.Build(builder);
@@ -266,6 +260,38 @@ public sealed class ServerInstance : IAsyncDisposable
     /// https it trusts the test CA only. The caller disposes it.
     /// </summary>
     public GrpcChannel ChannelAs(string? token, X509Certificate2? clientCertificate = null) => OpenChannel(token, clientCertificate);
+
+    /// <summary>
+    /// A new HTTP client for the web listener (<see cref="WebAddress"/> as base address) that sends
+    /// <paramref name="token"/> as a bearer token, presents <paramref name="clientCertificate"/> over
+    /// TLS, trusts the test CA only, and speaks exactly <paramref name="version"/> (default HTTP/1.1,
+    /// what browsers and JSON callers use). The caller disposes it.
+    /// </summary>
+    public HttpClient WebClient(string? token = null, X509Certificate2? clientCertificate = null, Version? version = null)
+    {
+        var handler = new SocketsHttpHandler();
+        if (pki is not null)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) => pki.Trusts(certificate as X509Certificate2);
+            if (clientCertificate is not null)
+            {
+                handler.SslOptions.ClientCertificates = [clientCertificate];
+            }
+        }
+
+        var client = new HttpClient(handler, disposeHandler: true)
+        {
+            BaseAddress = WebAddress,
+            DefaultRequestVersion = version ?? HttpVersion.Version11,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        }
+
+        return client;
+    }
 
     private GrpcChannel OpenChannel(string? token, X509Certificate2? clientCertificate)
     {

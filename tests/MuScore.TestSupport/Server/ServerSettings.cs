@@ -36,10 +36,10 @@ public sealed record ServerSettings
     public CapturedLogs? Logs { get; init; }
 
     /// <summary>
-    /// The server's clock instead of the system's, e.g. a <see cref="ShiftedClock"/> a test moves
-    /// past a notice's end date; tokens are still checked against the real time.
+    /// Runs on the server's services after its own registrations, e.g. to replace a clock a test
+    /// must move (a later registration of a service wins).
     /// </summary>
-    public TimeProvider? Clock { get; init; }
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? Services { get; init; }
 
     /// <summary>A SQLite-backed server on the given file.</summary>
     public static ServerSettings Sqlite(string file) => new() { SqliteFile = file };

@@ -2,7 +2,8 @@ namespace MuScore.TestSupport.Server;
 
 /// <summary>
 /// The system clock moved by an offset a test sets, for a server that must live through days
-/// (a notice of five working days) within one test. Time still runs; only the date moves.
+/// (a notice of five working days) within one test (<see cref="ServerSettings.Services"/>
+/// registers it as the server's TimeProvider). Time still runs; only the date moves.
 /// </summary>
 public sealed class ShiftedClock : TimeProvider
 {
