@@ -10,7 +10,7 @@ namespace MuScore.Server.Tests.Security;
 /// </summary>
 public sealed class RegionTests(SecuredServerFixture fixture) : IClassFixture<SecuredServerFixture>
 {
-    private const string Scope = "ratings:read policy:quote";
+    private const string Scope = "ratings:read policy:quote review:manage notice:read objections:file";
 
     /// <summary>Prefix sets (space-separated) under which 331082 falls.</summary>
     private static readonly string[] Covering = ["331082", "33108", "3310", "33", "*", "3502 3310"];
