@@ -21,7 +21,7 @@ internal static class CliApp
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Func<string, string?> environment, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(args);
-        ICommand[] commands = [new RateCommand(), new SchemesCommand(), new SampleCommand(), new PublishCommand(), new ListsCommand(), new SummaryCommand(), new ServeCommand(stop), new PublishRunCommand(), new KeysCommand(), new TokenCommand(), new AuditCommand()];
+        ICommand[] commands = [new RateCommand(), new SchemesCommand(), new SampleCommand(), new PublishCommand(), new ListsCommand(), new SummaryCommand(), new ReportCommand(), new ServeCommand(stop), new PublishRunCommand(), new KeysCommand(), new TokenCommand(), new AuditCommand()];
         var console = new CliConsole(stdout, stderr);
         if (args.Count == 0)
         {

@@ -75,13 +75,15 @@ public static class EnterpriseCards
     public static IReadOnlyList<EnterpriseCard> NearestToPromotion(RatingSet set, int count)
     {
         ArgumentNullException.ThrowIfNull(set);
+        // Chosen by the rated gap first, so only the few listed get a card (a min-max card scans its pool).
         return set.Pools
             .SelectMany(p => set.InPool(p)
+                .Where(e => e.GapToNextClass is not null && NextClass(e) is not null)
+                .OrderBy(e => e.GapToNextClass)
+                .ThenBy(e => e.Rank)
+                .Take(count)
                 .Select(e => For(set, e))
-                .Where(c => c.Gap is not null)
-                .OrderBy(c => c.Gap)
-                .ThenBy(c => c.Enterprise.Rank)
-                .Take(count))
+                .Where(c => c.Gap is not null))
             .ToArray();
     }
 

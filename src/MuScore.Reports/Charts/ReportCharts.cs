@@ -17,6 +17,7 @@ public static class ReportCharts
     private const int Width = 720;
     private const int Height = 400;
     private const int HistogramBins = 20;
+    private const int MaxScatterPoints = 2000;
 
     private static readonly Color[] ClassColors =
     [
@@ -109,6 +110,7 @@ public static class ReportCharts
                 .Where(e => e.Class == c && e.Value(Indicator.TaxPerMu) is { } x && double.IsFinite(x))
                 .Select(e => (X: e.Value(Indicator.TaxPerMu)!.Value, Y: e.Total))
                 .ToArray();
+            points = Thinned(points);
             if (points.Length == 0)
             {
                 continue;
@@ -147,6 +149,21 @@ public static class ReportCharts
         Color[] colors = [.. ClassColors, Color.FromHex("#999999")];
         StackedBars(plot, labels, counts, colors, [.. classes.Select(text.ClassName), text.NotRated]);
         return Render(plot, "chart-transitions", title);
+    }
+
+    /// <summary>
+    /// At most <see cref="MaxScatterPoints"/> points per class: every k-th in pool and rank order, so
+    /// a province's run still gives a page a browser opens quickly, and the same data the same points.
+    /// </summary>
+    private static (double X, double Y)[] Thinned((double X, double Y)[] points)
+    {
+        if (points.Length <= MaxScatterPoints)
+        {
+            return points;
+        }
+
+        var stride = (points.Length + MaxScatterPoints - 1) / MaxScatterPoints;
+        return points.Where((_, i) => i % stride == 0).ToArray();
     }
 
     private static Plot NewPlot(ReportLanguage language, string title, string xLabel, string yLabel)
@@ -192,7 +209,9 @@ public static class ReportCharts
         plot.ShowLegend(Alignment.UpperRight);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             Enumerable.Range(0, labels.Length).Select(i => (double)i).ToArray(), labels);
-        plot.Axes.Margins(bottom: 0);
+
+        // Room above the tallest bar for the legend.
+        plot.Axes.Margins(bottom: 0, top: 0.3);
     }
 
     private static string Render(Plot plot, string id, string title) =>

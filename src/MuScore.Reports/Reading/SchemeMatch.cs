@@ -6,23 +6,27 @@ namespace MuScore.Reports;
 internal static class SchemeMatch
 {
     /// <summary>
-    /// <paramref name="given"/> when supplied, else the preset of that id; either way its hash must
-    /// be the one the ratings record, so weights and cut-offs are the ones that were rated with.
+    /// The scheme whose hash is the one the ratings record, so weights and cut-offs are the ones
+    /// they were rated with: <paramref name="given"/> when it matches, else the preset of that id.
+    /// A given scheme that does not match is passed over, so one --scheme can serve a report whose
+    /// previous year used a preset.
     /// </summary>
     public static Scheme Resolve(string source, string id, string version, string hash, Scheme? given)
     {
-        var scheme = given;
-        if (scheme is null && !SchemePresets.TryGet(id, out scheme))
+        if (given is not null && Matches(given, hash))
         {
-            throw new ReportInputException($"{source}: the ratings were rated under scheme '{id}' version {version}, which is not a preset ({string.Join(", ", SchemePresets.Names)}); give its scheme file");
+            return given;
         }
 
-        var actual = SchemeJson.Hash(scheme);
-        if (!string.Equals(actual, hash, StringComparison.OrdinalIgnoreCase))
+        if (SchemePresets.TryGet(id, out var preset) && Matches(preset, hash))
         {
-            throw new ReportInputException($"{source}: the ratings were rated under scheme '{id}' version {version} with hash {hash}, but the scheme given ('{scheme.Id}' version {scheme.Version}) has hash {actual}; give the scheme file they were rated with");
+            return preset;
         }
 
-        return scheme;
+        var tried = given is null ? string.Empty : $"; the scheme given ('{given.Id}' version {given.Version}) has hash {SchemeJson.Hash(given)}";
+        throw new ReportInputException($"{source}: the ratings were rated under scheme '{id}' version {version} (hash {hash}), which is not a preset of this release{tried}; give the scheme file they were rated with");
     }
+
+    private static bool Matches(Scheme scheme, string hash) =>
+        string.Equals(SchemeJson.Hash(scheme), hash, StringComparison.OrdinalIgnoreCase);
 }
