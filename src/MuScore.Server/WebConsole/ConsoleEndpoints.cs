@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using MuScore.Server.Web;
 
 namespace MuScore.Server.WebConsole;
 
@@ -10,7 +11,8 @@ internal static class ConsoleEndpoints
 {
     public static void Map(WebApplication app)
     {
-        var console = app.MapGroup(ConsoleSetup.PathBase);
+        // Each endpoint checks the session (and a download its scope and region) itself.
+        var console = app.MapGroup(ConsoleSetup.PathBase).WithMetadata(new OpenWebRoute("console endpoint: a language cookie, sign-in/out, or a download checked like its page"));
 
         // A preference, not a change of anything stored: a plain link works with the keyboard and without script.
         console.MapGet("/lang/{lang}", (string lang, string? back, HttpContext http) =>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MuScore.Server.Web;
 using MuScore.Server.WebConsole.Components;
 
 namespace MuScore.Server.WebConsole;
@@ -63,7 +64,9 @@ internal static class ConsoleSetup
         }
 
         app.UseAntiforgery();
-        app.MapRazorComponents<App>();
+        // Open at the HTTP level on purpose: every page checks the person's session, scope and
+        // region itself (ConsolePage, ConsoleAccess) and answers a sign-in redirect or 403.
+        app.MapRazorComponents<App>().WithMetadata(new OpenWebRoute("console page: ConsolePage checks the session, scope (ConsoleAccess) and region"));
         ConsoleEndpoints.Map(app);
     }
 }
