@@ -16,6 +16,7 @@ using MuScore.Server.Review;
 using MuScore.Server.Services;
 using MuScore.Server.Telemetry;
 using MuScore.Server.Web;
+using MuScore.Server.WebConsole;
 
 namespace MuScore.Server;
 
@@ -125,6 +126,7 @@ public static class ServerHost
         builder.Services.AddMuScoreAuthentication(builder.Configuration);
         builder.Services.AddMuScoreServer(builder.Configuration);
         builder.Services.AddMuScoreTelemetry(builder.Configuration, metrics);
+        builder.Services.AddMuScoreConsole(builder.Configuration);
         builder.Services.AddMuScoreWebApi(builder.Configuration);
         return builder;
     }
@@ -164,6 +166,7 @@ public static class ServerHost
         app.MapGrpcService<ReviewGrpcService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
+        app.MapMuScoreConsole();
         app.MapMuScoreOpenApi();
         return app;
     }

@@ -101,7 +101,7 @@ internal sealed class CallerResolver(IOptions<AuthOptions> options, CachingToken
         _ => ("CREDENTIAL_INVALID", EchoText.Bound(failure.Message, 256)),
     };
 
-    private static Caller FromClaims(ClaimsIdentity identity)
+    internal static Caller FromClaims(ClaimsIdentity identity)
     {
         var kind = identity.AuthenticationType == ClientCertificateDefaults.Scheme ? CallerKind.Certificate : CallerKind.Token;
         var id = identity.FindFirst("sub")?.Value;
