@@ -25,7 +25,11 @@ internal sealed record AuditListOptions(ConnectionOptions Connection, ListAuditE
 
     /// <summary>The kinds the server writes, in the order docs/audit.md lists them.</summary>
     public static readonly IReadOnlyList<string> Kinds =
-        [AuditKinds.RunSubmitted, AuditKinds.RunPublished, AuditKinds.RunRollback, AuditKinds.CallRefused, AuditKinds.ServerStarted, AuditKinds.ReadsCounted];
+        [
+            AuditKinds.RunSubmitted, AuditKinds.RunPublished, AuditKinds.RunRollback, AuditKinds.CallRefused, AuditKinds.ServerStarted, AuditKinds.ReadsCounted,
+            AuditKinds.NoticeStarted, AuditKinds.ObjectionFiled, AuditKinds.ObjectionDecided, AuditKinds.RunCorrected,
+            AuditKinds.AdjustmentProposed, AuditKinds.AdjustmentApproved, AuditKinds.ReviewFinalized,
+        ];
 
     // A time is read the way it is written in docs/audit.md; no offset means UTC. Exact formats
     // only: a lenient parse would read "03/01/2025" as 1 March or 3 January by the machine's culture.

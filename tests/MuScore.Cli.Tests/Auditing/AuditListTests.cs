@@ -21,7 +21,7 @@ public sealed class AuditListTests(AuditServer server) : IClassFixture<AuditServ
         var lines = Lines(run.Out);
         Assert.Equal(entries.Count, lines.Count);
         Assert.StartsWith("1  ", lines[0], StringComparison.Ordinal);
-        Assert.Contains("  server.started  by (server)", lines[0], StringComparison.Ordinal);
+        Assert.Contains("  server.started       by (server)", lines[0], StringComparison.Ordinal);
         var published = entries.Single(e => e.Record.Kind == AuditKinds.RunPublished);
         Assert.Equal(
             Invariant($"{published.Sequence}  {published.Record.At:yyyy-MM-dd'T'HH:mm:ss'Z'}  run.published   by {AuditServer.Head}  region 331082  year 2023  run {server.LinhaiRun.RunId[..12]}  version 1  reason \"年度评价结果\""),
@@ -69,7 +69,7 @@ public sealed class AuditListTests(AuditServer server) : IClassFixture<AuditServ
         var run = (await server.RunAsync(server.Auditor(Everywhere), "list", "--region", "3502")).Expect(0);
 
         var line = Assert.Single(Lines(run.Out));
-        Assert.Contains($"run.submitted   by {AuditServer.Clerk}  region 350206  year 2023", line, StringComparison.Ordinal);
+        Assert.Contains($"run.submitted        by {AuditServer.Clerk}  region 350206  year 2023", line, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -35,7 +35,7 @@ public sealed class ReadmeCommandsTests : IDisposable
     {
         CopyDirectory(RepoFiles.Path("samples"), temp.File("samples"));
         await using var server = await ServerInstance.StartAsync();
-        var shell = new ReadmeShell(temp.Path, RepoFiles.MuscoreDll(), server.Address);
+        var shell = new ReadmeShell(temp.Path, RepoFiles.MuscoreDll(), server.Address, server.WebAddress);
 
         foreach (var block in Blocks.Where(b => b.Runs))
         {

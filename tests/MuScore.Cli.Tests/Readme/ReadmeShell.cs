@@ -9,13 +9,16 @@ namespace MuScore.Cli.Tests.Readme;
 /// alias for <c>dotnet run --project src/MuScore.Cli -c Release --</c>), and the README's server
 /// address is the test server's.
 /// </summary>
-internal sealed class ReadmeShell(string workDirectory, string muscoreDll, Uri? server)
+internal sealed class ReadmeShell(string workDirectory, string muscoreDll, Uri? server, Uri? web = null)
 {
     /// <summary>How the README spells the command line before its alias is set.</summary>
     public const string DotnetRun = "dotnet run --project src/MuScore.Cli -c Release --";
 
     /// <summary>Where the README's examples expect the server.</summary>
     public const string ReadmeServer = "http://127.0.0.1:5080";
+
+    /// <summary>Where the README's examples expect the server's web listener (HTTP/JSON, the console).</summary>
+    public const string ReadmeWeb = "http://127.0.0.1:5081";
 
     /// <summary>Generous: a block starts a few .NET processes on a loaded 2-core machine.</summary>
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
@@ -27,6 +30,11 @@ internal sealed class ReadmeShell(string workDirectory, string muscoreDll, Uri? 
         if (server is not null)
         {
             script = script.Replace(ReadmeServer, server.ToString().TrimEnd('/'), StringComparison.Ordinal);
+        }
+
+        if (web is not null)
+        {
+            script = script.Replace(ReadmeWeb, web.ToString().TrimEnd('/'), StringComparison.Ordinal);
         }
 
         return "set -euo pipefail\nmuscore() { dotnet \"$MUSCORE_DLL\" \"$@\"; }\n" + script + "\n";
