@@ -24,9 +24,9 @@ public sealed class AuditListTests(AuditServer server) : IClassFixture<AuditServ
         Assert.Contains("  server.started       by (server)", lines[0], StringComparison.Ordinal);
         var published = entries.Single(e => e.Record.Kind == AuditKinds.RunPublished);
         Assert.Equal(
-            Invariant($"{published.Sequence}  {published.Record.At:yyyy-MM-dd'T'HH:mm:ss'Z'}  run.published   by {AuditServer.Head}  region 331082  year 2023  run {server.LinhaiRun.RunId[..12]}  version 1  reason \"年度评价结果\""),
+            Invariant($"{published.Sequence}  {published.Record.At:yyyy-MM-dd'T'HH:mm:ss'Z'}  run.published        by {AuditServer.Head}  region 331082  year 2023  run {server.LinhaiRun.RunId[..12]}  version 1  reason \"年度评价结果\""),
             lines[(int)published.Sequence - 1]);
-        Assert.Contains(lines, l => l.Contains($"call.refused    by {AuditServer.Clerk}  region 331082  run {server.LinhaiRun.RunId[..12]}  reason \"PermissionDenied: FOUR_EYES: ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains($"call.refused         by {AuditServer.Clerk}  region 331082  run {server.LinhaiRun.RunId[..12]}  reason \"PermissionDenied: FOUR_EYES: ", StringComparison.Ordinal));
         Assert.Empty(run.Error);
     }
 
@@ -60,7 +60,7 @@ public sealed class AuditListTests(AuditServer server) : IClassFixture<AuditServ
         var run = (await server.RunAsync(server.Auditor(Everywhere), "list", "--kind", "run.published", "run.submitted", "--caller", AuditServer.Head)).Expect(0);
 
         var line = Assert.Single(Lines(run.Out));
-        Assert.Contains($"run.published   by {AuditServer.Head}", line, StringComparison.Ordinal);
+        Assert.Contains($"run.published        by {AuditServer.Head}", line, StringComparison.Ordinal);
     }
 
     [Fact]
