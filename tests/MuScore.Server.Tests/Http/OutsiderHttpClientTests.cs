@@ -1,6 +1,5 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using MuScore.Contracts.V1;
+using MuScore.Server.Tests.Support;
 using MuScore.Server.Tests.Security;
 
 namespace MuScore.Server.Tests.Http;
@@ -29,7 +28,7 @@ public sealed class OutsiderHttpClientTests(PublishedSecuredServerFixture fixtur
         using var channel = server.Server.ChannelAs(token);
         var expected = (await new RatingService.RatingServiceClient(channel).GetRatingAsync(new GetRatingRequest { Region = region, CreditCode = code })).Rating;
 
-        var lines = await RunAsync(token,
+        var lines = await OutsiderScript.RunAsync("http_client.py", token,
         [
             "--base", server.Server.WebAddress.ToString().TrimEnd('/'),
             "--ca", server.Pki.AuthorityFile,
@@ -52,50 +51,4 @@ public sealed class OutsiderHttpClientTests(PublishedSecuredServerFixture fixtur
         (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Any(directory => File.Exists(Path.Combine(directory, program)));
-
-    /// <summary>Runs the script; returns its lines by label.</summary>
-    private static async Task<Dictionary<string, string>> RunAsync(string token, string[] arguments)
-    {
-        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Outsider", "http_client.py"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["MUSCORE_TOKEN"] = token;
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start");
-        }
-        catch (Win32Exception e)
-        {
-            Assert.Fail($"python3 could not be started: {e.Message}");
-            throw;
-        }
-
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail($"http_client.py did not finish in 60 s; it printed: {await output}");
-            }
-
-            var stderr = await errors;
-            Assert.True(process.ExitCode == 0, $"http_client.py exited {process.ExitCode}: {stderr}");
-            return (await output)
-                .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(line => line.Split(' ', 2))
-                .ToDictionary(parts => parts[0], parts => parts.Length > 1 ? parts[1] : string.Empty, StringComparer.Ordinal);
-        }
-    }
 }

@@ -1,7 +1,6 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
 using MuScore.Contracts.V1;
+using MuScore.Server.Tests.Support;
 
 namespace MuScore.Server.Tests.Security;
 
@@ -12,9 +11,6 @@ namespace MuScore.Server.Tests.Security;
 /// </summary>
 public sealed class OutsiderClientTests(PublishedSecuredServerFixture fixture) : IClassFixture<PublishedSecuredServerFixture>
 {
-    /// <summary>Debian's interpreter: python3-grpcio installs for it, not for any other python3 on PATH.</summary>
-    private const string DebianPython = "/usr/bin/python3";
-
     private const string Install = "the outsider client needs python3 with Debian's python3-grpcio: apt-get install python3-grpcio (.ci/run installs it)";
 
     [Fact]
@@ -28,7 +24,7 @@ public sealed class OutsiderClientTests(PublishedSecuredServerFixture fixture) :
         var expected = (await new RatingService.RatingServiceClient(dotnet).GetRatingAsync(new GetRatingRequest { Region = region, CreditCode = code })).Rating;
         var (certificate, key) = server.Pki.WriteClient(server.ThumbprintClient, "outsider");
 
-        var lines = await RunAsync(token,
+        var lines = await OutsiderScript.RunAsync("secure_client.py", token,
         [
             "--target", $"127.0.0.1:{server.Server.Port}",
             "--ca", server.Pki.AuthorityFile,
@@ -39,7 +35,7 @@ public sealed class OutsiderClientTests(PublishedSecuredServerFixture fixture) :
             "--foreign-code", Support.Records.Code(1, "350206"),
             "--cert", certificate,
             "--key", key,
-        ]);
+        ], Install);
 
         var rated = string.Create(CultureInfo.InvariantCulture, $"status=OK code={code} class={(int)expected.RatingClass} figures=no");
         Assert.Equal("status=OK serving=SERVING", lines["health"]);
@@ -49,57 +45,5 @@ public sealed class OutsiderClientTests(PublishedSecuredServerFixture fixture) :
         Assert.StartsWith("status=PERMISSION_DENIED reason=REGION_NOT_ALLOWED region=350206", lines["token-foreign"], StringComparison.Ordinal);
         Assert.Equal(rated, lines["certificate"]);
         Assert.NotEqual(RatingClass.Unspecified, expected.RatingClass);
-    }
-
-    /// <summary>Runs the script; returns its lines by label. Fails, naming the package, when python3 or grpcio is missing.</summary>
-    private static async Task<Dictionary<string, string>> RunAsync(string token, string[] arguments)
-    {
-        var script = Path.Combine(AppContext.BaseDirectory, "Outsider", "secure_client.py");
-        var start = new ProcessStartInfo(File.Exists(DebianPython) ? DebianPython : "python3")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(script);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["MUSCORE_TOKEN"] = token;
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start");
-        }
-        catch (Win32Exception e)
-        {
-            Assert.Fail($"{Install}; python3 could not be started: {e.Message}");
-            throw;
-        }
-
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail($"secure_client.py did not finish in 60 s; it printed: {await output}");
-            }
-
-            var stderr = await errors;
-            Assert.False(process.ExitCode == 3, $"{Install}: {stderr}");
-            Assert.True(process.ExitCode == 0, $"secure_client.py exited {process.ExitCode}: {stderr}");
-            return (await output)
-                .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(line => line.Split(' ', 2))
-                .ToDictionary(parts => parts[0], parts => parts.Length > 1 ? parts[1] : string.Empty, StringComparer.Ordinal);
-        }
     }
 }
