@@ -4,8 +4,8 @@
 # `muscore sample` (scheme zj-standard, English headers), then on the N-row file (default 1M) runs, ROUNDS
 # times in turn: `muscore rate --formats csv`, the pandas peer (bench/peers/pandas_rate.py),
 # `muscore rate` with every output (ratings.xlsx included). Each run is timed as a whole process
-# by /usr/bin/time -v (wall seconds, peak RSS); the table shows medians and the peer/muscore wall
-# ratio of the medians. Then `--formats csv` at the other SIZES for linearity, and the row-by-row
+# by /usr/bin/time -v (wall seconds, CPU seconds user+sys, peak RSS); the table shows medians and the
+# peer/muscore ratios of the medians, wall and CPU. Then `--formats csv` at the other SIZES for linearity, and the row-by-row
 # agreement (status, class, total) of ratings.csv with the peer's output.
 #
 # usage: bench/annual-run.sh
@@ -40,7 +40,7 @@ timed() { # LABEL CMD...: runs CMD under /usr/bin/time -v, appends "LABEL wall_s
   /usr/bin/time -v -o "$WORK/time.txt" "$@" >/dev/null 2>"$WORK/stderr.txt" \
     || { echo "failed: $*" >&2; cat "$WORK/stderr.txt" >&2; exit 1; }
   awk -v l="$label" '/Elapsed \(wall clock\)/ { n = split($NF, p, ":"); s = p[n] + (n > 1 ? p[n-1] * 60 : 0) + (n > 2 ? p[n-2] * 3600 : 0) }
-       /Maximum resident set size/ { m = $NF } END { print l, s, m }' "$WORK/time.txt" >>"$WORK/runs.txt"
+       /User time|System time/ { c += $NF } /Maximum resident set size/ { m = $NF } END { print l, s, m, c }' "$WORK/time.txt" >>"$WORK/runs.txt"
 }
 
 rate() { # LABEL INPUT OUT [FORMATS]: a timed muscore rate
@@ -66,17 +66,18 @@ echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
 import statistics, sys
 runs = {}
 for line in open(sys.argv[1]):
-    label, wall, rss = line.split()
-    runs.setdefault(label, []).append((float(wall), int(rss)))
-med = {k: (statistics.median(w for w, _ in v), statistics.median(r for _, r in v) / 1024) for k, v in runs.items()}
-print("| run | runs | wall s (median) | peak RSS MB (median) | rows/s |")
-print("|---|---|---|---|---|")
-for k, (w, r) in med.items():
+    label, wall, rss, cpu = line.split()
+    runs.setdefault(label, []).append((float(wall), int(rss), float(cpu)))
+med = {k: tuple(statistics.median(x[i] for x in v) for i in range(3)) for k, v in runs.items()}
+print("| run | runs | wall s (median) | CPU s, user+sys (median) | peak RSS MB (median) | rows/s (wall) |")
+print("|---|---|---|---|---|---|")
+for k, (w, r, c) in med.items():
     n = int(k.rsplit("-", 1)[1])
-    print(f"| {k} | {len(runs[k])} | {w:.1f} | {r:.0f} | {n / w:,.0f} |")
+    print(f"| {k} | {len(runs[k])} | {w:.1f} | {c:.1f} | {r / 1024:.0f} | {n / w:,.0f} |")
 n = sys.argv[2]
-peer = med[f"peer-{n}"][0]
+peer = med[f"peer-{n}"]
 for k in (f"muscore-csv-{n}", f"muscore-all-{n}"):
-    print(f"{k}: {peer / med[k][0]:.1f}x as fast as the peer (wall, medians)")
+    # On a loaded machine wall time depends on the other load; CPU seconds much less so.
+    print(f"{k}: {peer[0] / med[k][0]:.1f}x as fast as the peer in wall time, {peer[2] / med[k][2]:.1f}x in CPU seconds (medians)")
 PY
 "$PYTHON" "$ROOT/bench/annual/compare_ratings.py" "$WORK/out-csv/ratings.csv" "$WORK/peer.csv"

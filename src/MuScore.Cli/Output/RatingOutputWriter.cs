@@ -66,9 +66,10 @@ internal static class RatingOutputWriter
 
     private static void WriteCsv(Stream stream, Scheme scheme, RatingRun run, IProgress<RateStepProgress>? progress)
     {
-        var layout = new RatingsTableLayout(scheme, run);
-        using var csv = new CsvTableWriter(stream, layout.Headers, layout.Kinds);
-        WriteRows(run, layout, RateStep.WriteCsv, progress, cells => csv.WriteRow(new ReadOnlySpan<string?>(cells)));
+        using (stream)
+        {
+            RatingsCsvBlocks.Write(stream, scheme, run, progress);
+        }
     }
 
     private static void WriteXlsx(Stream stream, Scheme scheme, RatingRun run, IProgress<RateStepProgress>? progress)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using nietras.SeparatedValues;
 
@@ -16,6 +17,9 @@ namespace MuScore.Ingest;
 public sealed class CsvTableWriter : IDisposable
 {
     private static readonly Encoding Utf8WithBom = new UTF8Encoding(true, true);
+
+    // A continuation is appended after a file's byte-order mark and header, so it writes neither.
+    private static readonly Encoding Utf8NoBom = new UTF8Encoding(false, true);
 
     // Sep ends rows with Environment.NewLine; every platform's output stays "\n" only where that is
     // "\n". MuScore runs on Linux; the pinned output hash test would catch a change.
@@ -55,18 +59,29 @@ public sealed class CsvTableWriter : IDisposable
 
     /// <summary>Writes the header row to <paramref name="stream"/>; disposes the stream at the end unless <paramref name="leaveOpen"/>.</summary>
     public CsvTableWriter(Stream stream, IReadOnlyList<string> headers, bool leaveOpen = false)
+        : this(stream, WidthOf(headers), Utf8WithBom, kinds: null, leaveOpen)
+    {
+        WriteCells(headers.ToArray(), guard: false);
+    }
+
+    private CsvTableWriter(Stream stream, int width, Encoding encoding, IReadOnlyList<XlsxColumnKind>? kinds, bool leaveOpen)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(headers);
-        if (headers.Count == 0)
-        {
-            throw new ArgumentException("A table needs at least one column.", nameof(headers));
-        }
-
-        text = new StreamWriter(stream, Utf8WithBom, 64 * 1024, leaveOpen);
+        text = new StreamWriter(stream, encoding, 64 * 1024, leaveOpen);
         writer = Options.To(text, leaveOpen: true);
-        width = headers.Count;
-        WriteCells(headers.ToArray(), guard: false);
+        this.width = width;
+        this.kinds = kinds;
+    }
+
+    /// <summary>
+    /// A writer of report rows that continue a table begun elsewhere: no byte-order mark and no
+    /// header, otherwise byte for byte what <see cref="WriteRow(ReadOnlySpan{string})"/> of the
+    /// table's own writer gives. Blocks of rows can so be written on several threads and their
+    /// bytes appended to the file in row order.
+    /// </summary>
+    public static CsvTableWriter Continuation(Stream stream, IReadOnlyList<XlsxColumnKind> kinds, bool leaveOpen = false)
+    {
+        return new CsvTableWriter(stream, WidthOf(kinds), Utf8NoBom, kinds, leaveOpen);
     }
 
     /// <summary>Rows written after the header.</summary>
@@ -101,6 +116,12 @@ public sealed class CsvTableWriter : IDisposable
             writer.Dispose();
             text.Dispose();
         }
+    }
+
+    private static int WidthOf<T>(IReadOnlyList<T> columns, [CallerArgumentExpression(nameof(columns))] string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(columns, name);
+        return columns.Count > 0 ? columns.Count : throw new ArgumentException("A table needs at least one column.", name);
     }
 
     private static FileStream CreateFile(string path)
