@@ -10,6 +10,7 @@ using MuScore.Ingest;
 using MuScore.Reports.Lists;
 using MuScore.TestSupport.Security;
 using MuScore.TestSupport.Server;
+using nietras.SeparatedValues;
 
 namespace MuScore.Console.Tests;
 
@@ -40,6 +41,7 @@ public sealed class ConsoleDownloadTests(Chromium chromium) : IClassFixture<Chro
         var (context, page, _) = await chromium.OpenAsync(server.WebAddress);
         await using (context)
         {
+            await page.GotoAsync("/console/sign-in");
             await SignInAsync(page, tokens.Issue("analyst-li", "ratings:read ratings:figures policy:quote", [YearFiles.Region]));
 
             // ratings.xlsx: the CLI's header row, one row per stored enterprise, figures filled.
@@ -106,9 +108,22 @@ public sealed class ConsoleDownloadTests(Chromium chromium) : IClassFixture<Chro
         Assert.Equal(200, response.Status);
         Assert.StartsWith("text/csv", response.Headers["content-type"], StringComparison.Ordinal);
 
-        // No cell of these files holds a comma or a quote (codes, numbers, ASCII reasons), so a plain split reads them.
+        // Sep, the CSV library the writer uses: citations and reasons hold quoted commas.
         var text = (await response.TextAsync()).TrimStart('\uFEFF');
-        return [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(','))];
+        using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true }).FromText(text);
+        var rows = new List<string[]>();
+        foreach (var row in reader)
+        {
+            var cells = new string[row.ColCount];
+            for (var i = 0; i < cells.Length; i++)
+            {
+                cells[i] = row[i].ToString();
+            }
+
+            rows.Add(cells);
+        }
+
+        return rows;
     }
 
     /// <summary>The first sheet's rows as text, read from the package's XML (inline or shared strings, numbers).</summary>
