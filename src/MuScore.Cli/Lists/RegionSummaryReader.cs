@@ -24,11 +24,4 @@ internal static class RegionSummaryReader
 
             return summary;
         });
-
-    /// <summary>The three indicators in the order the targets name them.</summary>
-    public static IReadOnlyList<TargetCheck> Indicators(RegionSummary summary)
-    {
-        ArgumentNullException.ThrowIfNull(summary);
-        return [summary.TaxPerMu, summary.VaPerMu, summary.LabourProductivity];
-    }
 }

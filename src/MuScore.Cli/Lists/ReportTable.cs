@@ -1,13 +1,8 @@
 using MuScore.Cli.Output;
 using MuScore.Ingest;
+using MuScore.Reports.Lists;
 
 namespace MuScore.Cli.Lists;
-
-/// <summary>A report's columns: names and how an .xlsx stores each.</summary>
-/// <param name="SheetName">The .xlsx sheet's name.</param>
-/// <param name="Headers">Column names, in order.</param>
-/// <param name="Kinds">One per header.</param>
-internal sealed record ReportColumns(string SheetName, IReadOnlyList<string> Headers, IReadOnlyList<XlsxColumnKind> Kinds);
 
 /// <summary>
 /// Writes a report table as CSV (<see cref="CsvTableWriter"/>: UTF-8 with BOM, "\n", quotes only

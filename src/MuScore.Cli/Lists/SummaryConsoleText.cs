@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using MuScore.Cli.Output;
 using MuScore.Contracts.V1;
+using MuScore.Reports.Lists;
 
 namespace MuScore.Cli.Lists;
 
@@ -18,7 +19,7 @@ internal static class SummaryConsoleText
         Audit.Line(text, "citation", summary.Citation);
         var year = summary.HasTargetYear ? Audit.Number(summary.TargetYear) : "none set";
         Audit.Line(text, "targets", string.Create(CultureInfo.InvariantCulture, $"for {year}; {summary.AboveScaleEnterprises} 规上 enterprises"));
-        var checks = RegionSummaryReader.Indicators(summary);
+        var checks = SummaryTable.Indicators(summary);
 
         // Spectre measures the Chinese unit as two cells a character, so the columns stay aligned.
         var table = TextTable.Create("indicator", "value>", "target>", "met>", "margin>", "enterprises>", "unit");

@@ -1,3 +1,5 @@
+using MuScore.Reports.Lists;
+
 namespace MuScore.Cli.Lists;
 
 /// <summary>The summary flow: one call, the file, then the table on stdout.</summary>

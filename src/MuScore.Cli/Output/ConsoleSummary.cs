@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using MuScore.Core.Indicators;
 using MuScore.Core.Rating;
+using MuScore.Ingest;
 
 namespace MuScore.Cli.Output;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using MuScore.Core.Indicators;
 using MuScore.Core.Rating;
 using MuScore.Core.Records;
+using MuScore.Ingest;
 
 namespace MuScore.Cli.Output;
 

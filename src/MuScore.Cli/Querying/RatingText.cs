@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using MuScore.Cli.Output;
 using MuScore.Contracts.V1;
+using MuScore.Ingest;
 
 namespace MuScore.Cli.Querying;
 

@@ -17,6 +17,8 @@ internal static class ConsoleAccess
     public const string ViewRun = "run";
     public const string Card = "card";
     public const string Downloads = "downloads";
+    public const string Lists = "lists";
+    public const string Summary = "summary";
     public const string Workflow = "workflow";
     public const string StartNotice = "start-notice";
     public const string FileObjection = "file-objection";
@@ -28,6 +30,7 @@ internal static class ConsoleAccess
     private const string Evaluation = "/muscore.v1.EvaluationService/";
     private const string Rating = "/muscore.v1.RatingService/";
     private const string Review = "/muscore.v1.ReviewService/";
+    private const string Policy = "/muscore.v1.PolicyService/";
 
     private static readonly FrozenDictionary<string, string[]> Methods = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
@@ -37,6 +40,9 @@ internal static class ConsoleAccess
         [ViewRun] = [Evaluation + "GetRun", Rating + "ListRatings"],
         [Card] = [Evaluation + "GetRun", Rating + "GetRating"],
         [Downloads] = [Evaluation + "GetRun", Rating + "ListRatings"],
+        // A final publication's low-efficiency lists and region summary: what muscore lists / summary fetch.
+        [Lists] = [Policy + "ListLowEfficiency"],
+        [Summary] = [Policy + "SummarizeRegion"],
         // The review page shows the state to whoever may act on it; each form is opened by its own RPC's rule.
         [Workflow] = [Review + "GetReview", Review + "ApproveAdjustment", Review + "FinalizeRun"],
         [StartNotice] = [Review + "StartNotice"],

@@ -15,6 +15,8 @@ namespace MuScore.Server.WebConsole;
 /// </summary>
 internal static class ConsoleDownloads
 {
+    internal const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     private static readonly string[] Headers = ["credit_code", "name", "region", "year", "industry", "scale", "status", "pool", "total", "rank", "pool_size", "percentile", "class", "override", "gap_to_next_class", "land_mu", "tax_wan"];
 
     public static void Map(RouteGroupBuilder console)
@@ -60,10 +62,39 @@ internal static class ConsoleDownloads
             buffer.Position = 0;
             return Results.File(buffer, "text/csv; charset=utf-8", string.Create(CultureInfo.InvariantCulture, $"ratings-{run!.Region}-{run.Year}.csv"));
         });
+
+        // The columns of muscore rate's ratings.xlsx (one RatingsTableLayout); figures only with ratings:figures.
+        console.MapGet("/runs/{runId}/ratings.xlsx", async (string runId, HttpContext http, ConsoleSession session, ConsoleRuns runs, CancellationToken cancellationToken) =>
+        {
+            var (refusal, user, run) = await OpenAsync(runId, http, session, runs, cancellationToken).ConfigureAwait(false);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            var ratings = await runs.RatingsAsync(run!, cancellationToken).ConfigureAwait(false);
+            var figures = user!.Caller.Has(Scopes.RatingsFigures);
+            var layout = ConsoleRatingsTable.LayoutOf(run!, ratings);
+            var buffer = new MemoryStream();
+            using (var writer = new XlsxTableWriter(buffer, layout.Headers, layout.Kinds, "ratings", leaveOpen: true))
+            {
+                for (var i = 0; i < ratings.Count; i++)
+                {
+                    writer.WriteRow(layout.Fill(ConsoleRatingsTable.RowOf(ratings[i], i + 1), figures));
+                }
+            }
+
+            buffer.Position = 0;
+            return Results.File(buffer, XlsxContentType, string.Create(CultureInfo.InvariantCulture, $"ratings-{run!.Region}-{run.Year}.xlsx"));
+        });
     }
 
     /// <summary>The checks of every download: a session, the page's scope, the run's region.</summary>
-    private static async Task<(IResult? Refusal, ConsoleUser? User, RunInfo? Run)> OpenAsync(string runId, HttpContext http, ConsoleSession session, ConsoleRuns runs, CancellationToken cancellationToken)
+    private static async Task<(IResult? Refusal, ConsoleUser? User, RunInfo? Run)> OpenAsync(string runId, HttpContext http, ConsoleSession session, ConsoleRuns runs, CancellationToken cancellationToken) =>
+        await OpenAsync(runId, ConsoleAccess.Downloads, http, session, runs, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The checks of a download opened by <paramref name="page"/>'s rule.</summary>
+    internal static async Task<(IResult? Refusal, ConsoleUser? User, RunInfo? Run)> OpenAsync(string runId, string page, HttpContext http, ConsoleSession session, ConsoleRuns runs, CancellationToken cancellationToken)
     {
         var user = await session.CurrentAsync(http).ConfigureAwait(false);
         if (user is null)
@@ -71,7 +102,7 @@ internal static class ConsoleDownloads
             return (Results.LocalRedirect(ConsoleSetup.PathBase + "/sign-in"), null, null);
         }
 
-        if (!ConsoleAccess.Allows(user.Caller, ConsoleAccess.Downloads))
+        if (!ConsoleAccess.Allows(user.Caller, page))
         {
             return (Results.StatusCode(StatusCodes.Status403Forbidden), null, null);
         }

@@ -38,6 +38,7 @@ internal static class ConsoleEndpoints
             Results.Challenge(new AuthenticationProperties { RedirectUri = ConsoleSetup.PathBase }, [ConsoleOidc.Scheme]));
 
         ConsoleDownloads.Map(console);
+        ConsolePolicyDownloads.Map(console);
     }
 
     /// <summary>Only a path inside the console is a place to go back to (no open redirect).</summary>

@@ -35,6 +35,7 @@ internal static class ConsoleSetup
         services.AddSingleton<ConsoleRuns>();
         services.AddSingleton<ConsoleUpload>();
         services.AddSingleton<ConsoleReports>();
+        services.AddSingleton<ConsolePolicyTables>();
         var authentication = services.AddAuthentication().AddCookie(ConsoleSession.Scheme, cookie =>
         {
             cookie.Cookie.Name = ConsoleSession.CookieName;

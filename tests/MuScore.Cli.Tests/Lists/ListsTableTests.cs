@@ -1,6 +1,7 @@
 using MuScore.Cli.Connection;
 using MuScore.Cli.Lists;
 using MuScore.Contracts.V1;
+using MuScore.Reports.Lists;
 
 namespace MuScore.Cli.Tests.Lists;
 
@@ -14,7 +15,7 @@ public sealed class ListsTableTests
     {
         var lists = new LowEfficiencyLists(Header(large: 1, low: 2), [Entry(LowEfficiencyList.LowTax, "B"), Entry(LowEfficiencyList.LowTax, "A"), Entry(LowEfficiencyList.LargeLowTax, "C")]);
 
-        var rows = ListsTable.Rows(lists).ToList();
+        var rows = ListsTable.Rows(lists.Header, lists.Entries).ToList();
 
         Assert.Equal(["LARGE_LOW_TAX C", "LOW_TAX A", "LOW_TAX B"], rows.Select(r => $"{r[0]} {r[1]}"));
     }
@@ -26,7 +27,7 @@ public sealed class ListsTableTests
         var previousVersion = ListsTable.Columns.Headers.ToList().IndexOf("previous_version");
         var previousRun = ListsTable.Columns.Headers.ToList().IndexOf("previous_run_id");
 
-        var rows = ListsTable.Rows(lists).ToList();
+        var rows = ListsTable.Rows(lists.Header, lists.Entries).ToList();
 
         Assert.Equal("1", rows[0][previousVersion]);
         Assert.Equal("run-2022", rows[0][previousRun]);
@@ -67,7 +68,7 @@ public sealed class ListsTableTests
         var lists = new LowEfficiencyLists(Header(large: 0, low: 1), [entry]);
         try
         {
-            ReportTable.Write(Options with { Output = path }, ListsTable.Columns, ListsTable.Rows(lists));
+            ReportTable.Write(Options with { Output = path }, ListsTable.Columns, ListsTable.Rows(lists.Header, lists.Entries));
 
             var file = CsvFile.Read(path);
             Assert.Equal("'=HYPERLINK(\"http://x\",\"y\")", Assert.Single(file.Values("name")));

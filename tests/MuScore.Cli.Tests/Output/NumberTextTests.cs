@@ -1,4 +1,4 @@
-using MuScore.Cli.Output;
+using MuScore.Ingest;
 
 namespace MuScore.Cli.Tests.Output;
 

@@ -1,6 +1,6 @@
-using MuScore.Cli.Output;
 using MuScore.Core.Rating;
 using MuScore.Core.Schemes;
+using MuScore.Ingest;
 
 namespace MuScore.Cli.Tests.Output;
 

@@ -1,14 +1,15 @@
+using System.Globalization;
 using MuScore.Contracts.V1;
 using MuScore.Ingest;
 
-namespace MuScore.Cli.Lists;
+namespace MuScore.Reports.Lists;
 
 /// <summary>
 /// The summary file: one row per indicator (tax_per_mu, va_per_mu, labour_productivity) with the
 /// server's aggregate and target comparison, then audit columns naming the publication and policy
-/// (docs/lists.md).
+/// (docs/lists.md). Written by <c>muscore summary</c> and the console.
 /// </summary>
-internal static class SummaryTable
+public static class SummaryTable
 {
     private static readonly (string Name, XlsxColumnKind Kind)[] Layout =
     [
@@ -43,7 +44,14 @@ internal static class SummaryTable
     }
 
     public static IEnumerable<string?[]> Rows(RegionSummary summary) =>
-        RegionSummaryReader.Indicators(summary).Select(check => Row(summary, check));
+        Indicators(summary).Select(check => Row(summary, check));
+
+    /// <summary>The three indicators in the order the targets name them.</summary>
+    public static IReadOnlyList<TargetCheck> Indicators(RegionSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return [summary.TaxPerMu, summary.VaPerMu, summary.LabourProductivity];
+    }
 
     private static string?[] Row(RegionSummary summary, TargetCheck check) =>
     [
@@ -51,20 +59,22 @@ internal static class SummaryTable
         check.Unit,
         check.Numerator,
         check.Denominator,
-        Audit.Number(check.Enterprises),
+        Number(check.Enterprises),
         check.HasValue ? check.Value : null,
         check.HasTarget ? check.Target : null,
         Met(check),
         check.HasMargin ? check.Margin : null,
         check.Reason,
         summary.Publication.Region,
-        Audit.Number(summary.Publication.Year),
-        Audit.Number(summary.Publication.Version),
+        Number(summary.Publication.Year),
+        Number(summary.Publication.Version),
         summary.Publication.RunId,
-        summary.HasTargetYear ? Audit.Number(summary.TargetYear) : null,
+        summary.HasTargetYear ? Number(summary.TargetYear) : null,
         summary.Policy.Id,
         summary.Policy.Version,
         summary.Policy.Hash,
         summary.Citation,
     ];
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

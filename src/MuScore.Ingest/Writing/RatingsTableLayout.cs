@@ -2,16 +2,16 @@ using MuScore.Core.Indicators;
 using MuScore.Core.Rating;
 using MuScore.Core.Records;
 using MuScore.Core.Schemes;
-using MuScore.Ingest;
 
-namespace MuScore.Cli.Output;
+namespace MuScore.Ingest;
 
 /// <summary>
 /// The columns of ratings.csv and ratings.xlsx (docs/outputs.md) and how one row outcome fills
-/// them. Shared by both writers so the two files always agree; one cell buffer is reused per row
-/// so a million-row run never holds all cell strings at once.
+/// them. Shared by both writers so the two files always agree, and by the CLI and the server's
+/// console so <c>muscore rate</c> and the console's ratings.xlsx have one layout; one cell buffer is
+/// reused per row so a million-row run never holds all cell strings at once.
 /// </summary>
-internal sealed class RatingsTableLayout
+public sealed class RatingsTableLayout
 {
     private static readonly string[] Leading =
     [
@@ -33,10 +33,17 @@ internal sealed class RatingsTableLayout
     private readonly string[] cells;
 
     public RatingsTableLayout(Scheme scheme, RatingRun run)
+        : this(IndicatorsOf(scheme), run)
     {
-        ArgumentNullException.ThrowIfNull(scheme);
+    }
+
+    /// <summary>A layout with these indicator columns, in this order (the server's stored runs keep the scheme's indicators on each rating).</summary>
+    public RatingsTableLayout(IReadOnlyList<Indicator> indicators, RatingRun run)
+    {
+        ArgumentNullException.ThrowIfNull(indicators);
+        ArgumentNullException.ThrowIfNull(run);
         this.run = run;
-        Indicators = scheme.Pools.SelectMany(p => p.Indicators).Select(i => i.Indicator).Distinct().ToArray();
+        Indicators = indicators.Distinct().ToArray();
         indicatorColumn = new int[IndicatorCatalog.All.Count];
         var headers = new List<string>(Leading);
         foreach (var indicator in Indicators)
@@ -65,25 +72,46 @@ internal sealed class RatingsTableLayout
 
     public IReadOnlyList<XlsxColumnKind> Kinds { get; }
 
+    /// <summary>The scheme's indicators in scheme order (first appearance across pools).</summary>
+    public static IReadOnlyList<Indicator> IndicatorsOf(Scheme scheme)
+    {
+        ArgumentNullException.ThrowIfNull(scheme);
+        return scheme.Pools.SelectMany(p => p.Indicators).Select(i => i.Indicator).Distinct().ToArray();
+    }
+
     /// <summary>The cells of one outcome; the array is reused by the next call.</summary>
     public string[] Fill(RowOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        Array.Fill(cells, string.Empty);
         var record = outcome.Record;
-        cells[0] = NumberText.Format(outcome.RowNumber);
-        cells[1] = outcome.Status.Code();
-        cells[2] = Reason(outcome);
-        cells[3] = outcome.CreditCode ?? string.Empty;
-        cells[4] = outcome.Name ?? string.Empty;
-        cells[5] = outcome.Region ?? string.Empty;
+        var row = new RatingsTableRow(
+            outcome.RowNumber, outcome.Status, Reason(outcome), outcome.CreditCode, outcome.Name, outcome.Region, record?.Industry,
+            record is null ? null : record.Scale == Scale.Above ? "ABOVE" : "BELOW", record?.LandMu, outcome.Rating);
+        return Fill(row, figures: true);
+    }
+
+    /// <summary>
+    /// The cells of one row; the array is reused by the next call. Without <paramref name="figures"/>
+    /// the land and every indicator's value, benchmark and score stay blank (what a caller without
+    /// ratings:figures may not see); the class and how it was reached stay.
+    /// </summary>
+    public string[] Fill(RatingsTableRow row, bool figures)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        Array.Fill(cells, string.Empty);
+        cells[0] = NumberText.Format(row.RowNumber);
+        cells[1] = row.Status.Code();
+        cells[2] = row.Reason;
+        cells[3] = row.CreditCode ?? string.Empty;
+        cells[4] = row.Name ?? string.Empty;
+        cells[5] = row.Region ?? string.Empty;
         cells[6] = NumberText.Format(run.Year);
-        cells[7] = record?.Industry ?? string.Empty;
-        cells[8] = record is null ? string.Empty : record.Scale == Scale.Above ? "ABOVE" : "BELOW";
-        cells[9] = record is null ? string.Empty : NumberText.Format(record.LandMu);
-        if (outcome.Rating is { } rating)
+        cells[7] = row.Industry ?? string.Empty;
+        cells[8] = row.Scale ?? string.Empty;
+        cells[9] = figures && row.LandMu is { } land ? NumberText.Format(land) : string.Empty;
+        if (row.Rating is { } rating)
         {
-            FillRating(rating);
+            FillRating(rating, figures);
         }
 
         var last = cells.Length - Trailing.Length;
@@ -110,7 +138,7 @@ internal sealed class RatingsTableLayout
     public static string ColumnOf(FieldProblem problem) =>
         problem.Field is { } field ? FieldCatalog.NameOf(field) : "row";
 
-    private void FillRating(EnterpriseRating rating)
+    private void FillRating(EnterpriseRating rating, bool figures)
     {
         cells[10] = rating.Pool;
         cells[11] = NumberText.Format(rating.Total);
@@ -126,12 +154,37 @@ internal sealed class RatingsTableLayout
         cells[21] = NumberText.Format(rating.Bonus);
         cells[22] = NumberText.Format(rating.Penalty);
         cells[23] = string.Join(";", rating.Items.Where(i => i.Imputed).Select(i => i.Indicator.Id()));
+        if (!figures)
+        {
+            return;
+        }
+
         foreach (var item in rating.Items)
         {
             var column = indicatorColumn[(int)item.Indicator];
+            if (column == 0)
+            {
+                // An indicator the layout has no columns for (column 0 is "row"): never from the scheme that rated it.
+                continue;
+            }
+
             cells[column] = NumberText.Format(item.Value);
             cells[column + 1] = NumberText.Format(item.Benchmark);
             cells[column + 2] = NumberText.Format(item.Score);
         }
     }
 }
+
+/// <summary>One row of ratings.csv / ratings.xlsx, from an input row (<c>muscore rate</c>) or a stored rating (the console).</summary>
+/// <param name="RowNumber">The row column.</param>
+/// <param name="Status">RATED, EXCLUDED or INVALID.</param>
+/// <param name="Reason">The problems or exclusion codes, joined by " | "; empty for a rated row.</param>
+/// <param name="CreditCode">The credit code cell.</param>
+/// <param name="Name">The name cell.</param>
+/// <param name="Region">The region cell.</param>
+/// <param name="Industry">The industry code; null when unknown.</param>
+/// <param name="Scale">"ABOVE" or "BELOW"; null when unknown.</param>
+/// <param name="LandMu">Evaluated land, 亩; null when unknown.</param>
+/// <param name="Rating">The rating (RATED rows).</param>
+public sealed record RatingsTableRow(
+    int RowNumber, RowStatus Status, string Reason, string? CreditCode, string? Name, string? Region, string? Industry, string? Scale, decimal? LandMu, EnterpriseRating? Rating);

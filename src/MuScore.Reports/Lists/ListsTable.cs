@@ -1,14 +1,15 @@
+using System.Globalization;
 using MuScore.Contracts.V1;
 using MuScore.Ingest;
 
-namespace MuScore.Cli.Lists;
+namespace MuScore.Reports.Lists;
 
 /// <summary>
 /// The lists file: one row per listed enterprise (LARGE_LOW_TAX first, then LOW_TAX, each by credit
 /// code), its figures as the server sent them (decimal text), then audit columns naming the
-/// publication(s) and policy the row was drawn from (docs/lists.md).
+/// publication(s) and policy the row was drawn from (docs/lists.md). Written by <c>muscore lists</c> and the console.
 /// </summary>
-internal static class ListsTable
+public static class ListsTable
 {
     private static readonly (string Name, XlsxColumnKind Kind)[] Layout =
     [
@@ -39,11 +40,11 @@ internal static class ListsTable
     public static string Code(LowEfficiencyList list) => list == LowEfficiencyList.LargeLowTax ? "LARGE_LOW_TAX" : "LOW_TAX";
 
     /// <summary>The rows in list order, then by credit code (ordinal), whatever order the stream had.</summary>
-    public static IEnumerable<string?[]> Rows(LowEfficiencyLists lists)
+    public static IEnumerable<string?[]> Rows(LowEfficiencyHeader header, IEnumerable<ListedEnterprise> entries)
     {
-        ArgumentNullException.ThrowIfNull(lists);
-        var header = lists.Header;
-        return lists.Entries
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(entries);
+        return entries
             .OrderBy(e => e.List)
             .ThenBy(e => e.CreditCode, StringComparer.Ordinal)
             .Select(e => Row(header, e));
@@ -65,10 +66,10 @@ internal static class ListsTable
             entry.PreviousTaxPerMuWan,
             entry.Reason,
             header.Current.Region,
-            Audit.Number(header.Current.Year),
-            Audit.Number(header.Current.Version),
+            Number(header.Current.Year),
+            Number(header.Current.Version),
             header.Current.RunId,
-            previous is null ? null : Audit.Number(previous.Version),
+            previous is null ? null : Number(previous.Version),
             previous?.RunId,
             header.Policy.Id,
             header.Policy.Version,
@@ -76,4 +77,6 @@ internal static class ListsTable
             header.Citation,
         ];
     }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

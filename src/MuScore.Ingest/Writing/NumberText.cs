@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace MuScore.Cli.Output;
+namespace MuScore.Ingest;
 
 /// <summary>
 /// The one number format of every output: invariant culture, rounded half-to-even to 6 decimals,
 /// no trailing zeros, no exponent, "0" rather than "-0" (85.1235, 0.5, 120).
 /// </summary>
-internal static class NumberText
+public static class NumberText
 {
     private const string Pattern = "0.######";
 
