@@ -36,7 +36,15 @@ public sealed class TracingTests(PostgresServer postgres) : IAsyncLifetime
             StoreConnectionString = database,
             RedisConnectionString = redis!.ConnectionString,
             // No warming: it would put the publication in Redis and in process before the read, which must miss everywhere.
-            Configuration = new Dictionary<string, string?> { ["MuScore:Tracing:Enabled"] = "true", ["MuScore:Cache:WarmOnPublish"] = "false" },
+            // A generous command timeout: on a loaded machine a GET past 250 ms would shut the Redis gate, skip the
+            // write-back and leave no completed command to trace; this test is about spans, not the budget.
+            Configuration = new Dictionary<string, string?>
+            {
+                ["MuScore:Tracing:Enabled"] = "true",
+                ["MuScore:Cache:WarmOnPublish"] = "false",
+                ["MuScore:Redis:CommandTimeout"] = "00:00:05",
+                ["MuScore:Redis:OperationTimeout"] = "00:00:06",
+            },
         });
         var region = Regions.Next();
         await Runs.PublishAsync(server.Evaluation, Runs.Header(region, Year), Records.Sample(region, Year));
