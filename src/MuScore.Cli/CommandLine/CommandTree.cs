@@ -108,7 +108,7 @@ internal sealed class CommandTree
         return option;
     }
 
-    /// <summary>The literal values of a placeholder such as "auto|utf-8|gb18030" or "CODE|all" ("all"), for tab completion.</summary>
+    /// <summary>The literal values in an option's value name such as "auto|utf-8|gb18030" or "CODE|all" ("all"), for tab completion.</summary>
     private static string[] Choices(string? valueName) =>
         valueName is null
             ? []
