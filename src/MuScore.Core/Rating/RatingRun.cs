@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MuScore.Core.Indicators;
 
 namespace MuScore.Core.Rating;
@@ -28,6 +29,17 @@ public sealed record RatingRun
 
     /// <summary>Per region and pool: size, benchmarks and class counts, ordered by region then scheme pool order.</summary>
     public required IReadOnlyList<PoolSummary> Pools { get; init; }
+
+    /// <summary>
+    /// The same rows as <see cref="Rows"/>, as columns: allocation-free per-row getters for writers.
+    /// An engine run's rows are these columns already; a run built from outcomes gets them built once.
+    /// </summary>
+    public RatingResults Results =>
+        Rows is RowOutcomeList list ? list.Results : Built.GetValue(Rows, _ => RatingResults.FromOutcomes(Rows, Pools));
+
+    // Keyed by the row list, not held in a field: a field would take part in the record's equality
+    // and be copied by `with`.
+    private static ConditionalWeakTable<IReadOnlyList<RowOutcome>, RatingResults> Built { get; } = [];
 }
 
 /// <summary>One pool's figures.</summary>
