@@ -55,10 +55,10 @@ internal sealed class RatePipeline
             History = history,
         });
         progress?.Report(new RateStepProgress(RateStep.Rate, 1, 1));
-        if (options.Strict && run.Rows.FirstOrDefault(r => r.Status == RowStatus.Invalid) is { } invalid)
+        if (options.Strict && FirstInvalid(run.Results) is { } invalid)
         {
             // Duplicate credit codes are only found across rows, by the engine.
-            throw new CommandFailure(ExitCodes.StrictRejected, StrictMessage(invalid.RowNumber, invalid.Problems));
+            throw new CommandFailure(ExitCodes.StrictRejected, StrictMessage(run.Results.RowNumber(invalid), run.Results.Problems(invalid)));
         }
 
         AddRegionNote(run);
@@ -124,10 +124,36 @@ internal sealed class RatePipeline
 
     private void AddRegionNote(RatingRun run)
     {
-        if (options.Region is { } region && run.Pools.Count == 0 && !run.Rows.Any(r => r.Record?.Region == region))
+        if (options.Region is { } region && run.Pools.Count == 0 && !HasRegion(run.Results, region))
         {
             notes.Add($"note: no valid row has region {region}; every valid row is EXCLUDED other_region");
         }
+    }
+
+    private static int? FirstInvalid(RatingResults results)
+    {
+        for (var row = 0; row < results.Count; row++)
+        {
+            if (results.Status(row) == RowStatus.Invalid)
+            {
+                return row;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool HasRegion(RatingResults results, string region)
+    {
+        for (var row = 0; row < results.Count; row++)
+        {
+            if (results.Record(row)?.Region == region)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The loader's progress (bytes of the file) as the read step's.</summary>

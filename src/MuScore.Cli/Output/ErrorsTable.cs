@@ -13,23 +13,46 @@ internal static class ErrorsTable
     public static readonly XlsxColumnKind[] Kinds =
         [XlsxColumnKind.Number, XlsxColumnKind.Text, XlsxColumnKind.Text, XlsxColumnKind.Text, XlsxColumnKind.Text, XlsxColumnKind.Text];
 
-    public static void Write(CsvTableWriter writer, RatingRun run)
+    /// <summary>Bytes gathered before they go to the file.</summary>
+    private const int FlushBytes = 1 << 20;
+
+    /// <summary>Writes the whole table (byte-order mark, header, rows) to <paramref name="output"/>, leaving it open.</summary>
+    public static void Write(Stream output, RatingRun run)
     {
-        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(run);
-        var cells = new string?[Headers.Length];
-        foreach (var row in run.Rows)
+        using (new CsvTableWriter(output, Headers, Kinds, leaveOpen: true))
         {
-            foreach (var problem in row.Problems)
+            // Disposed at once: the byte-order mark and the header.
+        }
+
+        var results = run.Results;
+        var buffer = new CsvRowBuffer();
+        for (var row = 0; row < results.Count; row++)
+        {
+            if (results.Status(row) != RowStatus.Invalid)
             {
-                cells[0] = NumberText.Format(row.RowNumber);
-                cells[1] = row.CreditCode;
-                cells[2] = problem.Field is { } field ? FieldCatalog.NameOf(field) : string.Empty;
-                cells[3] = problem.Field is { } zh ? FieldCatalog.Get(zh).ChineseName : string.Empty;
-                cells[4] = problem.Rule.Code();
-                cells[5] = problem.Message;
-                writer.WriteRow(cells.AsSpan());
+                continue;
+            }
+
+            foreach (var problem in results.Problems(row))
+            {
+                buffer.Number(results.RowNumber(row));
+                buffer.Text(results.CreditCode(row), Kinds[1]);
+                buffer.Text(problem.Field is { } field ? FieldCatalog.NameOf(field) : string.Empty, Kinds[2]);
+                buffer.Text(problem.Field is { } zh ? FieldCatalog.Get(zh).ChineseName : string.Empty, Kinds[3]);
+                buffer.Text(problem.Rule.Code(), Kinds[4]);
+                buffer.Text(problem.Message, Kinds[5]);
+                buffer.EndRow();
+            }
+
+            if (buffer.Written.Length >= FlushBytes)
+            {
+                output.Write(buffer.Written);
+                buffer.Clear();
             }
         }
+
+        output.Write(buffer.Written);
     }
 }

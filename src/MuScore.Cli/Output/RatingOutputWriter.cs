@@ -39,20 +39,23 @@ internal static class RatingOutputWriter
         var xlsx = xlsxStream is null
             ? Task.CompletedTask
             : Task.Factory.StartNew(() => WriteXlsx(xlsxStream, scheme, run, progress), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        // errors.csv is one pass over the statuses and short unless many rows are INVALID: it is
+        // written beside ratings.csv rather than after it.
+        var errorsStream = files.Create(ErrorsCsv);
+        var errors = Task.Run(() => WriteErrors(errorsStream, run));
         try
         {
             WriteCsv(csvStream, scheme, run, progress);
-            using (var errors = new CsvTableWriter(files.Create(ErrorsCsv), ErrorsTable.Headers, ErrorsTable.Kinds))
-            {
-                ErrorsTable.Write(errors, run);
-            }
         }
         finally
         {
-            // The temporary files are deleted on failure only once the workbook thread has let go of its own.
+            // The temporary files are deleted on failure only once the other threads have let go of theirs.
+            WaitQuietly(errors);
             WaitQuietly(xlsx);
         }
 
+        errors.GetAwaiter().GetResult();
         xlsx.GetAwaiter().GetResult();
         var names = files.Names.Append(SummaryFile).ToArray();
         using (var summary = files.Create(SummaryFile))
@@ -69,6 +72,14 @@ internal static class RatingOutputWriter
         using (stream)
         {
             RatingsCsvBlocks.Write(stream, scheme, run, progress);
+        }
+    }
+
+    private static void WriteErrors(Stream stream, RatingRun run)
+    {
+        using (stream)
+        {
+            ErrorsTable.Write(stream, run);
         }
     }
 

@@ -7,10 +7,11 @@ namespace MuScore.Cli.Output;
 
 /// <summary>
 /// Writes the rows of ratings.csv on every core: formatting numbers, quoting and UTF-8 encoding
-/// were most of a rate run's CPU on one thread. The rows are cut into blocks; a batch of blocks is
-/// written in parallel, each into a buffer of its own with its own layout, and the buffers are then
-/// appended to the file in row order, so the bytes are the same as one thread's, whatever the
-/// number of cores. Only one batch of buffers is held at a time.
+/// were most of a rate run's CPU on one thread. The rows are cut into blocks; worker threads take
+/// the next block, write its bytes into a buffer of a small ring (<see cref="BlockRing"/>), and this
+/// thread appends the buffers to the file in row order as they are done, while the workers go on.
+/// The bytes are so the same as one thread's, whatever the number of cores, and only a ring's worth
+/// of blocks is ever held.
 /// </summary>
 internal static class RatingsCsvBlocks
 {
@@ -28,46 +29,67 @@ internal static class RatingsCsvBlocks
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(blockRows);
-        var header = new RatingsTableLayout(scheme, run);
-        using (new CsvTableWriter(output, header.Headers, header.Kinds, leaveOpen: true))
+        var layout = new RatingsTableLayout(scheme, run);
+        using (new CsvTableWriter(output, layout.Headers, layout.Kinds, leaveOpen: true))
         {
             // Disposed at once: flushes the byte-order mark and the header before the first block.
         }
 
-        var workers = Math.Max(1, threads ?? Environment.ProcessorCount);
+        var total = run.Results.Count;
+        var blocks = (int)(((long)total + blockRows - 1) / blockRows);
+        var workers = Math.Clamp(threads ?? Environment.ProcessorCount, 1, Math.Max(1, blocks));
 
-        // Twice as many blocks as threads per batch, so one slow block leaves no core idle for long.
-        var slots = workers * 2;
-        var buffers = new MemoryStream[slots];
-        var layouts = new RatingsTableLayout[slots];
-        var total = run.Rows.Count;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = workers };
-        for (var batchStart = 0; batchStart < total; batchStart += slots * blockRows)
+        // Two blocks per worker: one being written while the file takes the other.
+        var ring = new BlockRing(workers * 2);
+        var tasks = new Task[workers];
+        var next = -1;
+        for (var w = 0; w < workers; w++)
         {
-            var first = batchStart;
-            var count = (int)Math.Min(slots, ((long)total - first + blockRows - 1) / blockRows);
-            Parallel.For(0, count, options, slot =>
-            {
-                var buffer = buffers[slot] ??= new MemoryStream();
-                buffer.SetLength(0);
-                var layout = layouts[slot] ??= new RatingsTableLayout(scheme, run);
-                var start = first + (slot * blockRows);
-                var end = Math.Min(total, start + blockRows);
-                using var csv = CsvTableWriter.Continuation(buffer, layout.Kinds, leaveOpen: true);
-                for (var i = start; i < end; i++)
+            var rows = new RatingsCsvRows(layout, run);
+            tasks[w] = Task.Factory.StartNew(
+                () =>
                 {
-                    csv.WriteRow(new ReadOnlySpan<string?>(layout.Fill(run.Rows[i])));
-                }
-            });
-
-            for (var slot = 0; slot < count; slot++)
-            {
-                output.Write(buffers[slot].GetBuffer(), 0, (int)buffers[slot].Length);
-            }
-
-            progress?.Report(new RateStepProgress(RateStep.WriteCsv, Math.Min(total, first + (count * blockRows)), total));
+                    for (var block = Interlocked.Increment(ref next); block < blocks; block = Interlocked.Increment(ref next))
+                    {
+                        var start = block * blockRows;
+                        ring.Fill(block, buffer => rows.Write(buffer, start, Math.Min(total, start + blockRows)));
+                    }
+                },
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
         }
 
+        try
+        {
+            for (var block = 0; block < blocks; block++)
+            {
+                output.Write(ring.Take(block).Written);
+                ring.Release(block);
+                progress?.Report(new RateStepProgress(RateStep.WriteCsv, Math.Min(total, (block + 1L) * blockRows), total));
+            }
+        }
+        catch
+        {
+            // Stop the workers before the caller deletes what was written.
+            ring.Cancel();
+            WaitQuietly(tasks);
+            throw;
+        }
+
+        Task.WaitAll(tasks);
         progress?.Report(new RateStepProgress(RateStep.WriteCsv, total, total));
+    }
+
+    private static void WaitQuietly(Task[] tasks)
+    {
+        try
+        {
+            Task.WaitAll(tasks);
+        }
+        catch (AggregateException)
+        {
+            // The first failure is already on its way to the caller.
+        }
     }
 }

@@ -3,33 +3,34 @@ using MuScore.Core.Records;
 
 namespace MuScore.Cli.Output;
 
-/// <summary>Counts over a run's row outcomes that the pool summaries do not carry, gathered in one pass.</summary>
+/// <summary>Counts over a run's rows that the pool summaries do not carry, gathered in one pass over its columns.</summary>
 internal sealed class RunStatistics
 {
-    private RunStatistics(RatingRun run)
+    private RunStatistics(RatingResults results)
     {
-        foreach (var row in run.Rows)
+        for (var row = 0; row < results.Count; row++)
         {
-            StatusCounts[(int)row.Status]++;
-            foreach (var reason in row.Exclusions)
+            var status = results.Status(row);
+            StatusCounts[(int)status]++;
+            switch (status)
             {
-                ExclusionCounts[(int)reason]++;
-            }
+                case RowStatus.Excluded:
+                    foreach (var reason in results.Exclusions(row))
+                    {
+                        ExclusionCounts[(int)reason]++;
+                    }
 
-            foreach (var problem in row.Problems)
-            {
-                ProblemCounts[(int)problem.Rule]++;
-            }
+                    break;
+                case RowStatus.Invalid:
+                    foreach (var problem in results.Problems(row))
+                    {
+                        ProblemCounts[(int)problem.Rule]++;
+                    }
 
-            if (row.Rating is { Override: not OverrideKind.None } rating && row.Record is { } record)
-            {
-                var key = (record.Region, rating.Pool);
-                if (!Overrides.TryGetValue(key, out var counts))
-                {
-                    Overrides[key] = counts = new int[Enum.GetValues<OverrideKind>().Length];
-                }
-
-                counts[(int)rating.Override]++;
+                    break;
+                case RowStatus.Rated when results.Override(row) is var kind and not OverrideKind.None:
+                    CountOverride(results.Record(row)!.Region, results.Pool(row), kind);
+                    break;
             }
         }
     }
@@ -51,9 +52,19 @@ internal sealed class RunStatistics
     public static RunStatistics Of(RatingRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return new RunStatistics(run);
+        return new RunStatistics(run.Results);
     }
 
     public int OverrideCount(PoolSummary pool, OverrideKind kind) =>
         Overrides.TryGetValue((pool.Region, pool.Pool), out var counts) ? counts[(int)kind] : 0;
+
+    private void CountOverride(string region, string pool, OverrideKind kind)
+    {
+        if (!Overrides.TryGetValue((region, pool), out var counts))
+        {
+            Overrides[(region, pool)] = counts = new int[Enum.GetValues<OverrideKind>().Length];
+        }
+
+        counts[(int)kind]++;
+    }
 }

@@ -20,6 +20,9 @@ internal static class FormulaGuard
     private static readonly SearchValues<char> Triggers = SearchValues.Create("=+-@\t\r");
 
     /// <summary>Whether <paramref name="cell"/>, in a column of <paramref name="kind"/>, must be written with <see cref="Prefix"/>.</summary>
-    public static bool Applies(string cell, XlsxColumnKind kind) =>
+    public static bool Applies(string cell, XlsxColumnKind kind) => Applies(cell.AsSpan(), kind);
+
+    /// <summary>Whether <paramref name="cell"/>, in a column of <paramref name="kind"/>, must be written with <see cref="Prefix"/>.</summary>
+    public static bool Applies(ReadOnlySpan<char> cell, XlsxColumnKind kind) =>
         cell.Length > 0 && Triggers.Contains(cell[0]) && !(kind == XlsxColumnKind.Number && XlsxTableWriter.IsPlainNumber(cell));
 }

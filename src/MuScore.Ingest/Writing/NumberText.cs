@@ -6,7 +6,7 @@ namespace MuScore.Ingest;
 /// The one number format of every output: invariant culture, rounded half-to-even to 6 decimals,
 /// no trailing zeros, no exponent, "0" rather than "-0" (85.1235, 0.5, 120).
 /// </summary>
-public static class NumberText
+public static partial class NumberText
 {
     private const string Pattern = "0.######";
 

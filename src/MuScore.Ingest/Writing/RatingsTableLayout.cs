@@ -126,13 +126,30 @@ public sealed class RatingsTableLayout
     public static string Reason(RowOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        return outcome.Status switch
+        return Reason(outcome.Status, outcome.Problems, outcome.Exclusions);
+    }
+
+    /// <summary>"column: rule: message" for each problem, or the exclusion codes, joined by " | ".</summary>
+    public static string Reason(RowStatus status, IReadOnlyList<FieldProblem> problems, IReadOnlyList<ExclusionReason> exclusions)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        ArgumentNullException.ThrowIfNull(exclusions);
+        return status switch
         {
-            RowStatus.Invalid => string.Join(" | ", outcome.Problems.Select(p => $"{ColumnOf(p)}: {p.Rule.Code()}: {p.Message}")),
-            RowStatus.Excluded => string.Join(" | ", outcome.Exclusions.Select(e => e.Code())),
+            RowStatus.Invalid => string.Join(" | ", problems.Select(p => $"{ColumnOf(p)}: {p.Rule.Code()}: {p.Message}")),
+            RowStatus.Excluded => string.Join(" | ", exclusions.Select(e => e.Code())),
             _ => string.Empty,
         };
     }
+
+    /// <summary>The first of the three columns (value, benchmark, score) of <paramref name="indicator"/>; 0 when the layout has none.</summary>
+    internal int FirstColumnOf(Indicator indicator) => indicatorColumn[(int)indicator];
+
+    /// <summary>How many leading columns come before the indicators' (row … imputed_items).</summary>
+    internal static int LeadingCount => Leading.Length;
+
+    /// <summary>The scheme and input columns that end every row, in order.</summary>
+    internal string[] TrailingCells() => [run.SchemeId, run.SchemeVersion, run.SchemeHash, run.InputHash];
 
     /// <summary>The English column a problem names; "row" for a row-level problem.</summary>
     public static string ColumnOf(FieldProblem problem) =>

@@ -1,0 +1,99 @@
+using System.Globalization;
+
+namespace MuScore.Ingest;
+
+/// <content>
+/// The same texts as the string formats, written as UTF-8 bytes into a caller's buffer: a million
+/// rows of ratings.csv hold some twenty numbers each, and a string per number was most of the
+/// writer's allocation.
+/// </content>
+public static partial class NumberText
+{
+    /// <summary>
+    /// Room enough for any text here: the pattern has no exponent, so double.MaxValue is written
+    /// with all its 309 integer digits (a sign, a point and 6 decimals more).
+    /// </summary>
+    public const int MaxUtf8Length = 320;
+
+    // Below this magnitude a value rounded to 6 decimals has at most 15 significant digits, which a
+    // double holds exactly as decimal text; its text is then the integer k = value × 10⁶ with a
+    // point put in. Larger values go through the custom format, as the string path does.
+    private const double ExactDigitsLimit = 1e9;
+
+    /// <summary>Writes <see cref="Format(double)"/>'s text as UTF-8; <paramref name="destination"/> holds at least <see cref="MaxUtf8Length"/> bytes.</summary>
+    public static int FormatUtf8(double value, Span<byte> destination)
+    {
+        if (!double.IsFinite(value))
+        {
+            return Written(value.TryFormat(destination, out var special, default, CultureInfo.InvariantCulture), special);
+        }
+
+        var rounded = Math.Round(value, 6, MidpointRounding.ToEven);
+        if (rounded == 0)
+        {
+            destination[0] = (byte)'0';
+            return 1;
+        }
+
+        if (Math.Abs(rounded) >= ExactDigitsLimit)
+        {
+            return Written(rounded.TryFormat(destination, out var large, Pattern, CultureInfo.InvariantCulture), large);
+        }
+
+        // rounded is k / 10⁶ to within half an ulp, so × 10⁶ is within a quarter of k: Round gives k exactly.
+        var scaled = (long)Math.Round(rounded * 1e6);
+        var length = 0;
+        if (scaled < 0)
+        {
+            destination[length++] = (byte)'-';
+            scaled = -scaled;
+        }
+
+        var whole = Math.DivRem(scaled, 1_000_000L, out var fraction);
+        length += Written(whole.TryFormat(destination[length..], out var digits, default, CultureInfo.InvariantCulture), digits);
+        if (fraction == 0)
+        {
+            return length;
+        }
+
+        destination[length++] = (byte)'.';
+        var places = 6;
+        while (fraction % 10 == 0)
+        {
+            fraction /= 10;
+            places--;
+        }
+
+        // The fraction's digits, left-padded with zeros to its places (0.000123 → "000123" → "000123").
+        for (var i = places - 1; i >= 0; i--)
+        {
+            destination[length + i] = (byte)('0' + (fraction % 10));
+            fraction /= 10;
+        }
+
+        return length + places;
+    }
+
+    /// <summary>Writes <see cref="Format(double?)"/>'s text as UTF-8 (nothing for null).</summary>
+    public static int FormatUtf8(double? value, Span<byte> destination) => value is { } v ? FormatUtf8(v, destination) : 0;
+
+    /// <summary>Writes <see cref="Format(decimal)"/>'s text as UTF-8.</summary>
+    public static int FormatUtf8(decimal value, Span<byte> destination)
+    {
+        var rounded = Math.Round(value, 6, MidpointRounding.ToEven);
+        if (rounded == 0m)
+        {
+            destination[0] = (byte)'0';
+            return 1;
+        }
+
+        return Written(rounded.TryFormat(destination, out var written, Pattern, CultureInfo.InvariantCulture), written);
+    }
+
+    /// <summary>Writes <see cref="Format(int)"/>'s text as UTF-8.</summary>
+    public static int FormatUtf8(int value, Span<byte> destination) =>
+        Written(value.TryFormat(destination, out var written, default, CultureInfo.InvariantCulture), written);
+
+    private static int Written(bool done, int written) =>
+        done ? written : throw new ArgumentException($"A number's text needs a destination of up to {MaxUtf8Length} bytes.");
+}
