@@ -14,6 +14,10 @@
 #        ROUNDS   runs of each command at N                        (default 3)
 #        SIZES    further sizes for linearity, csv outputs only    (default "100000 4000000")
 #        CHINESE  "1" also rates N rows with Chinese headers        (default 1)
+#        BIG      rows of one province-scale run, e.g. 10000000: rated once with --formats csv and
+#                 once with the default outputs, each reporting wall, CPU and peak RSS against the
+#                 8 GB target (default empty: no such run). ROUNDS=0 SIZES= CHINESE=0 BIG=10000000
+#                 runs it alone.
 # needs: dotnet, /usr/bin/time, python3 with pandas (apt-get install -y python3-pandas)
 set -euo pipefail
 
@@ -23,6 +27,7 @@ N=${N:-1000000}
 ROUNDS=${ROUNDS:-3}
 SIZES=${SIZES:-"100000 4000000"}
 CHINESE=${CHINESE:-1}
+BIG=${BIG:-}
 PYTHON=/usr/bin/python3
 mkdir -p "$WORK"
 
@@ -48,7 +53,7 @@ rate() { # LABEL INPUT OUT [FORMATS]: a timed muscore rate
 }
 
 : >"$WORK/runs.txt"
-IN=$(input "$N")
+[ "$ROUNDS" -gt 0 ] && IN=$(input "$N")
 for round in $(seq "$ROUNDS"); do
   rate "muscore-csv-$N" "$IN" "$WORK/out-csv" csv
   timed "peer-$N" "$PYTHON" "$ROOT/bench/peers/pandas_rate.py" --scheme zj-standard --year 2025 --input "$IN" --out "$WORK/peer.csv"
@@ -59,6 +64,15 @@ for n in $SIZES; do
 done
 if [ "$CHINESE" = 1 ]; then
   rate "muscore-csv-zh-$N" "$(input "$N" --chinese-headers)" "$WORK/out-zh" csv
+fi
+
+if [ -n "$BIG" ]; then
+  BIG_IN=$(input "$BIG")
+  echo "load average before the $BIG-row runs: $(cut -d' ' -f1-3 /proc/loadavg)"
+  rate "muscore-csv-$BIG" "$BIG_IN" "$WORK/out-big-csv" csv
+  rate "muscore-all-$BIG" "$BIG_IN" "$WORK/out-big-all"
+  # The 10M outputs are a few GB; only the timings are kept.
+  rm -rf "$WORK/out-big-csv" "$WORK/out-big-all"
 fi
 
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
@@ -75,9 +89,16 @@ for k, (w, r, c) in med.items():
     n = int(k.rsplit("-", 1)[1])
     print(f"| {k} | {len(runs[k])} | {w:.1f} | {c:.1f} | {r / 1024:.0f} | {n / w:,.0f} |")
 n = sys.argv[2]
-peer = med[f"peer-{n}"]
+peer = med.get(f"peer-{n}")
 for k in (f"muscore-csv-{n}", f"muscore-all-{n}"):
     # On a loaded machine wall time depends on the other load; CPU seconds much less so.
-    print(f"{k}: {peer[0] / med[k][0]:.1f}x as fast as the peer in wall time, {peer[2] / med[k][2]:.1f}x in CPU seconds (medians)")
+    if peer and k in med:
+        print(f"{k}: {peer[0] / med[k][0]:.1f}x as fast as the peer in wall time, {peer[2] / med[k][2]:.1f}x in CPU seconds (medians)")
+for k, (w, r, c) in med.items():
+    rows = int(k.rsplit("-", 1)[1])
+    # Peak resident memory per input row, and the 8 GB target of a 10M-row run.
+    print(f"{k}: {r * 1024 / rows:,.0f} bytes of peak RSS per row" + (f"; {'within' if r * 1024 <= 8e9 else 'ABOVE'} 8 GB" if rows >= 10_000_000 else ""))
 PY
-"$PYTHON" "$ROOT/bench/annual/compare_ratings.py" "$WORK/out-csv/ratings.csv" "$WORK/peer.csv"
+if [ "$ROUNDS" -gt 0 ]; then
+  "$PYTHON" "$ROOT/bench/annual/compare_ratings.py" "$WORK/out-csv/ratings.csv" "$WORK/peer.csv"
+fi

@@ -9,7 +9,7 @@ namespace MuScore.Bench.Profiling;
 /// Runs one benchmark body in a plain loop, outside BenchmarkDotNet, so a profiler such as
 /// dotnet-trace can attach to an ordinary process (BenchmarkDotNet's in-process runs hang under
 /// EventPipe here). Prints wall and CPU time, GC pause, gen-2 collections and allocation per pass.
-/// Usage: loop rate|load|xlsx-write N PASSES (xlsx-write: a 1M-row .xlsx outlasts BenchmarkDotNet's in-process time limit).
+/// Usage: loop rate|load|xlsx-write|csv-rows|csv-cells N PASSES (xlsx-write: a 1M-row .xlsx outlasts BenchmarkDotNet's in-process time limit).
 /// </summary>
 internal static class ProfileLoop
 {
@@ -20,7 +20,7 @@ internal static class ProfileLoop
         if (args.Count != 4 || !int.TryParse(args[2], CultureInfo.InvariantCulture, out var n)
             || !int.TryParse(args[3], CultureInfo.InvariantCulture, out var passes) || n < 1 || passes < 1)
         {
-            Console.Error.WriteLine("usage: loop rate|load|xlsx-write N PASSES");
+            Console.Error.WriteLine("usage: loop rate|load|xlsx-write|csv-rows|csv-cells N PASSES");
             return 2;
         }
 
@@ -42,8 +42,13 @@ internal static class ProfileLoop
                 xlsx.Setup();
                 body = () => xlsx.Write();
                 break;
+            case "csv-rows" or "csv-cells":
+                var ratings = new RatingsCsvWriteBenchmarks { N = n };
+                ratings.Setup();
+                body = args[1] == "csv-rows" ? () => ratings.Utf8Rows() : () => ratings.CellStrings();
+                break;
             default:
-                Console.Error.WriteLine($"unknown scenario '{args[1]}': rate, load or xlsx-write");
+                Console.Error.WriteLine($"unknown scenario '{args[1]}': rate, load, xlsx-write, csv-rows or csv-cells");
                 return 2;
         }
 
