@@ -9,8 +9,8 @@ namespace MuScore.Core.Classification;
 /// </summary>
 internal readonly struct RankOrder(EnterpriseRecord[] members, decimal[] lands) : IComparer<RankOrder.Key>
 {
-    /// <summary>Pools at least this large sort their two halves on two cores, then merge.</summary>
-    private const int ParallelMinimum = 65_536;
+    /// <summary>Pools at least this large sort their two halves on two cores, then merge. Settable for tests.</summary>
+    internal static int ParallelMinimum { get; set; } = 65_536;
 
     /// <summary>Member indices in pool order.</summary>
     public static int[] Sort(double[] totals, EnterpriseRecord[] members, decimal[] lands)

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using MuScore.Core.Classification;
 using MuScore.Core.Rating;
+using MuScore.Core.Scoring;
 using MuScore.Core.Tests.Builders;
 using MuScore.Core.Tests.Properties;
 
@@ -26,6 +28,26 @@ public sealed class EnginePinTests
         var run = Engine.RateRows(RandomPools.Schemes[scheme], rows, history: MixedRows.HistoryFor(first));
 
         Assert.Equal(expected, Hash(RunDump.Of(run)));
+    }
+
+    [Theory]
+    [InlineData(0, "670d7413d684e36a3abf815c84981a4001cc1930b70c30e5e4dfee1fc25fa609")]
+    [InlineData(3, "3ad6a67ba634ffe04ebf224c1ed47f4c77fd2d0fc5a456f8cd3b93316a4f27b9")]
+    [InlineData(4, "8ad68ca2a3d09ece72c73b82db0a4247f70095c122ffe4910938a5852b944006")]
+    public void Rate_MixedTableInSmallChunks_SameRunAsPinned(int scheme, string expected)
+    {
+        // Big pools are scored, classified and sorted in parallel chunks; small chunks take these
+        // small tables down the same paths. The run must not change by a bit.
+        var (chunk, sort) = (Chunks.Minimum, RankOrder.ParallelMinimum);
+        try
+        {
+            (Chunks.Minimum, RankOrder.ParallelMinimum) = (50, 64);
+            Rate_MixedTable_SameRunAsPinned(scheme, expected);
+        }
+        finally
+        {
+            (Chunks.Minimum, RankOrder.ParallelMinimum) = (chunk, sort);
+        }
     }
 
     [Fact]
