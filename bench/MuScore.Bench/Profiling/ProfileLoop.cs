@@ -2,13 +2,16 @@ using System.Diagnostics;
 using System.Globalization;
 using MuScore.Bench.Ingest;
 using MuScore.Bench.Rating;
+using MuScore.Core.Rating;
 
 namespace MuScore.Bench.Profiling;
 
 /// <summary>
 /// Runs one benchmark body in a plain loop, outside BenchmarkDotNet, so a profiler such as
 /// dotnet-trace can attach to an ordinary process (BenchmarkDotNet's in-process runs hang under
-/// EventPipe here). Prints wall and CPU time, GC pause, gen-2 collections and allocation per pass.
+/// EventPipe here). Prints wall and CPU time, GC pause, gen-2 collections and allocation per pass,
+/// and what the pass's result keeps alive (the live heap after a full collection, less the heap
+/// before the pass) per input row.
 /// Usage: loop rate|load|xlsx-write|csv-rows|csv-cells N PASSES (xlsx-write: a 1M-row .xlsx outlasts BenchmarkDotNet's in-process time limit).
 /// </summary>
 internal static class ProfileLoop
@@ -54,24 +57,35 @@ internal static class ProfileLoop
 
         for (var pass = 1; pass <= passes; pass++)
         {
-            Measure(pass, body);
+            Measure(pass, n, body);
         }
 
         return 0;
     }
 
-    private static void Measure(int pass, Func<object> body)
+    private static void Measure(int pass, int n, Func<object> body)
     {
+        var live = GC.GetTotalMemory(forceFullCollection: true);
         var pause = GC.GetTotalPauseDuration();
         var gen2 = GC.CollectionCount(2);
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        GC.KeepAlive(body());
+        var result = body();
         var wall = clock.Elapsed;
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        pause = GC.GetTotalPauseDuration() - pause;
+        gen2 = GC.CollectionCount(2) - gen2;
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+
+        // Measured after the counters above, so its own full collection is not counted in them.
+        var retained = GC.GetTotalMemory(forceFullCollection: true) - live;
+        GC.KeepAlive(result);
+        var perRated = result is RatingRun run && run.Pools.Sum(p => p.Size) is var rated and > 0
+            ? string.Create(CultureInfo.InvariantCulture, $", {(double)retained / rated:F0} B per rated row")
+            : string.Empty;
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"pass {pass}: wall {wall.TotalMilliseconds:F0} ms, cpu {cpu.TotalMilliseconds:F0} ms, GC pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms, gen2 {GC.CollectionCount(2) - gen2}, allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0:F0} MiB"));
+            $"pass {pass}: wall {wall.TotalMilliseconds:F0} ms, cpu {cpu.TotalMilliseconds:F0} ms, GC pause {pause.TotalMilliseconds:F0} ms, gen2 {gen2}, allocated {allocated / 1048576.0:F0} MiB, retained {retained / 1048576.0:F0} MiB ({(double)retained / n:F0} B/row{perRated})"));
     }
 }

@@ -1,6 +1,7 @@
 using MuScore.Core.Rating;
 using MuScore.Core.Records;
 using MuScore.Core.Schemes;
+using MuScore.Core.Scoring;
 
 namespace MuScore.Core.Classification;
 
@@ -11,57 +12,73 @@ namespace MuScore.Core.Classification;
 /// </summary>
 internal static class PoolClassifier
 {
-    public static PoolClassification Classify(Scheme scheme, EnterpriseRecord[] members, decimal[] lands, double[] totals)
+    /// <summary>Writes ranks, overrides, classes and gaps into <paramref name="pool"/>; returns the cut-offs (index = class).</summary>
+    public static double?[] Classify(Scheme scheme, EnterpriseRecord[] members, decimal[] lands, PoolColumns pool)
     {
         var n = members.Length;
-        var result = new PoolClassification(n);
+        var chunks = Chunks.CountFor(n);
+        var totals = pool.Total;
+        Chunks.For(n, chunks, (_, start, end) =>
+        {
+            for (var i = start; i < end; i++)
+            {
+                pool.Override[i] = OverrideResolver.Resolve(scheme.Overrides, members[i]);
+            }
+        });
+
         var order = RankOrder.Sort(totals, members, lands);
-        var quotaPool = new List<int>(n);
+        var quotaPool = new int[n];
+        var m = 0;
         for (var position = 0; position < n; position++)
         {
             var i = order[position];
-            result.Rank[i] = position + 1;
-            result.Override[i] = OverrideResolver.Resolve(scheme.Overrides, members[i]);
-            if (result.Override[i] == OverrideKind.None)
+            pool.Rank[i] = position + 1;
+            if (pool.Override[i] == OverrideKind.None)
             {
-                quotaPool.Add(i);
+                quotaPool[m++] = i;
             }
         }
 
-        result.QuotaPoolSize = quotaPool.Count;
-        ClassifyQuotaPool(scheme.Classification, quotaPool, totals, result);
-        for (var i = 0; i < n; i++)
+        pool.QuotaPoolSize = m;
+        var cutOffs = ClassifyQuotaPool(scheme.Classification, quotaPool.AsSpan(0, m), pool);
+        Chunks.For(n, chunks, (_, start, end) =>
         {
-            result.Class[i] = result.Override[i] switch
+            for (var i = start; i < end; i++)
             {
-                OverrideKind.Veto => RatingClass.D,
-                OverrideKind.InvestmentA => RatingClass.A,
-                OverrideKind.ConstructionProtection => Protect(scheme.Classification, result.CutOffs, totals[i]),
-                _ => result.Class[i],
-            };
-            result.Gap[i] = Gap(scheme.Classification, result, i, totals[i]);
-        }
+                pool.Class[i] = pool.Override[i] switch
+                {
+                    OverrideKind.Veto => RatingClass.D,
+                    OverrideKind.InvestmentA => RatingClass.A,
+                    OverrideKind.ConstructionProtection => Protect(scheme.Classification, cutOffs, totals[i]),
+                    _ => pool.Class[i],
+                };
+                pool.Gap[i] = Gap(scheme.Classification, pool, cutOffs, i) ?? double.NaN;
+            }
+        });
 
-        return result;
+        return cutOffs;
     }
 
-    private static void ClassifyQuotaPool(ClassificationRules rules, List<int> quotaPool, double[] totals, PoolClassification result)
+    private static double?[] ClassifyQuotaPool(ClassificationRules rules, ReadOnlySpan<int> quotaPool, PoolColumns pool)
     {
-        var m = quotaPool.Count;
+        var cutOffs = new double?[4];
+        var m = quotaPool.Length;
         var (lastA, lastB, dCount) = QuotaFormula.Bounds(m, rules.QuotaA, rules.QuotaB, rules.QuotaD);
         for (var q = 0; q < m; q++)
         {
             var i = quotaPool[q];
-            result.QuotaRank[i] = q + 1;
+            pool.QuotaRank[i] = q + 1;
             var cls = rules.Mode == ClassificationMode.Quota
                 ? QuotaFormula.ClassOf(q + 1, m, lastA, lastB, dCount)
-                : ByThreshold(rules, totals[i]);
-            result.Class[i] = cls;
+                : ByThreshold(rules, pool.Total[i]);
+            pool.Class[i] = cls;
 
             // Members come in rank order, so the last one seen in a class holds its lowest total.
-            var cut = result.CutOffs[(int)cls];
-            result.CutOffs[(int)cls] = cut is null ? totals[i] : Math.Min(cut.Value, totals[i]);
+            var cut = cutOffs[(int)cls];
+            cutOffs[(int)cls] = cut is null ? pool.Total[i] : Math.Min(cut.Value, pool.Total[i]);
         }
+
+        return cutOffs;
     }
 
     private static RatingClass ByThreshold(ClassificationRules rules, double total) =>
@@ -93,10 +110,10 @@ internal static class PoolClassifier
         return null;
     }
 
-    private static double? Gap(ClassificationRules rules, PoolClassification result, int i, double total)
+    private static double? Gap(ClassificationRules rules, PoolColumns pool, double?[] cutOffs, int i)
     {
-        var cls = result.Class[i];
-        if (cls == RatingClass.A || result.Override[i] is OverrideKind.Veto or OverrideKind.InvestmentA)
+        var cls = pool.Class[i];
+        if (cls == RatingClass.A || pool.Override[i] is OverrideKind.Veto or OverrideKind.InvestmentA)
         {
             return null;
         }
@@ -104,7 +121,7 @@ internal static class PoolClassifier
         var next = (int)cls - 1;
         var target = rules.Mode == ClassificationMode.Threshold
             ? next switch { 0 => rules.ThresholdA, 1 => rules.ThresholdB, _ => rules.ThresholdC }
-            : result.CutOffs[next];
-        return target is { } t ? Math.Max(0.0, Math.Round(t - total, 6, MidpointRounding.ToEven)) : null;
+            : cutOffs[next];
+        return target is { } t ? Math.Max(0.0, Math.Round(t - pool.Total[i], 6, MidpointRounding.ToEven)) : null;
     }
 }

@@ -9,6 +9,9 @@ namespace MuScore.Core.Classification;
 /// </summary>
 internal readonly struct RankOrder(EnterpriseRecord[] members, decimal[] lands) : IComparer<RankOrder.Key>
 {
+    /// <summary>Pools at least this large sort their two halves on two cores, then merge. Settable for tests.</summary>
+    internal static int ParallelMinimum { get; set; } = 65_536;
+
     /// <summary>Member indices in pool order.</summary>
     public static int[] Sort(double[] totals, EnterpriseRecord[] members, decimal[] lands)
     {
@@ -20,14 +23,36 @@ internal readonly struct RankOrder(EnterpriseRecord[] members, decimal[] lands) 
             keys[i] = new Key(totals[i], i);
         }
 
-        keys.AsSpan().Sort(new RankOrder(members, lands));
+        var comparer = new RankOrder(members, lands);
         var order = new int[keys.Length];
-        for (var i = 0; i < order.Length; i++)
+        if (keys.Length < ParallelMinimum || Environment.ProcessorCount < 2)
         {
-            order[i] = keys[i].Index;
+            keys.AsSpan().Sort(comparer);
+            for (var i = 0; i < order.Length; i++)
+            {
+                order[i] = keys[i].Index;
+            }
+
+            return order;
         }
 
+        // The order is total (no two members compare equal), so sorting halves and merging gives
+        // exactly the order of one sort.
+        var half = keys.Length / 2;
+        Parallel.Invoke(() => keys.AsSpan(0, half).Sort(comparer), () => keys.AsSpan(half).Sort(comparer));
+        Merge(keys, half, comparer, order);
         return order;
+    }
+
+    private static void Merge(Key[] keys, int half, RankOrder comparer, int[] order)
+    {
+        var (a, b) = (0, half);
+        for (var o = 0; o < order.Length; o++)
+        {
+            order[o] = b == keys.Length || (a < half && comparer.Compare(keys[a], keys[b]) < 0)
+                ? keys[a++].Index
+                : keys[b++].Index;
+        }
     }
 
     public int Compare(Key x, Key y)

@@ -11,21 +11,21 @@ namespace MuScore.Core.Rating;
 internal static class DuplicateFinder
 {
     /// <summary>For each row index in a duplicate group, the problem to add.</summary>
-    public static Dictionary<int, FieldProblem> Find(IReadOnlyList<ParsedRow> rows)
+    /// <param name="codes">Per row its credit code when both code and region are valid; null otherwise.</param>
+    /// <param name="rows">The rows, read again only for the few codes seen more than once.</param>
+    public static Dictionary<int, FieldProblem> Find(string?[] codes, IReadOnlyList<ParsedRow> rows)
     {
         // Keyed by code alone (codes are nationally unique, so sharing is rare); the few codes seen
         // more than once are then split by region.
-        var first = new Dictionary<string, int>(rows.Count, StringComparer.Ordinal);
+        var first = new Dictionary<string, int>(codes.Length, StringComparer.Ordinal);
         Dictionary<string, List<int>>? shared = null;
-        for (var i = 0; i < rows.Count; i++)
+        for (var i = 0; i < codes.Length; i++)
         {
-            var row = rows[i];
-            if (!row.CreditCodeValid || !row.RegionValid)
+            if (codes[i] is not { } code)
             {
                 continue;
             }
 
-            var code = row.CreditCodeText!;
             if (!first.TryAdd(code, i))
             {
                 shared ??= new Dictionary<string, List<int>>(StringComparer.Ordinal);

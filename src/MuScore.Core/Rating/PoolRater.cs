@@ -1,78 +1,59 @@
 using MuScore.Core.Classification;
 using MuScore.Core.History;
+using MuScore.Core.Indicators;
 using MuScore.Core.Records;
-using MuScore.Core.Schemes;
 using MuScore.Core.Scoring;
 
 namespace MuScore.Core.Rating;
 
-/// <summary>Scores, ranks and classifies one region's pool and writes its members' outcomes.</summary>
+/// <summary>Scores, ranks and classifies one region's pool into its columns, and sums it up.</summary>
 internal static class PoolRater
 {
-    public static PoolSummary Rate(RatingRequest request, PoolRule pool, string region, List<int> rowIndices, RowOutcome[] outcomes)
+    public static (PoolColumns Columns, PoolSummary Summary) Rate(RatingRequest request, RatedGroup group, EnterpriseRecord?[] records, decimal[] lands)
     {
-        var n = rowIndices.Count;
+        var rule = request.Scheme.Pools[group.Pool];
+        var n = group.Rows.Length;
         var members = new EnterpriseRecord[n];
-        var lands = new decimal[n];
+        var memberLands = new decimal[n];
         for (var i = 0; i < n; i++)
         {
-            members[i] = request.Rows[rowIndices[i]].Record!;
-            lands[i] = members[i].LandMu;
+            members[i] = records[group.Rows[i]]!;
+            memberLands[i] = lands[group.Rows[i]];
         }
 
-        var scores = PoolScorer.Score(request.Scheme, pool, members, lands);
-        var classes = PoolClassifier.Classify(request.Scheme, members, lands, scores.Totals);
+        var columns = new PoolColumns(
+            group.Region, rule.Id, [.. rule.Indicators.Select(x => x.Indicator)], [.. rule.Indicators.Select(x => x.Weight)], n);
+        PoolScorer.Score(request.Scheme, rule, members, memberLands, columns);
+        var cutOffs = PoolClassifier.Classify(request.Scheme, members, memberLands, columns);
         var counts = new int[4];
+        var history = request.History;
         for (var i = 0; i < n; i++)
         {
-            var record = members[i];
-            var cls = classes.Class[i];
+            var cls = columns.Class[i];
             counts[(int)cls]++;
-            var row = request.Rows[rowIndices[i]];
-            outcomes[rowIndices[i]] = new RowOutcome
+
+            // 0 unless D, so only the few D members look in the history.
+            if (cls == RatingClass.D)
             {
-                RowNumber = row.RowNumber,
-                CreditCode = row.CreditCodeText,
-                Name = row.Name,
-                Region = row.RegionText,
-                Status = RowStatus.Rated,
-                Record = record,
-                Rating = new EnterpriseRating
-                {
-                    Pool = pool.Id,
-                    LandMu = lands[i],
-                    Items = scores.ItemsOf(i),
-                    Bonus = (double)record.BonusPoints,
-                    Penalty = (double)record.PenaltyPoints,
-                    Total = scores.Totals[i],
-                    Rank = classes.Rank[i],
-                    PoolSize = n,
-                    Percentile = 100.0 * classes.Rank[i] / n,
-                    QuotaRank = classes.QuotaRank[i] == 0 ? null : classes.QuotaRank[i],
-                    QuotaPoolSize = classes.QuotaPoolSize,
-                    Class = cls,
-                    Override = classes.Override[i],
-                    GapToNextClass = classes.Gap[i],
-                    ConsecutiveDYears = RatingHistory.ConsecutiveDYears(request.History, region, record.CreditCode, request.Year, cls),
-                },
-            };
+                columns.ConsecutiveDYears[i] = RatingHistory.ConsecutiveDYears(history, group.Region, members[i].CreditCode, request.Year, cls);
+            }
         }
 
-        var benchmarks = new (Indicators.Indicator, double?)[pool.Indicators.Count];
+        var benchmarks = new (Indicator, double?)[columns.Width];
         for (var k = 0; k < benchmarks.Length; k++)
         {
-            benchmarks[k] = (pool.Indicators[k].Indicator, scores.Benchmarks[k]);
+            benchmarks[k] = (columns.Indicators[k], double.IsNaN(columns.Benchmarks[k]) ? null : columns.Benchmarks[k]);
         }
 
-        return new PoolSummary
+        return (columns, new PoolSummary
         {
-            Region = region,
-            Pool = pool.Id,
+            Region = group.Region,
+            Pool = rule.Id,
             Size = n,
-            QuotaPoolSize = classes.QuotaPoolSize,
+            QuotaPoolSize = columns.QuotaPoolSize,
             Benchmarks = benchmarks,
             ClassCounts = counts,
-            CutOffs = classes.CutOffs,
-        };
+            CutOffs = cutOffs,
+        });
     }
 }

@@ -10,17 +10,18 @@ public sealed partial class RatingResults
     public RowOutcome Outcome(int row)
     {
         var rowStatus = status[row];
+        var who = source[row];
         return new RowOutcome
         {
-            RowNumber = source.RowNumber(row),
-            CreditCode = source.CreditCode(row),
-            Name = source.Name(row),
-            Region = source.Region(row),
+            RowNumber = who.RowNumber,
+            CreditCode = who.CreditCode,
+            Name = who.Name,
+            Region = who.Region,
             Status = rowStatus,
-            Record = Record(row),
+            Record = rowStatus == RowStatus.Invalid ? null : who.Record,
             Exclusions = Exclusions(row),
-            Problems = Problems(row),
-            Rating = rowStatus == RowStatus.Rated ? Rating(row) : null,
+            Problems = rowStatus == RowStatus.Invalid ? ProblemsOf(row, who.Problems) : [],
+            Rating = rowStatus == RowStatus.Rated ? Rating(row, who.Record!) : null,
         };
     }
 
@@ -109,11 +110,10 @@ public sealed partial class RatingResults
         }
     }
 
-    private EnterpriseRating Rating(int row)
+    private EnterpriseRating Rating(int row, EnterpriseRecord record)
     {
         var pool = pools[group[row]];
         var m = member[row];
-        var record = source.Record(row)!;
         var items = new ItemScore[pool.Width];
         for (var k = 0; k < items.Length; k++)
         {

@@ -46,19 +46,19 @@ public sealed partial class RatingResults
     public RowStatus Status(int row) => status[row];
 
     /// <summary>Row number as a spreadsheet shows it.</summary>
-    public int RowNumber(int row) => source.RowNumber(row);
+    public int RowNumber(int row) => source[row].RowNumber;
 
     /// <summary>Credit code cell, trimmed (may be invalid for INVALID rows).</summary>
-    public string? CreditCode(int row) => source.CreditCode(row);
+    public string? CreditCode(int row) => source[row].CreditCode;
 
     /// <summary>Name cell.</summary>
-    public string? Name(int row) => source.Name(row);
+    public string? Name(int row) => source[row].Name;
 
     /// <summary>Region cell.</summary>
-    public string? Region(int row) => source.Region(row);
+    public string? Region(int row) => source[row].Region;
 
     /// <summary>The record of a RATED or EXCLUDED row; null for an INVALID one.</summary>
-    public EnterpriseRecord? Record(int row) => status[row] == RowStatus.Invalid ? null : source.Record(row);
+    public EnterpriseRecord? Record(int row) => status[row] == RowStatus.Invalid ? null : source[row].Record;
 
     /// <summary>Every reason an EXCLUDED row is out of scope; empty for other rows.</summary>
     public IReadOnlyList<ExclusionReason> Exclusions(int row) =>
@@ -72,8 +72,7 @@ public sealed partial class RatingResults
             return [];
         }
 
-        var own = source.Problems(row);
-        return duplicates.TryGetValue(row, out var duplicate) ? [.. own, duplicate] : own;
+        return ProblemsOf(row, source[row].Problems);
     }
 
     /// <summary>Index of a RATED row's pool in <see cref="RatingRun.Pools"/>; -1 for other rows.</summary>
@@ -153,6 +152,9 @@ public sealed partial class RatingResults
         return (ItemBasis)pool.Bases[(member[row] * pool.Width) + item];
     }
 
+    private IReadOnlyList<FieldProblem> ProblemsOf(int row, IReadOnlyList<FieldProblem> own) =>
+        duplicates.TryGetValue(row, out var duplicate) ? [.. own, duplicate] : own;
+
     private PoolColumns PoolOf(int row)
     {
         var g = group[row];
@@ -162,6 +164,6 @@ public sealed partial class RatingResults
     private EnterpriseRecord RatedRecord(int row)
     {
         _ = PoolOf(row);
-        return source.Record(row)!;
+        return source[row].Record!;
     }
 }

@@ -6,12 +6,13 @@ namespace MuScore.Core.Rating;
 /// <summary>Scope (docs/method.md §3, §10): every exclusion reason that applies, then the first matching pool.</summary>
 internal static class ScopeRules
 {
-    public static List<ExclusionReason>? Exclusions(ExclusionRules rules, EnterpriseRecord r, decimal land, int year)
+    /// <summary>Every exclusion reason that applies, as bits (1 &lt;&lt; reason; see <see cref="ExclusionSets"/>); 0 when in scope.</summary>
+    public static int Exclusions(ExclusionRules rules, EnterpriseRecord r, decimal land, int year)
     {
-        List<ExclusionReason>? reasons = null;
+        var reasons = 0;
         if (rules.UtilityDivisions.Contains(r.Division))
         {
-            (reasons ??= []).Add(ExclusionReason.Utility);
+            reasons |= 1 << (int)ExclusionReason.Utility;
         }
 
         // "In production < 1 year" means production started after 1 January of the evaluated year;
@@ -19,12 +20,12 @@ internal static class ScopeRules
         if (rules.MinYearsInProduction > 0 && r.ProductionStart is { } start
             && start > new DateOnly(year - rules.MinYearsInProduction + 1, 1, 1))
         {
-            (reasons ??= []).Add(ExclusionReason.NewInProduction);
+            reasons |= 1 << (int)ExclusionReason.NewInProduction;
         }
 
         if (rules.BelowScaleMinLandMu is { } minLand && r.Scale == Scale.Below && land < minLand)
         {
-            (reasons ??= []).Add(ExclusionReason.BelowScaleSmallLand);
+            reasons |= 1 << (int)ExclusionReason.BelowScaleSmallLand;
         }
 
         return reasons;

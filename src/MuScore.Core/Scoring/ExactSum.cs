@@ -18,5 +18,12 @@ internal struct ExactSum
         Count++;
     }
 
+    /// <summary>Adds another sum's terms (integer addition, so merging chunks in any order gives the same bits).</summary>
+    public void Add(in ExactSum other)
+    {
+        total += other.total;
+        Count += other.Count;
+    }
+
     public readonly double Mean => Count == 0 ? 0.0 : (double)total / Scale / Count;
 }

@@ -7,112 +7,138 @@ namespace MuScore.Core.Scoring;
 /// <summary>Scores every member of one pool: items, imputation of missing items, totals (docs/method.md §5).</summary>
 internal static class PoolScorer
 {
-    public static PoolScores Score(Scheme scheme, PoolRule pool, EnterpriseRecord[] members, decimal[] lands)
+    /// <summary>Writes the members' item values, bases and scores, the benchmarks and the totals into <paramref name="pool"/>.</summary>
+    public static void Score(Scheme scheme, PoolRule rule, EnterpriseRecord[] members, decimal[] lands, PoolColumns pool)
     {
         var n = members.Length;
-        var width = pool.Indicators.Count;
-        var measures = new Measure[width][];
-        var benchmarks = new double?[width];
-        var sums = new BenchmarkCalculator[width];
+        var width = pool.Width;
+        var chunks = Chunks.CountFor(n);
+        var minMax = scheme.Method == ScoringMethod.MinMax;
+
+        // Pass 1: every fraction, once. Each chunk sums exactly in decimal, so merging the chunks
+        // cannot depend on timing; min and max merge the same in any order.
+        var sums = new BenchmarkCalculator[chunks, width];
+        var ranges = new (double Min, double Max)[chunks, width];
+        Chunks.For(n, chunks, (c, start, end) => Measure(rule, members, lands, pool, start, end, sums, ranges, c));
+        var total = new BenchmarkCalculator[width];
+        var min = new double[width];
+        var max = new double[width];
         for (var k = 0; k < width; k++)
         {
-            measures[k] = new Measure[n];
+            (min[k], max[k]) = (double.PositiveInfinity, double.NegativeInfinity);
+            for (var c = 0; c < chunks; c++)
+            {
+                total[k].Add(sums[c, k]);
+                min[k] = Math.Min(min[k], ranges[c, k].Min);
+                max[k] = Math.Max(max[k], ranges[c, k].Max);
+            }
+
+            pool.Benchmarks[k] = minMax ? double.NaN : total[k].Result(rule.Indicators[k].Benchmark) ?? double.NaN;
         }
 
-        // One pass over the records (scattered on the heap), every indicator at once, in chunks on
-        // all cores. Each chunk sums exactly in decimal, so merging the chunks cannot depend on timing.
-        var chunks = Math.Max(1, Math.Min(Environment.ProcessorCount, n / 50_000));
-        var partial = new BenchmarkCalculator[chunks, width];
-        Parallel.For(0, chunks, c =>
+        // Pass 2: the items that have a value; their exact sums give the means imputed in pass 3.
+        var present = new ExactSum[chunks, width];
+        Chunks.For(n, chunks, (c, start, end) =>
         {
-            for (var i = n * c / chunks; i < n * (c + 1) / chunks; i++)
+            for (var i = start; i < end; i++)
             {
                 for (var k = 0; k < width; k++)
                 {
-                    var f = IndicatorFractions.Of(members[i], pool.Indicators[k].Indicator, lands[i]);
-                    partial[c, k].Add(f);
-                    measures[k][i] = Measure.From(f);
+                    var at = (i * width) + k;
+                    var basis = (ItemBasis)pool.Bases[at];
+                    if (basis == ItemBasis.Imputed)
+                    {
+                        continue;
+                    }
+
+                    // Pass 1 left a zero denominator's numerator sign in the score slot.
+                    var m = basis == ItemBasis.Scored
+                        ? new Measure(FractionKind.Value, pool.Values[at], false)
+                        : new Measure(FractionKind.ZeroDenominator, 0.0, pool.Scores[at] > 0.0);
+                    var score = minMax
+                        ? ItemScorer.MinMax(m, min[k], max[k], pool.Weights[k])
+                        : ItemScorer.Ratio(m, double.IsNaN(pool.Benchmarks[k]) ? null : pool.Benchmarks[k], pool.Weights[k], scheme.Floor, scheme.Cap);
+                    pool.Scores[at] = score;
+                    present[c, k].Add(score);
                 }
             }
         });
-        for (var c = 0; c < chunks; c++)
+
+        // Missing items score the mean final score of those who have the item; 0 if nobody has it.
+        var means = new double[width];
+        for (var k = 0; k < width; k++)
+        {
+            var sum = default(ExactSum);
+            for (var c = 0; c < chunks; c++)
+            {
+                sum.Add(present[c, k]);
+            }
+
+            means[k] = sum.Mean;
+        }
+
+        Chunks.For(n, chunks, (_, start, end) => Totals(members, pool, means, start, end));
+    }
+
+    private static void Measure(
+        PoolRule rule, EnterpriseRecord[] members, decimal[] lands, PoolColumns pool, int start, int end, BenchmarkCalculator[,] sums, (double Min, double Max)[,] ranges, int c)
+    {
+        var width = pool.Width;
+        for (var k = 0; k < width; k++)
+        {
+            ranges[c, k] = (double.PositiveInfinity, double.NegativeInfinity);
+        }
+
+        for (var i = start; i < end; i++)
         {
             for (var k = 0; k < width; k++)
             {
-                sums[k].Add(partial[c, k]);
+                var f = IndicatorFractions.Of(members[i], rule.Indicators[k].Indicator, lands[i]);
+                sums[c, k].Add(f);
+                var at = (i * width) + k;
+                switch (f.Kind)
+                {
+                    case FractionKind.Value:
+                        var value = f.Value;
+                        pool.Values[at] = value;
+                        pool.Bases[at] = (byte)ItemBasis.Scored;
+                        ranges[c, k] = (Math.Min(ranges[c, k].Min, value), Math.Max(ranges[c, k].Max, value));
+                        break;
+                    case FractionKind.ZeroDenominator:
+                        pool.Values[at] = double.NaN;
+                        pool.Bases[at] = (byte)ItemBasis.ZeroDenominator;
+                        pool.Scores[at] = f.Numerator > 0m ? 1.0 : 0.0;
+                        break;
+                    default:
+                        pool.Values[at] = double.NaN;
+                        pool.Bases[at] = (byte)ItemBasis.Imputed;
+                        break;
+                }
             }
         }
+    }
 
-        // One block for the whole pool: a million small arrays would cost more in GC than in scoring.
-        var items = new ItemScore[n * width];
-        for (var k = 0; k < width; k++)
-        {
-            benchmarks[k] = scheme.Method == ScoringMethod.Ratio ? sums[k].Result(pool.Indicators[k].Benchmark) : null;
-            ScoreItem(scheme, pool.Indicators[k], benchmarks[k], measures[k], items, width, k);
-        }
-
-        var totals = new double[n];
-        for (var i = 0; i < n; i++)
+    private static void Totals(EnterpriseRecord[] members, PoolColumns pool, double[] means, int start, int end)
+    {
+        var width = pool.Width;
+        for (var i = start; i < end; i++)
         {
             // Items add in scheme order, then bonus, then penalty: a fixed order keeps totals bit-stable.
             var sum = 0.0;
-            foreach (var item in items.AsSpan(i * width, width))
+            for (var k = 0; k < width; k++)
             {
-                sum += item.Score;
+                var at = (i * width) + k;
+                if (pool.Bases[at] == (byte)ItemBasis.Imputed)
+                {
+                    pool.Scores[at] = means[k];
+                }
+
+                sum += pool.Scores[at];
             }
 
             sum += (double)members[i].BonusPoints;
             sum -= (double)members[i].PenaltyPoints;
-            totals[i] = Math.Round(sum, 6, MidpointRounding.ToEven);
+            pool.Total[i] = Math.Round(sum, 6, MidpointRounding.ToEven);
         }
-
-        return new PoolScores(items, width, totals, benchmarks);
-    }
-
-    private static void ScoreItem(Scheme scheme, IndicatorRule rule, double? benchmark, Measure[] measures, ItemScore[] items, int width, int k)
-    {
-        var (min, max) = scheme.Method == ScoringMethod.MinMax ? Range(measures) : (0.0, 0.0);
-        var present = new ExactSum();
-        for (var i = 0; i < measures.Length; i++)
-        {
-            ref readonly var m = ref measures[i];
-            if (m.Kind == FractionKind.Missing)
-            {
-                continue;
-            }
-
-            var score = scheme.Method == ScoringMethod.Ratio
-                ? ItemScorer.Ratio(m, benchmark, rule.Weight, scheme.Floor, scheme.Cap)
-                : ItemScorer.MinMax(m, min, max, rule.Weight);
-            var scored = m.Kind == FractionKind.Value;
-            items[(i * width) + k] = new ItemScore(rule.Indicator, scored ? m.Value : null, benchmark, rule.Weight, score, scored ? ItemBasis.Scored : ItemBasis.ZeroDenominator);
-            present.Add(score);
-        }
-
-        // Missing items score the mean final score of those who have the item; 0 if nobody has it.
-        var mean = present.Mean;
-        for (var i = 0; i < measures.Length; i++)
-        {
-            if (measures[i].Kind == FractionKind.Missing)
-            {
-                items[(i * width) + k] = new ItemScore(rule.Indicator, null, benchmark, rule.Weight, mean, ItemBasis.Imputed);
-            }
-        }
-    }
-
-    private static (double Min, double Max) Range(Measure[] measures)
-    {
-        var min = double.PositiveInfinity;
-        var max = double.NegativeInfinity;
-        foreach (var m in measures)
-        {
-            if (m.Kind == FractionKind.Value)
-            {
-                min = Math.Min(min, m.Value);
-                max = Math.Max(max, m.Value);
-            }
-        }
-
-        return (min, max);
     }
 }
