@@ -19,14 +19,16 @@ internal sealed class BlockRing
     private bool stopped;
     private ExceptionDispatchInfo? failure;
 
-    public BlockRing(int size)
+    /// <param name="size">Blocks held at once.</param>
+    /// <param name="capacity">Bytes each buffer starts with: a block's worth spares growing by doubling and the garbage that leaves.</param>
+    public BlockRing(int size, int capacity = 64 * 1024)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size);
         buffers = new CsvRowBuffer[size];
         filled = new int[size];
         for (var i = 0; i < size; i++)
         {
-            buffers[i] = new CsvRowBuffer();
+            buffers[i] = new CsvRowBuffer(capacity);
             filled[i] = -1;
         }
     }
