@@ -43,23 +43,30 @@ internal sealed class RowTriage
     {
         var rows = request.Rows;
         var triage = new RowTriage(rows.Count);
-        var codes = new string?[rows.Count];
+        var codes = new UInt128[rows.Count];
         var keys = new int[rows.Count];
         var chunks = Chunks.CountFor(rows.Count);
         var regions = new List<string>[chunks];
+        var unpacked = new List<int>[chunks];
         Chunks.For(rows.Count, chunks, (c, start, end) =>
         {
             var scope = new ChunkRegions();
+            unpacked[c] = [];
             for (var i = start; i < end; i++)
             {
-                triage.Scope(request, i, rows[i], codes);
+                var row = rows[i];
+                triage.Scope(request, i, row);
                 keys[i] = triage.Group[i] < 0 ? -1 : scope.IndexOf(triage.Records[i]!.Region);
+                if (row.CreditCodeValid && row.RegionValid && !CodeKey.TryPack(row.CreditCodeText!, out codes[i]))
+                {
+                    unpacked[c].Add(i);
+                }
             }
 
             regions[c] = scope.Regions;
         });
 
-        triage.Duplicates = DuplicateFinder.Find(codes, rows);
+        triage.Duplicates = DuplicateFinder.Find(codes, [.. unpacked.SelectMany(u => u)], rows);
         foreach (var i in triage.Duplicates.Keys)
         {
             // A duplicate is INVALID whatever its scope.
@@ -71,11 +78,10 @@ internal sealed class RowTriage
         return triage;
     }
 
-    private void Scope(RatingRequest request, int i, ParsedRow row, string?[] codes)
+    private void Scope(RatingRequest request, int i, ParsedRow row)
     {
         var record = row.Record;
         Records[i] = record;
-        codes[i] = row.CreditCodeValid && row.RegionValid ? row.CreditCodeText : null;
         Group[i] = -1;
         if (record is null)
         {
