@@ -9,7 +9,8 @@ namespace MuScore.Bench.Profiling;
 /// Runs one benchmark body in a plain loop, outside BenchmarkDotNet, so a profiler such as
 /// dotnet-trace can attach to an ordinary process (BenchmarkDotNet's in-process runs hang under
 /// EventPipe here). Prints wall and CPU time, GC pause, gen-2 collections and allocation per pass.
-/// Usage: loop rate|load|xlsx-write N PASSES (xlsx-write: a 1M-row .xlsx outlasts BenchmarkDotNet's in-process time limit).
+/// Usage: loop rate|load|load-gb18030|retain|xlsx-write N PASSES (xlsx-write: a 1M-row .xlsx outlasts
+/// BenchmarkDotNet's in-process time limit; retain: the managed bytes a loaded row keeps alive).
 /// </summary>
 internal static class ProfileLoop
 {
@@ -20,7 +21,7 @@ internal static class ProfileLoop
         if (args.Count != 4 || !int.TryParse(args[2], CultureInfo.InvariantCulture, out var n)
             || !int.TryParse(args[3], CultureInfo.InvariantCulture, out var passes) || n < 1 || passes < 1)
         {
-            Console.Error.WriteLine("usage: loop rate|load|xlsx-write N PASSES");
+            Console.Error.WriteLine("usage: loop rate|load|load-gb18030|retain|xlsx-write N PASSES");
             return 2;
         }
 
@@ -32,10 +33,15 @@ internal static class ProfileLoop
                 rating.Setup();
                 body = rating.Rate;
                 break;
-            case "load":
-                var csv = new CsvParseBenchmarks { N = n, Encoding = CsvFileEncoding.Utf8 };
+            case "load" or "load-gb18030":
+                var csv = new CsvParseBenchmarks { N = n, Encoding = args[1] == "load" ? CsvFileEncoding.Utf8 : CsvFileEncoding.Gb18030 };
                 csv.Setup();
                 body = () => csv.LoadRows();
+                break;
+            case "retain":
+                var retained = new CsvParseBenchmarks { N = n, Encoding = CsvFileEncoding.Utf8 };
+                retained.Setup();
+                body = () => RetainedBytes.Report(retained.Load);
                 break;
             case "xlsx-write":
                 var xlsx = new XlsxWriteBenchmarks { N = n };
@@ -43,7 +49,7 @@ internal static class ProfileLoop
                 body = () => xlsx.Write();
                 break;
             default:
-                Console.Error.WriteLine($"unknown scenario '{args[1]}': rate, load or xlsx-write");
+                Console.Error.WriteLine($"unknown scenario '{args[1]}': rate, load, load-gb18030, retain or xlsx-write");
                 return 2;
         }
 
