@@ -9,7 +9,7 @@ namespace MuScore.Bench.Profiling;
 /// Runs one benchmark body in a plain loop, outside BenchmarkDotNet, so a profiler such as
 /// dotnet-trace can attach to an ordinary process (BenchmarkDotNet's in-process runs hang under
 /// EventPipe here). Prints wall and CPU time, GC pause, gen-2 collections and allocation per pass.
-/// Usage: loop rate|load|load-gb18030|retain|xlsx-write N PASSES (xlsx-write: a 1M-row .xlsx outlasts
+/// Usage: loop rate|load|load-gb18030|[sep-]split[-gb18030]|retain|xlsx-write N PASSES (xlsx-write: a 1M-row .xlsx outlasts
 /// BenchmarkDotNet's in-process time limit; retain: the managed bytes a loaded row keeps alive).
 /// </summary>
 internal static class ProfileLoop
@@ -21,7 +21,7 @@ internal static class ProfileLoop
         if (args.Count != 4 || !int.TryParse(args[2], CultureInfo.InvariantCulture, out var n)
             || !int.TryParse(args[3], CultureInfo.InvariantCulture, out var passes) || n < 1 || passes < 1)
         {
-            Console.Error.WriteLine("usage: loop rate|load|load-gb18030|retain|xlsx-write N PASSES");
+            Console.Error.WriteLine("usage: loop rate|load|load-gb18030|[sep-]split[-gb18030]|retain|xlsx-write N PASSES");
             return 2;
         }
 
@@ -38,6 +38,11 @@ internal static class ProfileLoop
                 csv.Setup();
                 body = () => csv.LoadRows();
                 break;
+            case "split" or "sep-split" or "split-gb18030" or "sep-split-gb18030":
+                var split = new CsvParseBenchmarks { N = n, Encoding = args[1].EndsWith("gb18030", StringComparison.Ordinal) ? CsvFileEncoding.Gb18030 : CsvFileEncoding.Utf8 };
+                split.Setup();
+                body = args[1].StartsWith("sep", StringComparison.Ordinal) ? () => split.SepReadCells() : () => split.ReadCells();
+                break;
             case "retain":
                 var retained = new CsvParseBenchmarks { N = n, Encoding = CsvFileEncoding.Utf8 };
                 retained.Setup();
@@ -49,7 +54,7 @@ internal static class ProfileLoop
                 body = () => xlsx.Write();
                 break;
             default:
-                Console.Error.WriteLine($"unknown scenario '{args[1]}': rate, load, load-gb18030, retain or xlsx-write");
+                Console.Error.WriteLine($"unknown scenario '{args[1]}': rate, load, load-gb18030, split, sep-split, split-gb18030, sep-split-gb18030, retain or xlsx-write");
                 return 2;
         }
 
