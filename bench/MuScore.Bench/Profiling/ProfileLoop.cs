@@ -12,7 +12,8 @@ namespace MuScore.Bench.Profiling;
 /// EventPipe here). Prints wall and CPU time, GC pause, gen-2 collections and allocation per pass,
 /// and what the pass's result keeps alive (the live heap after a full collection, less the heap
 /// before the pass) per input row.
-/// Usage: loop rate|load|xlsx-write|csv-rows|csv-cells N PASSES (xlsx-write: a 1M-row .xlsx outlasts BenchmarkDotNet's in-process time limit).
+/// Usage: loop rate|load|load-gb18030|[sep-]split[-gb18030]|retain|xlsx-write|csv-rows|csv-cells N PASSES (xlsx-write: a 1M-row .xlsx
+/// outlasts BenchmarkDotNet's in-process time limit; retain: the managed bytes a loaded row keeps alive).
 /// </summary>
 internal static class ProfileLoop
 {
@@ -23,7 +24,7 @@ internal static class ProfileLoop
         if (args.Count != 4 || !int.TryParse(args[2], CultureInfo.InvariantCulture, out var n)
             || !int.TryParse(args[3], CultureInfo.InvariantCulture, out var passes) || n < 1 || passes < 1)
         {
-            Console.Error.WriteLine("usage: loop rate|load|xlsx-write|csv-rows|csv-cells N PASSES");
+            Console.Error.WriteLine("usage: loop rate|load|load-gb18030|[sep-]split[-gb18030]|retain|xlsx-write|csv-rows|csv-cells N PASSES");
             return 2;
         }
 
@@ -35,10 +36,20 @@ internal static class ProfileLoop
                 rating.Setup();
                 body = rating.Rate;
                 break;
-            case "load":
-                var csv = new CsvParseBenchmarks { N = n, Encoding = CsvFileEncoding.Utf8 };
+            case "load" or "load-gb18030":
+                var csv = new CsvParseBenchmarks { N = n, Encoding = args[1] == "load" ? CsvFileEncoding.Utf8 : CsvFileEncoding.Gb18030 };
                 csv.Setup();
                 body = () => csv.LoadRows();
+                break;
+            case "split" or "sep-split" or "split-gb18030" or "sep-split-gb18030":
+                var split = new CsvParseBenchmarks { N = n, Encoding = args[1].EndsWith("gb18030", StringComparison.Ordinal) ? CsvFileEncoding.Gb18030 : CsvFileEncoding.Utf8 };
+                split.Setup();
+                body = args[1].StartsWith("sep", StringComparison.Ordinal) ? () => split.SepReadCells() : () => split.ReadCells();
+                break;
+            case "retain":
+                var retained = new CsvParseBenchmarks { N = n, Encoding = CsvFileEncoding.Utf8 };
+                retained.Setup();
+                body = () => RetainedBytes.Report(retained.Load);
                 break;
             case "xlsx-write":
                 var xlsx = new XlsxWriteBenchmarks { N = n };
@@ -51,7 +62,7 @@ internal static class ProfileLoop
                 body = args[1] == "csv-rows" ? () => ratings.Utf8Rows() : () => ratings.CellStrings();
                 break;
             default:
-                Console.Error.WriteLine($"unknown scenario '{args[1]}': rate, load, xlsx-write, csv-rows or csv-cells");
+                Console.Error.WriteLine($"unknown scenario '{args[1]}': rate, load, load-gb18030, split, sep-split, split-gb18030, sep-split-gb18030, retain, xlsx-write, csv-rows or csv-cells");
                 return 2;
         }
 

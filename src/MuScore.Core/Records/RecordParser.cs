@@ -106,17 +106,10 @@ public sealed class RecordParser
             problems.Add(new(Field.LandOwnMu, ProblemRule.LandNotPositive, Invariant($"evaluated land {landOwn} + {landIn} - {landOut} = {record.LandMu} mu is not above 0")));
         }
 
-        return new ParsedRow
-        {
-            RowNumber = row.RowNumber,
-            CreditCodeText = code,
-            Name = name,
-            RegionText = region,
-            CreditCodeValid = codeValid,
-            RegionValid = regionValid,
-            Record = problems.Count == 0 ? record : null,
-            Problems = problems.Count == 0 ? [] : problems.ToArray(),
-        };
+        // A valid row keeps only its record: the record's strings are the row's texts.
+        return problems.Count == 0
+            ? ParsedRow.Valid(row.RowNumber, record)
+            : ParsedRow.Invalid(row.RowNumber, code, name, region, codeValid, regionValid, problems.ToArray());
     }
 
     private static string? Text(IRawRow row, Field field, List<FieldProblem> problems)

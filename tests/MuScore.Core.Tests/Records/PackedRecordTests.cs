@@ -5,7 +5,7 @@ using MuScore.Core.Tests.Builders;
 namespace MuScore.Core.Tests.Records;
 
 /// <summary>
-/// The figures of <see cref="EnterpriseRecord"/> are packed into 8 bytes each: they must come back
+/// The figures of <see cref="EnterpriseRecord"/> are packed into 4 bytes each: they must come back
 /// exactly (value, scale, sign), wide values included, and equality must still compare values.
 /// </summary>
 public sealed class PackedRecordTests
@@ -16,6 +16,9 @@ public sealed class PackedRecordTests
         "72057594037927935", "72057594037927936", "-72057594037927936",
         "0.1234567890123456789012345678", "79228162514264337593543950335", "-79228162514264337593543950335",
         "1E-28",
+
+        // Either side of the 4-byte form's limits: a magnitude of 2^26, a scale of 7.
+        "67108863", "67108864", "-67108864", "671088.63", "0.1234567", "0.12345678", "-0.0000001",
     };
 
     [Theory]
@@ -30,6 +33,17 @@ public sealed class PackedRecordTests
         Assert.Equal(decimal.GetBits(value), decimal.GetBits(record.Revenue!.Value));
         Assert.Equal(decimal.GetBits(value), decimal.GetBits(record.PenaltyPoints));
         Assert.Equal(value.ToString(CultureInfo.InvariantCulture), record.Tax.ToString(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void ProductionStartAndScale_RoundTripAtTheirEnds()
+    {
+        var record = EnterpriseBuilder.Create(1).Build();
+
+        Assert.Equal(DateOnly.MinValue, (record with { ProductionStart = DateOnly.MinValue }).ProductionStart);
+        Assert.Equal(DateOnly.MaxValue, (record with { ProductionStart = DateOnly.MaxValue }).ProductionStart);
+        Assert.Null((record with { ProductionStart = null }).ProductionStart);
+        Assert.Equal(Scale.Below, (record with { Scale = Scale.Below }).Scale);
     }
 
     [Fact]

@@ -1,0 +1,60 @@
+using MuScore.Core.Hashing;
+using MuScore.Core.Records;
+
+namespace MuScore.Ingest;
+
+/// <summary>
+/// Takes validated blocks in row order: keeps the rows, hashes their canonical bytes, counts the
+/// invalid ones, reports progress and stops a strict load at its first bad row.
+/// </summary>
+internal sealed class LoadCollector(InputTable table, LoadOptions options, IProgress<LoadProgress>? progress) : IDisposable
+{
+    private readonly int interval = Math.Max(1, options.ProgressInterval);
+    private readonly InputHasher hasher = new();
+    private readonly List<ParsedRow> rows = [];
+    private int invalid;
+    private ParsedRow? stoppedAt;
+
+    /// <summary>Adds a processed block's rows; false when a strict load stops inside it (rows after that row are dropped).</summary>
+    public bool Add(RowBlock block)
+    {
+        for (var i = 0; i < block.Count; i++)
+        {
+            var parsed = block.Parsed[i];
+            rows.Add(parsed);
+            if (parsed.Problems.Count > 0)
+            {
+                invalid++;
+                if (options.Strict)
+                {
+                    stoppedAt = parsed;
+                    Report();
+                    return false;
+                }
+            }
+
+            if (rows.Count % interval == 0)
+            {
+                Report();
+            }
+        }
+
+        hasher.AppendCanonical(block.Canonical);
+        return true;
+    }
+
+    /// <summary>The result of a load that read every row.</summary>
+    public LoadResult Finish()
+    {
+        Report();
+        return new LoadResult { Rows = rows, InputHash = hasher.Finish(), InvalidCount = invalid };
+    }
+
+    /// <summary>The result of a strict load that stopped at its first bad row; no hash, because part of the input identifies nothing.</summary>
+    public LoadResult Stopped() =>
+        new() { Rows = rows, InputHash = string.Empty, InvalidCount = invalid, StoppedAt = stoppedAt };
+
+    public void Dispose() => hasher.Dispose();
+
+    private void Report() => progress?.Report(new LoadProgress(rows.Count, table.Position, table.Length));
+}
