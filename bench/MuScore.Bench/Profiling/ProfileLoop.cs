@@ -9,7 +9,8 @@ namespace MuScore.Bench.Profiling;
 /// Runs one benchmark body in a plain loop, outside BenchmarkDotNet, so a profiler such as
 /// dotnet-trace can attach to an ordinary process (BenchmarkDotNet's in-process runs hang under
 /// EventPipe here). Prints wall and CPU time, GC pause, gen-2 collections and allocation per pass.
-/// Usage: loop rate|load|xlsx-write N PASSES (xlsx-write: a 1M-row .xlsx outlasts BenchmarkDotNet's in-process time limit).
+/// Usage: loop rate|load|xlsx-write|xlsx-ratings N PASSES [SpreadCheetahStrings|ParallelTyped]
+/// (a 1M-row .xlsx outlasts BenchmarkDotNet's in-process time limit).
 /// </summary>
 internal static class ProfileLoop
 {
@@ -17,10 +18,10 @@ internal static class ProfileLoop
 
     public static int Run(IReadOnlyList<string> args)
     {
-        if (args.Count != 4 || !int.TryParse(args[2], CultureInfo.InvariantCulture, out var n)
+        if (args.Count is < 4 or > 5 || !int.TryParse(args[2], CultureInfo.InvariantCulture, out var n)
             || !int.TryParse(args[3], CultureInfo.InvariantCulture, out var passes) || n < 1 || passes < 1)
         {
-            Console.Error.WriteLine("usage: loop rate|load|xlsx-write N PASSES");
+            Console.Error.WriteLine("usage: loop rate|load|xlsx-write|xlsx-ratings N PASSES [writer]");
             return 2;
         }
 
@@ -42,8 +43,17 @@ internal static class ProfileLoop
                 xlsx.Setup();
                 body = () => xlsx.Write();
                 break;
+            case "xlsx-ratings":
+                var ratings = new RatingsXlsxWriteBenchmarks
+                {
+                    N = n,
+                    Writer = args.Count == 5 ? Enum.Parse<RatingsXlsxWriter>(args[4]) : RatingsXlsxWriter.ParallelTyped,
+                };
+                ratings.Setup();
+                body = () => ratings.Write();
+                break;
             default:
-                Console.Error.WriteLine($"unknown scenario '{args[1]}': rate, load or xlsx-write");
+                Console.Error.WriteLine($"unknown scenario '{args[1]}': rate, load, xlsx-write or xlsx-ratings");
                 return 2;
         }
 

@@ -1,0 +1,80 @@
+using BenchmarkDotNet.Attributes;
+using MuScore.Core.Rating;
+using MuScore.Core.Records;
+using MuScore.Core.Sampling;
+using MuScore.Core.Schemes;
+using MuScore.Ingest;
+
+namespace MuScore.Bench.Ingest;
+
+/// <summary>Which writer makes ratings.xlsx.</summary>
+public enum RatingsXlsxWriter
+{
+    /// <summary>Cell strings (RatingsTableLayout.Fill) through XlsxTableWriter on SpreadCheetah: main before issue 10.</summary>
+    SpreadCheetahStrings,
+
+    /// <summary>Typed cells (RatingsXlsxCells) through WorkbookWriter, deflating blocks on all cores.</summary>
+    ParallelTyped,
+}
+
+/// <summary>
+/// ratings.xlsx of N rated enterprises (zj-standard, generated, one region) written to a file,
+/// as <c>muscore rate</c> writes it; the run is rated once in setup so only the workbook is
+/// timed. The baseline is the SpreadCheetah writer fed strings. A million rows outlasts
+/// BenchmarkDotNet's in-process limit: run it with <c>loop xlsx-ratings N PASSES [writer]</c>.
+/// </summary>
+[MemoryDiagnoser]
+public class RatingsXlsxWriteBenchmarks
+{
+    private RatingRun run = null!;
+    private Scheme scheme = null!;
+    private string path = string.Empty;
+
+    [Params(100_000)]
+    public int N { get; set; }
+
+    [Params(RatingsXlsxWriter.SpreadCheetahStrings, RatingsXlsxWriter.ParallelTyped)]
+    public RatingsXlsxWriter Writer { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        scheme = SchemePresets.Get("zj-standard");
+        var options = new SampleOptions { Count = N, Seed = 42, Year = 2024, Regions = ["331082"] };
+        var rows = SampleGenerator.GenerateRecords(options).Select((record, i) => ParsedRow.Valid(i + 2, record)).ToArray();
+        run = RatingEngine.Rate(new RatingRequest { Scheme = scheme, Year = 2024, Rows = rows, InputHash = "bench" });
+        path = Path.Combine(Path.GetTempPath(), $"muscore-bench-ratings-{Environment.ProcessId}.xlsx");
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => File.Delete(path);
+
+    /// <summary>Writes every row and closes the workbook; returns the file's size.</summary>
+    [Benchmark]
+    public long Write()
+    {
+        var layout = new RatingsTableLayout(scheme, run);
+        using (var stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024))
+        {
+            if (Writer == RatingsXlsxWriter.SpreadCheetahStrings)
+            {
+                using var xlsx = new XlsxTableWriter(stream, layout.Headers, layout.Kinds, "ratings");
+                foreach (var row in run.Rows)
+                {
+                    xlsx.WriteRow(new ReadOnlySpan<string?>(layout.Fill(row)));
+                }
+            }
+            else
+            {
+                var cells = new RatingsXlsxCells(layout, run);
+                using var xlsx = new WorkbookWriter(stream, layout.Headers, "ratings");
+                foreach (var row in run.Rows)
+                {
+                    xlsx.WriteRow(cells.Fill(row));
+                }
+            }
+        }
+
+        return new FileInfo(path).Length;
+    }
+}
