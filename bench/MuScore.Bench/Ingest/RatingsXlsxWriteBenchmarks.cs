@@ -36,6 +36,9 @@ public class RatingsXlsxWriteBenchmarks
     [Params(RatingsXlsxWriter.SpreadCheetahStrings, RatingsXlsxWriter.ParallelTyped)]
     public RatingsXlsxWriter Writer { get; set; }
 
+    /// <summary>zlib level of the parallel writer (1 is what ratings.xlsx uses; 0 stores, to time the XML alone).</summary>
+    public int Level { get; set; } = WorkbookWriter.DefaultLevel;
+
     [GlobalSetup]
     public void Setup()
     {
@@ -67,7 +70,7 @@ public class RatingsXlsxWriteBenchmarks
             else
             {
                 var cells = new RatingsXlsxCells(layout, run);
-                using var xlsx = new WorkbookWriter(stream, layout.Headers, "ratings");
+                using var xlsx = new WorkbookWriter(stream, layout.Headers, "ratings", leaveOpen: false, XlsxTableWriter.MaxRows, Level);
                 foreach (var row in run.Rows)
                 {
                     xlsx.WriteRow(cells.Fill(row));

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using MuScore.Bench.Ingest;
 using MuScore.Bench.Rating;
+using MuScore.Ingest;
 
 namespace MuScore.Bench.Profiling;
 
@@ -9,7 +10,7 @@ namespace MuScore.Bench.Profiling;
 /// Runs one benchmark body in a plain loop, outside BenchmarkDotNet, so a profiler such as
 /// dotnet-trace can attach to an ordinary process (BenchmarkDotNet's in-process runs hang under
 /// EventPipe here). Prints wall and CPU time, GC pause, gen-2 collections and allocation per pass.
-/// Usage: loop rate|load|xlsx-write|xlsx-ratings N PASSES [SpreadCheetahStrings|ParallelTyped]
+/// Usage: loop rate|load|xlsx-write|xlsx-ratings N PASSES [SpreadCheetahStrings|ParallelTyped [LEVEL]]
 /// (a 1M-row .xlsx outlasts BenchmarkDotNet's in-process time limit).
 /// </summary>
 internal static class ProfileLoop
@@ -18,7 +19,7 @@ internal static class ProfileLoop
 
     public static int Run(IReadOnlyList<string> args)
     {
-        if (args.Count is < 4 or > 5 || !int.TryParse(args[2], CultureInfo.InvariantCulture, out var n)
+        if (args.Count is < 4 or > 6 || !int.TryParse(args[2], CultureInfo.InvariantCulture, out var n)
             || !int.TryParse(args[3], CultureInfo.InvariantCulture, out var passes) || n < 1 || passes < 1)
         {
             Console.Error.WriteLine("usage: loop rate|load|xlsx-write|xlsx-ratings N PASSES [writer]");
@@ -47,7 +48,8 @@ internal static class ProfileLoop
                 var ratings = new RatingsXlsxWriteBenchmarks
                 {
                     N = n,
-                    Writer = args.Count == 5 ? Enum.Parse<RatingsXlsxWriter>(args[4]) : RatingsXlsxWriter.ParallelTyped,
+                    Writer = args.Count >= 5 ? Enum.Parse<RatingsXlsxWriter>(args[4]) : RatingsXlsxWriter.ParallelTyped,
+                    Level = args.Count == 6 ? int.Parse(args[5], CultureInfo.InvariantCulture) : WorkbookWriter.DefaultLevel,
                 };
                 ratings.Setup();
                 body = () => ratings.Write();

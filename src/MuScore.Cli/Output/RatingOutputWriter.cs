@@ -92,21 +92,6 @@ internal static class RatingOutputWriter
         progress?.Report(new RateStepProgress(RateStep.WriteXlsx, total, total));
     }
 
-    private static void WriteRows(RatingRun run, RatingsTableLayout layout, RateStep step, IProgress<RateStepProgress>? progress, Action<string[]> write)
-    {
-        var total = run.Rows.Count;
-        for (var i = 0; i < total; i++)
-        {
-            write(layout.Fill(run.Rows[i]));
-            if ((i + 1) % ProgressInterval == 0)
-            {
-                progress?.Report(new RateStepProgress(step, i + 1, total));
-            }
-        }
-
-        progress?.Report(new RateStepProgress(step, total, total));
-    }
-
     private static void WaitQuietly(Task task)
     {
         try
