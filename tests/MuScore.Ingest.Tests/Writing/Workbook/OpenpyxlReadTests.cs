@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MuScore.Core.Rating;
+using Xunit.Abstractions;
 
 namespace MuScore.Ingest.Tests.Writing.Workbook;
 
@@ -8,7 +9,7 @@ namespace MuScore.Ingest.Tests.Writing.Workbook;
 /// read-only (streaming) mode, as a data office's script would. Without openpyxl the test says so
 /// and passes (.ci/run installs it).
 /// </summary>
-public class OpenpyxlReadTests
+public class OpenpyxlReadTests(ITestOutputHelper output)
 {
     private const string Python = "/usr/bin/python3";
 
@@ -26,7 +27,7 @@ public class OpenpyxlReadTests
     {
         if (!OpenpyxlAvailable())
         {
-            Console.WriteLine("openpyxl is missing (apt-get install python3-openpyxl): outside-reader check skipped");
+            output.WriteLine("SKIPPED: openpyxl is missing (apt-get install python3-openpyxl); the outside-reader check did not run");
             return;
         }
 
