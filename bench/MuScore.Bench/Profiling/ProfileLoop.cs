@@ -3,6 +3,7 @@ using System.Globalization;
 using MuScore.Bench.Ingest;
 using MuScore.Bench.Rating;
 using MuScore.Core.Rating;
+using MuScore.Ingest;
 
 namespace MuScore.Bench.Profiling;
 
@@ -12,8 +13,9 @@ namespace MuScore.Bench.Profiling;
 /// EventPipe here). Prints wall and CPU time, GC pause, gen-2 collections and allocation per pass,
 /// and what the pass's result keeps alive (the live heap after a full collection, less the heap
 /// before the pass) per input row.
-/// Usage: loop rate|load|load-gb18030|[sep-]split[-gb18030]|retain|xlsx-write|csv-rows|csv-cells N PASSES (xlsx-write: a 1M-row .xlsx
-/// outlasts BenchmarkDotNet's in-process time limit; retain: the managed bytes a loaded row keeps alive).
+/// Usage: loop rate|load|load-gb18030|[sep-]split[-gb18030]|retain|xlsx-write|csv-rows|csv-cells|xlsx-ratings N PASSES
+/// [SpreadCheetahStrings|SpreadCheetahTyped|ParallelTyped [LEVEL]] (a 1M-row .xlsx outlasts BenchmarkDotNet's in-process
+/// time limit; retain: the managed bytes a loaded row keeps alive).
 /// </summary>
 internal static class ProfileLoop
 {
@@ -21,10 +23,10 @@ internal static class ProfileLoop
 
     public static int Run(IReadOnlyList<string> args)
     {
-        if (args.Count != 4 || !int.TryParse(args[2], CultureInfo.InvariantCulture, out var n)
+        if (args.Count is < 4 or > 6 || !int.TryParse(args[2], CultureInfo.InvariantCulture, out var n)
             || !int.TryParse(args[3], CultureInfo.InvariantCulture, out var passes) || n < 1 || passes < 1)
         {
-            Console.Error.WriteLine("usage: loop rate|load|load-gb18030|[sep-]split[-gb18030]|retain|xlsx-write|csv-rows|csv-cells N PASSES");
+            Console.Error.WriteLine("usage: loop rate|load|load-gb18030|[sep-]split[-gb18030]|retain|xlsx-write|csv-rows|csv-cells|xlsx-ratings N PASSES [writer [level]]");
             return 2;
         }
 
@@ -57,12 +59,22 @@ internal static class ProfileLoop
                 body = () => xlsx.Write();
                 break;
             case "csv-rows" or "csv-cells":
-                var ratings = new RatingsCsvWriteBenchmarks { N = n };
+                var csvRatings = new RatingsCsvWriteBenchmarks { N = n };
+                csvRatings.Setup();
+                body = args[1] == "csv-rows" ? () => csvRatings.Utf8Rows() : () => csvRatings.CellStrings();
+                break;
+            case "xlsx-ratings":
+                var ratings = new RatingsXlsxWriteBenchmarks
+                {
+                    N = n,
+                    Writer = args.Count >= 5 ? Enum.Parse<RatingsXlsxWriter>(args[4]) : RatingsXlsxWriter.ParallelTyped,
+                    Level = args.Count == 6 ? int.Parse(args[5], CultureInfo.InvariantCulture) : WorkbookWriter.DefaultLevel,
+                };
                 ratings.Setup();
-                body = args[1] == "csv-rows" ? () => ratings.Utf8Rows() : () => ratings.CellStrings();
+                body = () => ratings.Write();
                 break;
             default:
-                Console.Error.WriteLine($"unknown scenario '{args[1]}': rate, load, load-gb18030, split, sep-split, split-gb18030, sep-split-gb18030, retain, xlsx-write, csv-rows or csv-cells");
+                Console.Error.WriteLine($"unknown scenario '{args[1]}': rate, load, load-gb18030, split, sep-split, split-gb18030, sep-split-gb18030, retain, xlsx-write, csv-rows, csv-cells or xlsx-ratings");
                 return 2;
         }
 

@@ -85,25 +85,22 @@ internal static class RatingOutputWriter
 
     private static void WriteXlsx(Stream stream, Scheme scheme, RatingRun run, IProgress<RateStepProgress>? progress)
     {
-        // A layout of its own: each thread fills its own reused cell buffer.
+        // Typed cells into the parallel writer: a million rows cost seconds, not the ~20 CPU s of
+        // strings through SpreadCheetah (docs/benchmarks.md, "ratings.xlsx").
         var layout = new RatingsTableLayout(scheme, run);
-        using var xlsx = new XlsxTableWriter(stream, layout.Headers, layout.Kinds, "ratings");
-        WriteRows(run, layout, RateStep.WriteXlsx, progress, cells => xlsx.WriteRow(new ReadOnlySpan<string?>(cells)));
-    }
-
-    private static void WriteRows(RatingRun run, RatingsTableLayout layout, RateStep step, IProgress<RateStepProgress>? progress, Action<string[]> write)
-    {
+        var cells = new RatingsXlsxCells(layout, run);
+        using var xlsx = new WorkbookWriter(stream, layout.Headers, "ratings");
         var total = run.Rows.Count;
         for (var i = 0; i < total; i++)
         {
-            write(layout.Fill(run.Rows[i]));
+            xlsx.WriteRow(cells.Fill(run.Rows[i]));
             if ((i + 1) % ProgressInterval == 0)
             {
-                progress?.Report(new RateStepProgress(step, i + 1, total));
+                progress?.Report(new RateStepProgress(RateStep.WriteXlsx, i + 1, total));
             }
         }
 
-        progress?.Report(new RateStepProgress(step, total, total));
+        progress?.Report(new RateStepProgress(RateStep.WriteXlsx, total, total));
     }
 
     private static void WaitQuietly(Task task)

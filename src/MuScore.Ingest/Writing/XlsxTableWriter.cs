@@ -187,7 +187,7 @@ public sealed class XlsxTableWriter : IDisposable
     /// unchanged; 2.50 or 1E-3 would read back as 2.5 and 0.001 and change the cell (and the
     /// input hash of a table written by "muscore sample"), so they are stored as text.
     /// </summary>
-    private static bool TryExactNumber(string text, out double value)
+    internal static bool TryExactNumber(string text, out double value)
     {
         Span<char> shortest = stackalloc char[32];
         return TryPlainNumber(text, out value)
@@ -209,10 +209,10 @@ public sealed class XlsxTableWriter : IDisposable
         return new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024);
     }
 
-    private static FileStream TemporaryFile() =>
+    internal static FileStream TemporaryFile() =>
         new(Path.Combine(Path.GetTempPath(), Path.GetRandomFileName()), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
 
-    private static void CheckSheetName(string name)
+    internal static void CheckSheetName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         if (name.Length is 0 or > 31 || name.AsSpan().ContainsAny(SheetNameForbidden) || name.StartsWith('\'') || name.EndsWith('\''))
@@ -222,7 +222,7 @@ public sealed class XlsxTableWriter : IDisposable
     }
 
     /// <summary>A header's display width in characters (CJK counts double), between 10 and 40.</summary>
-    private static double Width(string header)
+    internal static double Width(string header)
     {
         var width = 2;
         foreach (var c in header)
