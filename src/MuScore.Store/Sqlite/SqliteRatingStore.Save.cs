@@ -93,7 +93,7 @@ internal sealed partial class SqliteRatingStore
         using var insert = new RatingInsert(connection, runKey);
         await foreach (var (stored, payload) in EncodedPayloads.InOrder(ratings, InsertionOrder.Of(ratings), cancellationToken).ConfigureAwait(false))
         {
-            insert.Insert(stored, payload);
+            insert.Insert(stored, payload.Span);
         }
     }
 
