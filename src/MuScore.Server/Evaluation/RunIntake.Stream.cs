@@ -17,15 +17,17 @@ internal sealed partial class RunIntake
     /// messages (and checks their sizes and kinds), a second one checks their records in stream
     /// order (<see cref="RecordChecker"/>). Errors keep stream order: when the reader stops at a
     /// bad message, the records before it are checked first, and a record's own error, being
-    /// earlier, wins. A checker error stops the reading at once. Returns the bytes counted.
+    /// earlier, wins. A checker error stops the reading at once, even while the reader waits for a
+    /// message the client has not sent. Returns the bytes counted.
     /// </summary>
     private static async Task<long> ReadRecordsAsync(IAsyncStreamReader<SubmitRunRequest> stream, LimitsOptions limits, long bytes, RecordChecker checker, CancellationToken cancellationToken)
     {
         var messages = Channel.CreateBounded<IEnumerable<ProtoRecord>>(new BoundedChannelOptions(MessagesAhead) { SingleReader = true, SingleWriter = true });
-        var checking = Task.Run(() => CheckAsync(messages, checker), CancellationToken.None);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var checking = Task.Run(() => CheckAsync(messages, checker, stop), CancellationToken.None);
         try
         {
-            for (var message = 2; await stream.MoveNext(cancellationToken).ConfigureAwait(false); message++)
+            for (var message = 2; await stream.MoveNext(stop.Token).ConfigureAwait(false); message++)
             {
                 var item = stream.Current;
                 bytes = Count(bytes, item, limits);
@@ -38,7 +40,7 @@ internal sealed partial class RunIntake
                 };
 
                 // Closed by the checker when a record failed: its error is the one to report.
-                if (!await TryWriteAsync(messages.Writer, records, cancellationToken).ConfigureAwait(false))
+                if (!await TryWriteAsync(messages.Writer, records, stop.Token).ConfigureAwait(false))
                 {
                     break;
                 }
@@ -48,7 +50,8 @@ internal sealed partial class RunIntake
         {
             messages.Writer.TryComplete();
 
-            // An error in an earlier message's records comes first in stream order.
+            // An error in an earlier message's records comes first in stream order (and is why
+            // the reading was stopped, if it was).
             await checking.ConfigureAwait(false);
             throw;
         }
@@ -58,7 +61,7 @@ internal sealed partial class RunIntake
         return bytes;
     }
 
-    private static async Task CheckAsync(Channel<IEnumerable<ProtoRecord>> messages, RecordChecker checker)
+    private static async Task CheckAsync(Channel<IEnumerable<ProtoRecord>> messages, RecordChecker checker, CancellationTokenSource stop)
     {
         try
         {
@@ -73,6 +76,7 @@ internal sealed partial class RunIntake
         catch (Exception exception)
         {
             messages.Writer.TryComplete(exception);
+            await stop.CancelAsync().ConfigureAwait(false);
             throw;
         }
     }
