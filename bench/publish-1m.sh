@@ -5,7 +5,7 @@
 # --regions 331082`, seed 42, year 2024; its usual share of bad rows), starts `muscore serve` on a
 # free loopback port with a fresh temporary SQLite file, and times `muscore publish` from its start
 # until it exits with the publication committed. Prints the seconds and the peak RSS of both
-# processes (GNU time's "Maximum resident set size"), and the server's own timings of each step
+# processes (GNU time's "Maximum resident set size") and their CPU seconds, and the server's own timings of each step
 # (logged at Debug by MuScore.Server's upload timer).
 #
 # usage: bench/publish-1m.sh [ROWS]          (default 1000000)
@@ -72,6 +72,10 @@ rss() { awk -F': ' '/Maximum resident set size/ {printf "%.0f MB", $2 / 1024}' "
 awk -v s="$start" -v e="$end" 'BEGIN { printf "publish, end to end:  %.2f s\n", e - s }'
 echo "peak RSS, publish:    $(rss "$work/publish.time")"
 echo "peak RSS, serve:      $(rss "$work/server.time")"
+# CPU seconds (user + sys) compare builds better than wall time on a loaded machine.
+cpu() { awk -F': ' '/User time/ {u = $2} /System time/ {s = $2} END {printf "%.2f s (user %.2f + sys %.2f)", u + s, u, s}' "$1"; }
+echo "CPU, publish:         $(cpu "$work/publish.time")"
+echo "CPU, serve:           $(cpu "$work/server.time")"
 if grep -q 'upload timing' "$work/server.log"; then
     echo "== the server's steps"
     grep 'upload timing' -A1 "$work/server.log" | sed 's/^ *//'

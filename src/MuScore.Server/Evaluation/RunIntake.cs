@@ -19,7 +19,7 @@ namespace MuScore.Server.Evaluation;
 /// industries shared through the parser's pool, figures packed, <see cref="IntakeRows"/>) and
 /// its message dropped, so the run is held once, compactly, not as the wire's per-cell strings.
 /// </summary>
-internal sealed class RunIntake
+internal sealed partial class RunIntake
 {
     private IntakeRows? rows;
 
@@ -92,60 +92,15 @@ internal sealed class RunIntake
             throw RpcErrors.RegionDenied(caller.Id, "header.region", header.Region);
         }
 
-        var parser = new RecordParser();
-        using var hasher = new InputHasher();
-        var rows = new IntakeRows();
-        for (var message = 2; await stream.MoveNext(cancellationToken).ConfigureAwait(false); message++)
-        {
-            var item = stream.Current;
-            bytes = Count(bytes, item, limits);
-            switch (item.ItemCase)
-            {
-                case SubmitRunRequest.ItemOneofCase.Record:
-                    Add(item.Record);
-                    break;
-                case SubmitRunRequest.ItemOneofCase.Batch:
-                    foreach (var record in item.Batch.Records)
-                    {
-                        Add(record);
-                    }
-
-                    break;
-                case SubmitRunRequest.ItemOneofCase.Header:
-                    throw Violations.One("header", "header_repeated", Text($"message {message} repeats the header; only the first message may be a header"));
-                default:
-                    throw Violations.One("item", FieldRules.Required, Text($"message {message} holds neither a record nor a batch"));
-            }
-        }
-
-        if (rows.Count == 0)
+        using var checker = new RecordChecker(caller, limits.MaxRecordsPerRun, keep);
+        bytes = await ReadRecordsAsync(stream, limits, bytes, checker, cancellationToken).ConfigureAwait(false);
+        if (checker.Rows.Count == 0)
         {
             throw Violations.One("record", FieldRules.Required, "no records were sent after the header");
         }
 
         // A null scheme always came with a violation, thrown above.
-        return new RunIntake(header, header.Region, header.Year, scheme!, rows, hasher.Finish(), bytes);
-
-        void Add(ProtoRecord record)
-        {
-            if (rows.Count == limits.MaxRecordsPerRun)
-            {
-                throw RpcErrors.TooManyRecords(limits.MaxRecordsPerRun);
-            }
-
-            // A record of another region the caller may act on is rated as before (rejected,
-            // other_region); one of a region beyond the caller's prefixes refuses the whole call.
-            var region = record.Region.Trim();
-            if (region.Length > 0 && !caller.MayActOn(region))
-            {
-                throw RpcErrors.RegionDenied(caller.Id, Text($"record[{rows.Count + 1}].region"), region);
-            }
-
-            var row = new ProtoRecordRow(record, rows.Count + 1);
-            hasher.Append(row);
-            rows.Add(parser.Parse(row));
-            keep?.Records.Add(record);
-        }
+        return new RunIntake(header, header.Region, header.Year, scheme!, checker.Rows, checker.Finish(), bytes);
     }
 
     /// <summary>
@@ -159,25 +114,15 @@ internal sealed class RunIntake
         var violations = new Violations();
         var scheme = SchemeResolver.Resolve(header, violations);
         violations.ThrowIfAny();
-        var parser = new RecordParser();
-        using var hasher = new InputHasher();
-        var rows = new IntakeRows();
+        using var checker = new RecordChecker(caller, int.MaxValue, keep: null);
         long bytes = 0;
         foreach (var record in records)
         {
-            var region = record.Region.Trim();
-            if (region.Length > 0 && !caller.MayActOn(region))
-            {
-                throw RpcErrors.RegionDenied(caller.Id, Text($"record[{rows.Count + 1}].region"), region);
-            }
-
             bytes += record.CalculateSize();
-            var row = new ProtoRecordRow(record, rows.Count + 1);
-            hasher.Append(row);
-            rows.Add(parser.Parse(row));
+            checker.Add(record);
         }
 
-        return new RunIntake(header, header.Region, header.Year, scheme!, rows, hasher.Finish(), bytes);
+        return new RunIntake(header, header.Region, header.Year, scheme!, checker.Rows, checker.Finish(), bytes);
     }
 
     // Checked as each message arrives, before its records are kept: the call ends at the first message over the limit.

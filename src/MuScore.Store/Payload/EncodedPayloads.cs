@@ -5,45 +5,41 @@ namespace MuScore.Store.Payload;
 /// <summary>
 /// A draft's ratings with their payloads, in insertion order, encoded a chunk at a time on every
 /// core and one chunk ahead of the writer: the database writes one chunk while the next is encoded,
-/// so encoding leaves the writer's thread.
-/// At most two chunks of payloads are held at once, not the whole run's.
+/// so encoding leaves the writer's thread. Two <see cref="PayloadChunk"/>s take turns, so a
+/// payload is valid only until the writer moves on to the next rating but one chunk later: write
+/// it before asking for the next.
 /// </summary>
 internal static class EncodedPayloads
 {
     /// <summary>Ratings per chunk: large enough to keep every core busy, small enough to stay a few MB.</summary>
     private const int ChunkSize = 16_384;
 
-    public static async IAsyncEnumerable<(StoredRating Rating, byte[] Payload)> InOrder(
+    public static async IAsyncEnumerable<(StoredRating Rating, ReadOnlyMemory<byte> Payload)> InOrder(
         IReadOnlyList<StoredRating> ratings,
         int[] order,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var next = order.Length > 0 ? Task.Run(() => Encode(ratings, order, 0), cancellationToken) : null;
-        for (var start = 0; next is not null; start += ChunkSize)
+        PayloadChunk[] chunks = [new(), new()];
+        var next = order.Length > 0 ? Encode(chunks[0], 0) : null;
+        for (var (start, turn) = (0, 0); next is not null; start += ChunkSize, turn ^= 1)
         {
             var chunk = await next.ConfigureAwait(false);
             var following = start + ChunkSize;
-            next = following < order.Length ? Task.Run(() => Encode(ratings, order, following), cancellationToken) : null;
-            for (var i = 0; i < chunk.Length; i++)
+
+            // The other chunk's payloads were all written before this one was awaited.
+            next = following < order.Length ? Encode(chunks[turn ^ 1], following) : null;
+            for (var i = 0; i < chunk.Count; i++)
             {
-                yield return (ratings[order[start + i]], chunk[i]);
+                yield return (ratings[order[start + i]], chunk.Payload(i));
             }
         }
-    }
 
-    private static byte[][] Encode(IReadOnlyList<StoredRating> ratings, int[] order, int start)
-    {
-        var payloads = new byte[Math.Min(ChunkSize, order.Length - start)][];
-        Parallel.For(
-            0,
-            payloads.Length,
-            () => new PayloadWriter(),
-            (i, _, writer) =>
+        Task<PayloadChunk> Encode(PayloadChunk chunk, int start) => Task.Run(
+            () =>
             {
-                payloads[i] = RatingPayload.Encode(ratings[order[start + i]], writer);
-                return writer;
+                chunk.Encode(ratings, order, start, Math.Min(ChunkSize, order.Length - start));
+                return chunk;
             },
-            _ => { });
-        return payloads;
+            cancellationToken);
     }
 }

@@ -16,6 +16,12 @@ internal sealed class PayloadWriter
     /// <summary>Forgets what was written; the buffer is kept for the next payload.</summary>
     public void Reset() => length = 0;
 
+    /// <summary>Bytes written since <see cref="Reset"/>.</summary>
+    public int Length => length;
+
+    /// <summary>The bytes written since <see cref="Reset"/>, in place: valid until the next write or reset.</summary>
+    public ReadOnlyMemory<byte> Written => buffer.AsMemory(0, length);
+
     /// <summary>A copy of the bytes written since <see cref="Reset"/>.</summary>
     public byte[] ToArray() => buffer.AsSpan(0, length).ToArray();
 

@@ -29,6 +29,13 @@ internal static partial class RatingPayload
     public static byte[] Encode(StoredRating stored, PayloadWriter writer)
     {
         writer.Reset();
+        Append(stored, writer);
+        return writer.ToArray();
+    }
+
+    /// <summary>Appends a rating's payload to what <paramref name="writer"/> holds (many payloads to one buffer).</summary>
+    public static void Append(StoredRating stored, PayloadWriter writer)
+    {
         writer.Byte(FormatVersion);
         writer.String(stored.CreditCode);
         writer.NullableString(stored.Name);
@@ -70,8 +77,6 @@ internal static partial class RatingPayload
             writer.Int64(adjustment.ApprovedAt.UtcTicks);
             writer.String(adjustment.AdjustmentId);
         }
-
-        return writer.ToArray();
     }
 
     /// <summary>

@@ -1,62 +1,79 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using MuScore.Store.Sql;
+using SQLitePCL;
 
 namespace MuScore.Store.Sqlite;
 
 /// <summary>
-/// A prepared INSERT of ratings of one run (one VALUES tuple each), its parameters set row by row
-/// and the statement executed once they are all set. The save uses one row per statement (see
-/// SqliteRatingStore.InsertRatingsAsync for why).
+/// A prepared single-row INSERT of one run's ratings, bound and stepped through SQLite's own API
+/// (SQLitePCL) on the connection's handle, inside the connection's open transaction. Microsoft.Data.Sqlite
+/// re-binds every parameter by name and type-checks its value on each execution; for a million rows
+/// that was more CPU than SQLite's own insert work (docs/benchmarks.md, "Publishing a million rows").
+/// Text is encoded into one reused UTF-8 buffer; SQLite copies each value (SQLITE_TRANSIENT).
 /// </summary>
-internal sealed class RatingInsert : IAsyncDisposable
+internal sealed class RatingInsert : IDisposable
 {
-    /// <summary>Parameters per rating: credit_code, status, pool, class, industry, rank, payload.</summary>
-    private const int PerRow = 7;
+    private const string Sql =
+        "INSERT INTO ratings (run_key, credit_code, status, pool, class, industry, rank, payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 
-    private readonly SqliteParameter[] parameters;
+    private readonly sqlite3 database;
+    private readonly sqlite3_stmt statement;
+    private byte[] text = new byte[256];
 
-    public RatingInsert(SqliteConnection connection, SqliteTransaction transaction, long runKey, int rows)
+    /// <summary>Prepares the insert on <paramref name="connection"/>, whose transaction must already be open.</summary>
+    public RatingInsert(SqliteConnection connection, long runKey)
     {
-        Command = connection.CreateCommand();
-        Command.Transaction = transaction;
-        Command.Parameters.Add("@k", SqliteType.Integer).Value = runKey;
-        parameters = new SqliteParameter[rows * PerRow];
-        var sql = new StringBuilder("INSERT INTO ratings (run_key, credit_code, status, pool, class, industry, rank, payload) VALUES ");
-        for (var row = 0; row < rows; row++)
+        database = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
+        Check(raw.sqlite3_prepare_v2(database, Sql, out statement));
+        Check(raw.sqlite3_bind_int64(statement, 1, runKey));
+    }
+
+    /// <summary>Inserts one rating with its encoded payload.</summary>
+    public void Insert(StoredRating stored, ReadOnlySpan<byte> payload)
+    {
+        Text(2, stored.CreditCode);
+        Check(raw.sqlite3_bind_int64(statement, 3, RatingColumns.Status(stored)));
+        Text(4, RatingColumns.Pool(stored));
+        Integer(5, RatingColumns.Class(stored));
+        Text(6, RatingColumns.IndustryKey(stored.Industry));
+        Integer(7, RatingColumns.Rank(stored));
+        Check(raw.sqlite3_bind_blob(statement, 8, payload));
+        var stepped = raw.sqlite3_step(statement);
+
+        // Reset before a failure is reported, so the statement never stays mid-step.
+        var reset = raw.sqlite3_reset(statement);
+        Check(stepped == raw.SQLITE_DONE ? reset : stepped);
+    }
+
+    public void Dispose() => statement.Dispose();
+
+    private void Text(int index, string? value)
+    {
+        if (value is null)
         {
-            sql.Append(row == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@k, @c{row}, @s{row}, @p{row}, @l{row}, @i{row}, @r{row}, @b{row})");
-            var first = row * PerRow;
-            parameters[first] = Command.Parameters.Add(Name("c", row), SqliteType.Text);
-            parameters[first + 1] = Command.Parameters.Add(Name("s", row), SqliteType.Integer);
-            parameters[first + 2] = Command.Parameters.Add(Name("p", row), SqliteType.Text);
-            parameters[first + 3] = Command.Parameters.Add(Name("l", row), SqliteType.Integer);
-            parameters[first + 4] = Command.Parameters.Add(Name("i", row), SqliteType.Text);
-            parameters[first + 5] = Command.Parameters.Add(Name("r", row), SqliteType.Integer);
-            parameters[first + 6] = Command.Parameters.Add(Name("b", row), SqliteType.Blob);
+            Check(raw.sqlite3_bind_null(statement, index));
+            return;
         }
 
-        Command.CommandText = sql.ToString();
-        Command.Prepare();
+        var length = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (text.Length < length)
+        {
+            text = new byte[Math.Max(length, 2 * text.Length)];
+        }
+
+        var written = Encoding.UTF8.GetBytes(value, text);
+        Check(raw.sqlite3_bind_text(statement, index, text.AsSpan(0, written)));
     }
 
-    public SqliteCommand Command { get; }
+    private void Integer(int index, long? value) =>
+        Check(value is { } v ? raw.sqlite3_bind_int64(statement, index, v) : raw.sqlite3_bind_null(statement, index));
 
-    /// <summary>Sets the parameters of tuple <paramref name="row"/> (0-based).</summary>
-    public void Set(int row, StoredRating stored, byte[] payload)
+    private void Check(int result)
     {
-        var first = row * PerRow;
-        parameters[first].Value = stored.CreditCode;
-        parameters[first + 1].Value = RatingColumns.Status(stored);
-        parameters[first + 2].Value = (object?)RatingColumns.Pool(stored) ?? DBNull.Value;
-        parameters[first + 3].Value = (object?)RatingColumns.Class(stored) ?? DBNull.Value;
-        parameters[first + 4].Value = RatingColumns.IndustryKey(stored.Industry);
-        parameters[first + 5].Value = (object?)RatingColumns.Rank(stored) ?? DBNull.Value;
-        parameters[first + 6].Value = payload;
+        if (result != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(result, database);
+        }
     }
-
-    public ValueTask DisposeAsync() => Command.DisposeAsync();
-
-    private static string Name(string column, int row) => string.Create(CultureInfo.InvariantCulture, $"@{column}{row}");
 }

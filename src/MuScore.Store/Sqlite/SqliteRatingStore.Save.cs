@@ -78,7 +78,7 @@ internal sealed partial class SqliteRatingStore
                 runKey = (long)(await insertRun.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             }
 
-            await InsertRatingsAsync(connection, transaction, runKey, draft.Ratings, cancellationToken).ConfigureAwait(false);
+            await InsertRatingsAsync(connection, runKey, draft.Ratings, cancellationToken).ConfigureAwait(false);
             await AppendInAsync(connection, transaction, Submitted(draft, saved, alreadyStored: false), cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -86,16 +86,14 @@ internal sealed partial class SqliteRatingStore
         return saved;
     }
 
-    private static async Task InsertRatingsAsync(SqliteConnection connection, SqliteTransaction transaction, long runKey, IReadOnlyList<StoredRating> ratings, CancellationToken cancellationToken)
+    private static async Task InsertRatingsAsync(SqliteConnection connection, long runKey, IReadOnlyList<StoredRating> ratings, CancellationToken cancellationToken)
     {
-        // One row per statement: Microsoft.Data.Sqlite looks every parameter up by name on every
-        // execution (a linear scan in SQLite), so a 64-row statement's 449 parameters cost far more
-        // than they saved (a million-row save took three times as long, docs/benchmarks.md).
-        await using var insert = new RatingInsert(connection, transaction, runKey, 1);
+        // One row per statement, bound through SQLite's own API (RatingInsert says why); a
+        // multi-row VALUES list was tried and was slower (docs/benchmarks.md).
+        using var insert = new RatingInsert(connection, runKey);
         await foreach (var (stored, payload) in EncodedPayloads.InOrder(ratings, InsertionOrder.Of(ratings), cancellationToken).ConfigureAwait(false))
         {
-            insert.Set(0, stored, payload);
-            await insert.Command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            insert.Insert(stored, payload.Span);
         }
     }
 

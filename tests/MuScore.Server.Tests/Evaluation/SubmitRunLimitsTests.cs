@@ -23,6 +23,36 @@ public sealed class SubmitRunLimitsTests
     }
 
     [Fact]
+    public async Task SubmitRun_TooManyRecordsThenARepeatedHeader_TheEarlierRecordErrorWins()
+    {
+        // Records are checked on a second task while later messages arrive: errors must still come in stream order.
+        await using var server = await Start(("MaxRecordsPerRun", "5"));
+        var region = Regions.Next();
+        List<SubmitRunRequest> messages = [.. Messages(region, 2024, Records.Sample(region, 2024, count: 6)), new SubmitRunRequest { Header = Runs.Header(region, 2024) }];
+
+        var error = await Limits.Exhausted(() => Runs.SubmitRawAsync(server.Evaluation, messages));
+
+        Limits.Names(error, "TOO_MANY_RECORDS", "MuScore:Limits:MaxRecordsPerRun", "5");
+    }
+
+    [Fact]
+    public async Task SubmitRun_TooManyRecordsWhileTheClientKeepsTheStreamOpen_AnsweredWithoutWaitingForMore()
+    {
+        await using var server = await Start(("MaxRecordsPerRun", "5"));
+        var region = Regions.Next();
+        using var call = server.Evaluation.SubmitRun();
+        foreach (var message in Messages(region, 2024, Records.Sample(region, 2024, count: 6)))
+        {
+            await call.RequestStream.WriteAsync(message);
+        }
+
+        // Neither another message nor the end of the stream comes: the record check must stop the reading itself.
+        var error = await Limits.Exhausted(() => call.ResponseAsync.WaitAsync(TimeSpan.FromSeconds(60)));
+
+        Limits.Names(error, "TOO_MANY_RECORDS", "MuScore:Limits:MaxRecordsPerRun", "5");
+    }
+
+    [Fact]
     public async Task SubmitRun_MessagesOfExactlyMaxRunBytes_Accepted_OneByteMore_ResourceExhausted()
     {
         var region = Regions.Next();
