@@ -1,5 +1,6 @@
 using System.Globalization;
 using MuScore.Core.Records;
+using MuScore.Core.Scoring;
 
 namespace MuScore.Core.Rating;
 
@@ -11,50 +12,86 @@ namespace MuScore.Core.Rating;
 internal static class DuplicateFinder
 {
     /// <summary>For each row index in a duplicate group, the problem to add.</summary>
-    /// <param name="codes">Per row its credit code when both code and region are valid; null otherwise.</param>
+    /// <param name="keys">Per row its packed credit code (<see cref="CodeKey"/>) when both code and region are valid; <see cref="CodeKey.None"/> otherwise.</param>
+    /// <param name="unpacked">The rows with a valid code and region whose code has no key, compared as strings.</param>
     /// <param name="rows">The rows, read again only for the few codes seen more than once.</param>
-    public static Dictionary<int, FieldProblem> Find(string?[] codes, IReadOnlyList<ParsedRow> rows)
+    public static Dictionary<int, FieldProblem> Find(UInt128[] keys, IReadOnlyList<int> unpacked, IReadOnlyList<ParsedRow> rows)
+    {
+        // Equal codes end in the same character, so the keys split by their last character into
+        // partitions searched on every core at once, each with a dictionary a fraction of the size.
+        var partitions = Chunks.CountFor(keys.Length) == 1 ? 1 : Environment.ProcessorCount;
+        var shared = new List<List<int>>?[partitions];
+        Parallel.For(0, partitions, p => shared[p] = Shared(keys, p, partitions));
+
+        var problems = new Dictionary<int, FieldProblem>();
+        foreach (var indices in shared.SelectMany(s => s ?? []).Concat(SharedText(unpacked, rows)))
+        {
+            AddProblems(rows[indices[0]].CreditCodeText!, indices, rows, problems);
+        }
+
+        return problems;
+    }
+
+    /// <summary>Per key of one partition seen more than once, every row index that has it.</summary>
+    private static List<List<int>>? Shared(UInt128[] keys, int partition, int partitions)
     {
         // Keyed by code alone (codes are nationally unique, so sharing is rare); the few codes seen
         // more than once are then split by region.
-        var first = new Dictionary<string, int>(codes.Length, StringComparer.Ordinal);
-        Dictionary<string, List<int>>? shared = null;
-        for (var i = 0; i < codes.Length; i++)
+        var first = new Dictionary<UInt128, int>(keys.Length / partitions);
+        Dictionary<UInt128, List<int>>? shared = null;
+        for (var i = 0; i < keys.Length; i++)
         {
-            if (codes[i] is not { } code)
+            var key = keys[i];
+            if (key == CodeKey.None || (int)(uint)(key & 63) % partitions != partition)
             {
                 continue;
             }
 
-            if (!first.TryAdd(code, i))
+            if (!first.TryAdd(key, i))
             {
-                shared ??= new Dictionary<string, List<int>>(StringComparer.Ordinal);
-                if (!shared.TryGetValue(code, out var indices))
+                shared ??= [];
+                if (!shared.TryGetValue(key, out var indices))
                 {
-                    shared[code] = indices = [first[code]];
+                    shared[key] = indices = [first[key]];
                 }
 
                 indices.Add(i);
             }
         }
 
-        var problems = new Dictionary<int, FieldProblem>();
-        foreach (var (code, indices) in shared ?? [])
+        return shared is null ? null : [.. shared.Values];
+    }
+
+    private static IEnumerable<List<int>> SharedText(IReadOnlyList<int> unpacked, IReadOnlyList<ParsedRow> rows)
+    {
+        var byCode = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var i in unpacked)
         {
-            foreach (var group in indices.GroupBy(i => rows[i].RegionText!, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            var code = rows[i].CreditCodeText!;
+            if (!byCode.TryGetValue(code, out var indices))
             {
-                var members = group.ToList();
-                foreach (var i in members)
-                {
-                    var others = string.Join(", ", members.Where(j => j != i).Select(j => rows[j].RowNumber.ToString(CultureInfo.InvariantCulture)));
-                    problems[i] = new FieldProblem(
-                        Field.CreditCode,
-                        ProblemRule.DuplicateCreditCode,
-                        $"credit_code '{code}' appears more than once in region {group.Key}: also in row(s) {others}");
-                }
+                byCode[code] = indices = [];
             }
+
+            indices.Add(i);
         }
 
-        return problems;
+        return byCode.Values.Where(indices => indices.Count > 1);
+    }
+
+    private static void AddProblems(string code, List<int> indices, IReadOnlyList<ParsedRow> rows, Dictionary<int, FieldProblem> problems)
+    {
+        foreach (var group in indices.GroupBy(i => rows[i].RegionText!, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            var members = group.ToList();
+            foreach (var i in members)
+            {
+                var others = string.Join(", ", members.Where(j => j != i).Select(j => rows[j].RowNumber.ToString(CultureInfo.InvariantCulture)));
+                problems[i] = new FieldProblem(
+                    Field.CreditCode,
+                    ProblemRule.DuplicateCreditCode,
+                    $"credit_code '{code}' appears more than once in region {group.Key}: also in row(s) {others}");
+            }
+        }
     }
 }

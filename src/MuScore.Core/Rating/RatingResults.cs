@@ -75,7 +75,10 @@ public sealed partial class RatingResults
         return ProblemsOf(row, source[row].Problems);
     }
 
-    /// <summary>Index of a RATED row's pool in <see cref="RatingRun.Pools"/>; -1 for other rows.</summary>
+    /// <summary>
+    /// Index of a RATED row's pool in <see cref="RatingRun.Pools"/> of the run that rated it (a copy
+    /// made with other pools keeps these indices); -1 for other rows.
+    /// </summary>
     public int PoolIndex(int row) => group[row];
 
     /// <summary>Pool id within the region.</summary>

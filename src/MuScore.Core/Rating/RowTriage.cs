@@ -43,20 +43,30 @@ internal sealed class RowTriage
     {
         var rows = request.Rows;
         var triage = new RowTriage(rows.Count);
-        var codes = new string?[rows.Count];
-        Chunks.For(rows.Count, Chunks.CountFor(rows.Count), (_, start, end) =>
+        var codes = new UInt128[rows.Count];
+        var keys = new int[rows.Count];
+        var chunks = Chunks.CountFor(rows.Count);
+        var regions = new List<string>[chunks];
+        var unpacked = new List<int>[chunks];
+        Chunks.For(rows.Count, chunks, (c, start, end) =>
         {
+            var scope = new ChunkRegions();
+            unpacked[c] = [];
             for (var i = start; i < end; i++)
             {
-                triage.Scope(request, i, rows[i], codes);
+                var row = rows[i];
+                triage.Scope(request, i, row);
+                keys[i] = triage.Group[i] < 0 ? -1 : scope.IndexOf(triage.Records[i]!.Region);
+                if (row.CreditCodeValid && row.RegionValid && !CodeKey.TryPack(row.CreditCodeText!, out codes[i]))
+                {
+                    unpacked[c].Add(i);
+                }
             }
+
+            regions[c] = scope.Regions;
         });
 
-        // Duplicates need one pass over every code; keying rows by region needs one over the rest.
-        // Neither waits for the other.
-        var duplicates = Task.Run(() => DuplicateFinder.Find(codes, rows));
-        var (keys, regions) = triage.RegionKeys(request.Scheme.Pools.Count);
-        triage.Duplicates = duplicates.GetAwaiter().GetResult();
+        triage.Duplicates = DuplicateFinder.Find(codes, [.. unpacked.SelectMany(u => u)], rows);
         foreach (var i in triage.Duplicates.Keys)
         {
             // A duplicate is INVALID whatever its scope.
@@ -68,11 +78,10 @@ internal sealed class RowTriage
         return triage;
     }
 
-    private void Scope(RatingRequest request, int i, ParsedRow row, string?[] codes)
+    private void Scope(RatingRequest request, int i, ParsedRow row)
     {
         var record = row.Record;
         Records[i] = record;
-        codes[i] = row.CreditCodeValid && row.RegionValid ? row.CreditCodeText : null;
         Group[i] = -1;
         if (record is null)
         {
@@ -104,65 +113,38 @@ internal sealed class RowTriage
         }
     }
 
-    /// <summary>Per row in scope, region index × pools + pool index (-1 otherwise), and the regions by index.</summary>
-    private (int[] Keys, List<string> Regions) RegionKeys(int poolCount)
+    /// <param name="keys">Per row in scope, its region's index in its chunk's list.</param>
+    /// <param name="chunkRegions">Each chunk's regions, in the order the chunk met them.</param>
+    /// <param name="poolCount">The scheme's pools.</param>
+    private RatedGroup[] GroupRows(int[] keys, List<string>[] chunkRegions, int poolCount)
     {
-        var keys = new int[Status.Length];
-        var regions = new List<string>();
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        string? last = null;
-        var lastIndex = -1;
-        for (var i = 0; i < keys.Length; i++)
-        {
-            keys[i] = -1;
-            if (Group[i] < 0)
-            {
-                continue;
-            }
-
-            // Region strings repeat row after row (and are often one shared instance): skip the lookup then.
-            var region = Records[i]!.Region;
-            if (!ReferenceEquals(region, last) && region != last)
-            {
-                if (!index.TryGetValue(region, out lastIndex))
-                {
-                    index[region] = lastIndex = regions.Count;
-                    regions.Add(region);
-                }
-
-                last = region;
-            }
-
-            keys[i] = (lastIndex * poolCount) + Group[i];
-        }
-
-        return (keys, regions);
-    }
-
-    private RatedGroup[] GroupRows(int[] keys, List<string> regions, int poolCount)
-    {
+        // Regions in ordinal order, then pools in scheme order: the group key of a row is
+        // region rank × pools + pool.
+        var regions = chunkRegions.SelectMany(r => r).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var rank = regions.Select((region, r) => (region, r)).ToDictionary(x => x.region, x => x.r, StringComparer.Ordinal);
         var sizes = new int[regions.Count * poolCount];
-        for (var i = 0; i < keys.Length; i++)
+        for (var c = 0; c < chunkRegions.Length; c++)
         {
-            if (Status[i] == RowStatus.Rated)
+            var remap = chunkRegions[c].Select(region => rank[region]).ToArray();
+            for (var i = Chunks.Start(keys.Length, chunkRegions.Length, c); i < Chunks.Start(keys.Length, chunkRegions.Length, c + 1); i++)
             {
-                sizes[keys[i]]++;
+                if (Status[i] == RowStatus.Rated)
+                {
+                    keys[i] = (remap[keys[i]] * poolCount) + Group[i];
+                    sizes[keys[i]]++;
+                }
             }
         }
 
-        // Groups ordered by region (ordinal), then pool in scheme order; empty ones dropped.
+        // Empty groups dropped.
         var groupOf = new int[sizes.Length];
         var groups = new List<RatedGroup>();
-        foreach (var r in Enumerable.Range(0, regions.Count).OrderBy(r => regions[r], StringComparer.Ordinal))
+        for (var key = 0; key < sizes.Length; key++)
         {
-            for (var p = 0; p < poolCount; p++)
+            groupOf[key] = groups.Count;
+            if (sizes[key] > 0)
             {
-                var key = (r * poolCount) + p;
-                groupOf[key] = groups.Count;
-                if (sizes[key] > 0)
-                {
-                    groups.Add(new RatedGroup(regions[r], p, new int[sizes[key]]));
-                }
+                groups.Add(new RatedGroup(regions[key / poolCount], key % poolCount, new int[sizes[key]]));
             }
         }
 
@@ -182,5 +164,32 @@ internal sealed class RowTriage
         }
 
         return [.. groups];
+    }
+
+    /// <summary>One chunk's regions by index; region strings repeat row after row, so the last one is checked first.</summary>
+    private sealed class ChunkRegions
+    {
+        private readonly Dictionary<string, int> index = new(StringComparer.Ordinal);
+        private string? last;
+        private int lastIndex;
+
+        public List<string> Regions { get; } = [];
+
+        public int IndexOf(string region)
+        {
+            if (ReferenceEquals(region, last) || region == last)
+            {
+                return lastIndex;
+            }
+
+            if (!index.TryGetValue(region, out lastIndex))
+            {
+                index[region] = lastIndex = Regions.Count;
+                Regions.Add(region);
+            }
+
+            last = region;
+            return lastIndex;
+        }
     }
 }

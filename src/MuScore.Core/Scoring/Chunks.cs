@@ -21,6 +21,9 @@ internal static class Chunks
             return;
         }
 
-        Parallel.For(0, chunks, c => body(c, (int)((long)n * c / chunks), (int)((long)n * (c + 1) / chunks)));
+        Parallel.For(0, chunks, c => body(c, Start(n, chunks, c), Start(n, chunks, c + 1)));
     }
+
+    /// <summary>Where chunk <paramref name="c"/> of <paramref name="chunks"/> starts (c = chunks gives n).</summary>
+    public static int Start(int n, int chunks, int c) => (int)((long)n * c / chunks);
 }
