@@ -41,15 +41,23 @@ public static partial class NumberText
         }
 
         // rounded is k / 10⁶ to within half an ulp, so × 10⁶ is within a quarter of k: Round gives k exactly.
-        var scaled = (long)Math.Round(rounded * 1e6);
+        return WriteMillionths((long)Math.Round(rounded * 1e6), destination);
+    }
+
+    /// <summary>
+    /// Writes k / 10⁶ as UTF-8 with at most 6 decimals and no trailing zeros (the texts of the
+    /// formats here); shared with ratings.xlsx, whose cells hold the same numbers as millionths.
+    /// </summary>
+    internal static int WriteMillionths(long millionths, Span<byte> destination)
+    {
         var length = 0;
-        if (scaled < 0)
+        if (millionths < 0)
         {
             destination[length++] = (byte)'-';
-            scaled = -scaled;
+            millionths = -millionths;
         }
 
-        var whole = Math.DivRem(scaled, 1_000_000L, out var fraction);
+        var whole = Math.DivRem(millionths, 1_000_000L, out var fraction);
         length += Written(whole.TryFormat(destination[length..], out var digits, default, CultureInfo.InvariantCulture), digits);
         if (fraction == 0)
         {

@@ -183,29 +183,6 @@ public class XlsxTableWriterTests
         return output.ToArray();
     }
 
-    private sealed class WriteOnlyStream(Stream inner) : Stream
-    {
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Flush() => inner.Flush();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
-    }
-
     private static string Part(byte[] xlsx, string name)
     {
         using var zip = new ZipArchive(new MemoryStream(xlsx));

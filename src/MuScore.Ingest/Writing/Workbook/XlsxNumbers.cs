@@ -90,46 +90,12 @@ public static class XlsxNumbers
                 cell.Units.TryFormat(destination, out written, default, CultureInfo.InvariantCulture);
                 return written;
             case XlsxCellKind.Millionths:
-                return WriteMillionths(cell.Units, destination);
+                return NumberText.WriteMillionths(cell.Units, destination);
             case XlsxCellKind.Shortest:
                 cell.Value.TryFormat(destination, out written, "R", CultureInfo.InvariantCulture);
                 return written;
             default:
                 throw new ArgumentException($"A {cell.Kind} cell is not a number.", nameof(cell));
         }
-    }
-
-    private static int WriteMillionths(long millionths, Span<byte> destination)
-    {
-        var at = 0;
-        if (millionths < 0)
-        {
-            destination[at++] = (byte)'-';
-            millionths = -millionths;
-        }
-
-        var whole = Math.DivRem(millionths, 1_000_000, out var fraction);
-        whole.TryFormat(destination[at..], out var written, default, CultureInfo.InvariantCulture);
-        at += written;
-        if (fraction == 0)
-        {
-            return at;
-        }
-
-        destination[at++] = (byte)'.';
-        var digits = 6;
-        while (fraction % 10 == 0)
-        {
-            fraction /= 10;
-            digits--;
-        }
-
-        for (var i = digits - 1; i >= 0; i--)
-        {
-            destination[at + i] = (byte)('0' + (fraction % 10));
-            fraction /= 10;
-        }
-
-        return at + digits;
     }
 }
