@@ -72,7 +72,11 @@ public sealed class PublishWarmingTests(PostgresServer postgres) : IClassFixture
             async () => await inspector.GetDatabase().KeyExistsAsync([.. keys.ConvertAll(redisKeys.Rating)]) == Count,
             TimeSpan.FromSeconds(20));
         Assert.True(inRedis, "the publisher did not write every rating of the new version to Redis");
-        Assert.True(await inspector.GetDatabase().SetContainsAsync(redisKeys.PublishedRegions, region));
+        // The region is recorded only after the last rating is written, so it may land just after the count is complete.
+        var recorded = await Eventually.TrueAsync(
+            async () => await inspector.GetDatabase().SetContainsAsync(redisKeys.PublishedRegions, region),
+            TimeSpan.FromSeconds(20));
+        Assert.True(recorded, "the publisher did not record the region as published after writing its ratings");
 
         var cache = Second.Services.GetRequiredService<ClockCache<RatingKey, RatingLookup>>();
         var warmed = await Eventually.TrueAsync(() => Task.FromResult(keys.TrueForAll(k => cache.TryGet(k, out _))), TimeSpan.FromSeconds(20));
