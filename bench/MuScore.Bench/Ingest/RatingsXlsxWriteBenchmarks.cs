@@ -82,9 +82,9 @@ public class RatingsXlsxWriteBenchmarks
             {
                 var cells = new RatingsXlsxCells(layout, run);
                 using var xlsx = new WorkbookWriter(stream, layout.Headers, "ratings", leaveOpen: false, XlsxTableWriter.MaxRows, Level);
-                foreach (var row in run.Rows)
+                for (var i = 0; i < run.Rows.Count; i++)
                 {
-                    xlsx.WriteRow(cells.Fill(row));
+                    xlsx.WriteRow(cells.Fill(i));
                 }
             }
         }
@@ -105,9 +105,9 @@ public class RatingsXlsxWriteBenchmarks
         var row = layout.Headers.Select(h => new DataCell(h)).ToArray();
         spreadsheet.AddRowAsync(row).AsTask().GetAwaiter().GetResult();
         var cells = new RatingsXlsxCells(layout, run);
-        foreach (var outcome in run.Rows)
+        for (var r = 0; r < run.Rows.Count; r++)
         {
-            var typed = cells.Fill(outcome);
+            var typed = cells.Fill(r);
             for (var i = 0; i < typed.Length; i++)
             {
                 var cell = typed[i];

@@ -93,7 +93,7 @@ internal static class RatingOutputWriter
         var total = run.Rows.Count;
         for (var i = 0; i < total; i++)
         {
-            xlsx.WriteRow(cells.Fill(run.Rows[i]));
+            xlsx.WriteRow(cells.Fill(i));
             if ((i + 1) % ProgressInterval == 0)
             {
                 progress?.Report(new RateStepProgress(RateStep.WriteXlsx, i + 1, total));

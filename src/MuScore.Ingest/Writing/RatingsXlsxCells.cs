@@ -35,29 +35,32 @@ public sealed class RatingsXlsxCells
         year = XlsxCell.Of(run.Year);
     }
 
-    /// <summary>The cells of one outcome; the array is reused by the next call.</summary>
-    public ReadOnlySpan<XlsxCell> Fill(RowOutcome outcome)
+    /// <summary>
+    /// The cells of row <paramref name="row"/> of the run (an index into <see cref="RatingRun.Results"/>),
+    /// read from the run's columns so no outcome is built per row; the array is reused by the next call.
+    /// </summary>
+    public ReadOnlySpan<XlsxCell> Fill(int row)
     {
-        ArgumentNullException.ThrowIfNull(outcome);
+        var results = run.Results;
         Array.Clear(cells);
-        var record = outcome.Record;
-        cells[0] = XlsxCell.Of(outcome.RowNumber);
-        cells[1] = XlsxCell.OfText(outcome.Status.Code(), repeated: true);
-        cells[2] = outcome.Status == RowStatus.Rated ? XlsxCell.Empty : XlsxCell.OfText(RatingsTableLayout.Reason(outcome));
-        cells[3] = XlsxCell.OfText(outcome.CreditCode);
-        cells[4] = XlsxCell.OfText(outcome.Name);
-        cells[5] = XlsxCell.OfText(outcome.Region, repeated: true);
+        var status = results.Status(row);
+        cells[0] = XlsxCell.Of(results.RowNumber(row));
+        cells[1] = XlsxCell.OfText(status.Code(), repeated: true);
+        cells[2] = status == RowStatus.Rated ? XlsxCell.Empty : XlsxCell.OfText(RatingsTableLayout.Reason(status, results.Problems(row), results.Exclusions(row)));
+        cells[3] = XlsxCell.OfText(results.CreditCode(row));
+        cells[4] = XlsxCell.OfText(results.Name(row));
+        cells[5] = XlsxCell.OfText(results.Region(row), repeated: true);
         cells[6] = year;
-        if (record is not null)
+        if (results.Record(row) is { } record)
         {
             cells[7] = XlsxCell.OfText(record.Industry, repeated: true);
             cells[8] = XlsxCell.OfText(record.Scale == Scale.Above ? "ABOVE" : "BELOW", repeated: true);
             cells[9] = XlsxNumbers.Of(record.LandMu);
         }
 
-        if (outcome.Rating is { } rating)
+        if (status == RowStatus.Rated)
         {
-            FillRating(rating);
+            FillRating(results, row);
         }
 
         var last = cells.Length - 4;
@@ -68,34 +71,39 @@ public sealed class RatingsXlsxCells
         return cells;
     }
 
-    private void FillRating(EnterpriseRating rating)
+    private void FillRating(RatingResults results, int row)
     {
-        cells[10] = XlsxCell.OfText(rating.Pool, repeated: true);
-        cells[11] = XlsxNumbers.Of(rating.Total);
-        cells[12] = XlsxCell.Of(rating.Rank);
-        cells[13] = XlsxCell.Of(rating.PoolSize);
-        cells[14] = XlsxNumbers.Of(rating.Percentile);
-        cells[15] = XlsxNumbers.Of(rating.QuotaRank);
-        cells[16] = XlsxCell.Of(rating.QuotaPoolSize);
-        cells[17] = XlsxCell.OfText(ClassText(rating.Class), repeated: true);
-        cells[18] = XlsxCell.OfText(rating.Override.Code(), repeated: true);
-        cells[19] = XlsxNumbers.Of(rating.GapToNextClass);
-        cells[20] = XlsxCell.Of(rating.ConsecutiveDYears);
-        cells[21] = XlsxNumbers.Of(rating.Bonus);
-        cells[22] = XlsxNumbers.Of(rating.Penalty);
-        cells[23] = XlsxCell.OfText(ImputedItems(rating), repeated: true);
-        foreach (var item in rating.Items)
+        cells[10] = XlsxCell.OfText(results.Pool(row), repeated: true);
+        cells[11] = XlsxNumbers.Of(results.Total(row));
+        cells[12] = XlsxCell.Of(results.Rank(row));
+        cells[13] = XlsxCell.Of(results.PoolSize(row));
+        cells[14] = XlsxNumbers.Of(results.Percentile(row));
+        cells[15] = XlsxNumbers.Of(results.QuotaRank(row));
+        cells[16] = XlsxCell.Of(results.QuotaPoolSize(row));
+        cells[17] = XlsxCell.OfText(ClassText(results.Class(row)), repeated: true);
+        cells[18] = XlsxCell.OfText(results.Override(row).Code(), repeated: true);
+        cells[19] = XlsxNumbers.Of(results.GapToNextClass(row));
+        cells[20] = XlsxCell.Of(results.ConsecutiveDYears(row));
+        cells[21] = XlsxNumbers.Of(results.Bonus(row));
+        cells[22] = XlsxNumbers.Of(results.Penalty(row));
+        cells[23] = XlsxCell.OfText(ImputedItems(results, row), repeated: true);
+        var indicators = results.Indicators(row);
+        var values = results.ItemValues(row);
+        var benchmarks = results.Benchmarks(row);
+        var scores = results.ItemScores(row);
+        for (var k = 0; k < indicators.Length; k++)
         {
-            var column = indicatorColumn[(int)item.Indicator];
+            var column = indicatorColumn[(int)indicators[k]];
             if (column <= 0)
             {
                 // An indicator the layout has no columns for: never from the scheme that rated it.
                 continue;
             }
 
-            cells[column] = XlsxNumbers.Of(item.Value);
-            cells[column + 1] = XlsxNumbers.Of(item.Benchmark);
-            cells[column + 2] = XlsxNumbers.Of(item.Score);
+            // NaN is an absent value or benchmark (an empty cell); a score is always there.
+            cells[column] = double.IsNaN(values[k]) ? XlsxCell.Empty : XlsxNumbers.Of(values[k]);
+            cells[column + 1] = double.IsNaN(benchmarks[k]) ? XlsxCell.Empty : XlsxNumbers.Of(benchmarks[k]);
+            cells[column + 2] = XlsxNumbers.Of(scores[k]);
         }
     }
 
@@ -108,17 +116,19 @@ public sealed class RatingsXlsxCells
         _ => value.ToString(),
     };
 
-    /// <summary>The imputed indicators joined by ";" (usually none, then no string is made).</summary>
-    private static string? ImputedItems(EnterpriseRating rating)
+    /// <summary>The imputed indicators in scheme order joined by ";" (usually none, then no string is made).</summary>
+    private static string? ImputedItems(RatingResults results, int row)
     {
-        foreach (var item in rating.Items)
+        var indicators = results.Indicators(row);
+        List<string>? ids = null;
+        for (var k = 0; k < indicators.Length; k++)
         {
-            if (item.Imputed)
+            if (results.ItemBasis(row, k) == ItemBasis.Imputed)
             {
-                return string.Join(";", rating.Items.Where(i => i.Imputed).Select(i => i.Indicator.Id()));
+                (ids ??= []).Add(indicators[k].Id());
             }
         }
 
-        return null;
+        return ids is null ? null : string.Join(";", ids);
     }
 }

@@ -39,9 +39,9 @@ public class OpenpyxlReadTests(ITestOutputHelper output)
         {
             using (var writer = new WorkbookWriter(new FileStream(path, FileMode.Create, FileAccess.ReadWrite), layout.Headers, "ratings", leaveOpen: false, rowsPerSheet: 200, WorkbookWriter.DefaultLevel))
             {
-                foreach (var outcome in run.Rows)
+                for (var i = 0; i < run.Rows.Count; i++)
                 {
-                    writer.WriteRow(cells.Fill(outcome));
+                    writer.WriteRow(cells.Fill(i));
                 }
             }
 

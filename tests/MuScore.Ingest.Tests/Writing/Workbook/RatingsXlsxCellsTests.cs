@@ -13,10 +13,11 @@ public class RatingsXlsxCellsTests
 
         Assert.Contains(run.Rows, r => r.Status == RowStatus.Invalid);
         Assert.Contains(run.Rows, r => r.Status == RowStatus.Excluded);
-        foreach (var outcome in run.Rows)
+        for (var row = 0; row < run.Rows.Count; row++)
         {
+            var outcome = run.Rows[row];
             var strings = layout.Fill(outcome);
-            var cells = typed.Fill(outcome);
+            var cells = typed.Fill(row);
             Assert.Equal(strings.Length, cells.Length);
             for (var i = 0; i < strings.Length; i++)
             {
