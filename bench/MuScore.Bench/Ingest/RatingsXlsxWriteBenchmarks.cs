@@ -14,8 +14,11 @@ public enum RatingsXlsxWriter
     /// <summary>Cell strings (RatingsTableLayout.Fill) through XlsxTableWriter on SpreadCheetah: main before issue 10.</summary>
     SpreadCheetahStrings,
 
-    /// <summary>Typed cells (RatingsXlsxCells) through WorkbookWriter, deflating blocks on all cores.</summary>
+    /// <summary>Typed cells (RatingsXlsxCells) through WorkbookWriter.WriteRow: XML on one thread, deflating blocks on all cores.</summary>
     ParallelTyped,
+
+    /// <summary>Typed cells through WorkbookWriter.WriteRows: blocks of rows written and deflated on all cores (ratings.xlsx now).</summary>
+    ParallelRows,
 
     /// <summary>
     /// The same typed cells as SpreadCheetah DataCells (numbers as doubles, no cell references,
@@ -77,6 +80,11 @@ public class RatingsXlsxWriteBenchmarks
             else if (Writer == RatingsXlsxWriter.SpreadCheetahTyped)
             {
                 WriteSpreadCheetahTyped(stream, layout);
+            }
+            else if (Writer == RatingsXlsxWriter.ParallelRows)
+            {
+                using var xlsx = new WorkbookWriter(stream, layout.Headers, "ratings", leaveOpen: false, XlsxTableWriter.MaxRows, Level);
+                xlsx.WriteRows(run.Rows.Count, () => new RatingsXlsxCells(layout, run));
             }
             else
             {

@@ -23,6 +23,12 @@ internal sealed class SheetXmlBuffer : IDisposable
     /// <summary>Bytes in the current block.</summary>
     public int Length => length;
 
+    /// <summary>The bytes written since the last <see cref="Clear"/> or <see cref="TakeBlock"/>.</summary>
+    public ReadOnlySpan<byte> Written => block.AsSpan(0, length);
+
+    /// <summary>Empties the block, keeping its array (a buffer reused block after block).</summary>
+    public void Clear() => length = 0;
+
     /// <summary>The filled block (the caller now owns the rented array) and its length; a fresh block takes its place.</summary>
     public (byte[] Block, int Length) TakeBlock()
     {

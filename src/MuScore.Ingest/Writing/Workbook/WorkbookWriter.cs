@@ -1,3 +1,4 @@
+using System.IO.Hashing;
 using System.Text;
 
 namespace MuScore.Ingest;
@@ -14,14 +15,22 @@ namespace MuScore.Ingest;
 /// written (the next cell carries its reference); text of columns marked repeated goes into the
 /// shared string table (a bounded one). The bytes depend only on the cells: fixed zip times, no
 /// document properties, fixed block boundaries and compression level.
+/// Rows come either one by one (<see cref="WriteRow"/>: the XML on the caller's thread, deflated on
+/// the thread pool) or as a whole table (<see cref="WriteRows(int, Func{IXlsxRowSource}, Action{int})"/>:
+/// blocks of rows written and deflated on every core). Both give the same XML; the zip's bytes
+/// differ only where the deflate blocks are cut.
 /// </summary>
 public sealed class WorkbookWriter : IDisposable
 {
     /// <summary>zlib level 1: measured fastest per byte written in docs/benchmarks.md, and fixed, so the bytes are too.</summary>
     internal const int DefaultLevel = 1;
 
-    /// <summary>Distinct shared strings kept; later new texts are written inline, so memory stays bounded.</summary>
-    private const int MaxSharedStrings = 1 << 16;
+    /// <summary>
+    /// Rows per block of <see cref="WriteRows(int, Func{IXlsxRowSource}, Action{int})"/>: about 0.9 MB
+    /// of XML for a ratings row, so a 500-row table is one block (and the same bytes as
+    /// <see cref="WriteRow"/> gives), and a million rows are ~1,000 blocks for an even load.
+    /// </summary>
+    internal const int DefaultBlockRows = 1024;
 
     private readonly Stream stream;
     private readonly Stream archive;
@@ -33,15 +42,15 @@ public sealed class WorkbookWriter : IDisposable
     private readonly int level;
     private readonly byte[][] columnNames;
     private readonly List<string> sheetNames = [];
-    private readonly Dictionary<string, int> sharedIndex = new(StringComparer.Ordinal);
-    private readonly List<string> shared = [];
-    private readonly string?[] lastShared;
-    private readonly int[] lastSharedIndex;
-    private SheetXmlBuffer xml = new();
+    private readonly WorkbookSharedStrings shared = new();
+    private readonly SheetRowWriter rowWriter;
+    private readonly SheetXmlBuffer xml = new();
     private ParallelDeflateEntry? sheet;
     private long sharedReferences;
     private int rowsInSheet;
     private int rowNumber;
+    private bool tableWritten;
+    private bool failed;
     private bool disposed;
 
     /// <summary>Writes the workbook to <paramref name="stream"/>; disposes the stream at the end unless <paramref name="leaveOpen"/>.</summary>
@@ -74,9 +83,7 @@ public sealed class WorkbookWriter : IDisposable
         this.rowsPerSheet = rowsPerSheet;
         this.level = level;
         columnNames = Enumerable.Range(0, this.headers.Length).Select(i => Encoding.ASCII.GetBytes(CellReference.ColumnLetters(i))).ToArray();
-        lastShared = new string?[this.headers.Length];
-        lastSharedIndex = new int[this.headers.Length];
-        StartSheet();
+        rowWriter = new SheetRowWriter(columnNames, shared);
     }
 
     /// <summary>Rows written after the header, over all sheets.</summary>
@@ -89,47 +96,28 @@ public sealed class WorkbookWriter : IDisposable
     public void WriteRow(ReadOnlySpan<XlsxCell> cells)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
+        if (tableWritten)
+        {
+            throw new InvalidOperationException("The whole table was written by WriteRows.");
+        }
+
         if (cells.Length != headers.Length)
         {
             throw new ArgumentException($"The row has {cells.Length} cells but the sheet has {headers.Length} columns.", nameof(cells));
         }
 
-        if (rowsInSheet == rowsPerSheet)
+        if (sheet is null)
+        {
+            StartSheet();
+        }
+        else if (rowsInSheet == rowsPerSheet)
         {
             EndSheet();
             StartSheet();
         }
 
         rowNumber++;
-        xml.Append("<row>"u8);
-        var next = 0;
-        for (var i = 0; i < cells.Length; i++)
-        {
-            ref readonly var cell = ref cells[i];
-            if (cell.Kind == XlsxCellKind.Empty)
-            {
-                continue;
-            }
-
-            WriteCellStart(i, next);
-            next = i + 1;
-            switch (cell.Kind)
-            {
-                case XlsxCellKind.SharedText:
-                    WriteShared(i, cell.Text);
-                    break;
-                case XlsxCellKind.Text:
-                    WriteInline(cell.Text, bold: false);
-                    break;
-                default:
-                    xml.Append("><v>"u8);
-                    xml.Advance(XlsxNumbers.Write(cell, xml.Reserve(XlsxNumbers.MaxLength)));
-                    xml.Append("</v></c>"u8);
-                    break;
-            }
-        }
-
-        xml.Append("</row>"u8);
+        rowWriter.Write(xml, cells, rowNumber);
         rowsInSheet++;
         RowsWritten++;
         if (xml.IsFull)
@@ -137,6 +125,77 @@ public sealed class WorkbookWriter : IDisposable
             var (block, length) = xml.TakeBlock();
             sheet!.Add(block, length);
         }
+    }
+
+    /// <summary>
+    /// Writes the whole table, rows 0 to <paramref name="count"/> − 1 of the sources, on every core:
+    /// the shared strings are numbered first, row by row on this thread, then blocks of rows are
+    /// written and deflated by one worker per core (each with a source of its own from
+    /// <paramref name="newSource"/>) and appended here in order. <paramref name="rowsDone"/> hears
+    /// the rows appended so far, after each block. Only on a writer no row has been written to;
+    /// the workbook is then finished by <see cref="Dispose"/>.
+    /// </summary>
+    public void WriteRows(int count, Func<IXlsxRowSource> newSource, Action<int>? rowsDone = null) =>
+        WriteRows(count, newSource, rowsDone, DefaultBlockRows, Environment.ProcessorCount);
+
+    /// <summary>As the public overload, with the rows per block and the workers chosen (tests show the bytes do not depend on them but on the block size).</summary>
+    internal void WriteRows(int count, Func<IXlsxRowSource> newSource, Action<int>? rowsDone, int blockRows, int workers)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        ArgumentNullException.ThrowIfNull(newSource);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(blockRows);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workers);
+        if (tableWritten || sheetNames.Count > 0)
+        {
+            throw new InvalidOperationException("WriteRows writes the whole table: once, on a writer no row has been written to.");
+        }
+
+        tableWritten = true;
+        NumberSharedStrings(count, newSource());
+        var blocks = SheetBlocks(count, blockRows);
+        workers = Math.Min(workers, blocks.Length);
+        using var ring = new SheetBlockRing(workers * 2);
+        var references = new long[workers];
+        var tasks = new Task[workers];
+        var next = -1;
+        for (var w = 0; w < workers; w++)
+        {
+            var worker = w;
+            tasks[w] = Task.Factory.StartNew(
+                () =>
+                {
+                    var source = newSource();
+                    var rows = new SheetRowWriter(columnNames, shared);
+                    for (var b = Interlocked.Increment(ref next); b < blocks.Length; b = Interlocked.Increment(ref next))
+                    {
+                        var block = blocks[b];
+                        ring.Fill(b, slot => WriteBlock(slot, block, source, rows));
+                    }
+
+                    references[worker] = rows.SharedReferences;
+                },
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
+        }
+
+        try
+        {
+            AppendBlocks(blocks, ring, rowsDone);
+        }
+        catch
+        {
+            // Stop the workers before the caller deletes what was written; Dispose then only lets go.
+            failed = true;
+            ring.Cancel();
+            WaitQuietly(tasks);
+            throw;
+        }
+
+        Task.WaitAll(tasks);
+        sharedReferences += references.Sum();
+        RowsWritten = count;
     }
 
     /// <summary>Finishes the workbook and closes the stream (unless left open); the file is complete only after this.</summary>
@@ -150,7 +209,21 @@ public sealed class WorkbookWriter : IDisposable
         disposed = true;
         try
         {
-            EndSheet();
+            if (failed)
+            {
+                return;
+            }
+
+            if (!tableWritten)
+            {
+                if (sheet is null)
+                {
+                    StartSheet();
+                }
+
+                EndSheet();
+            }
+
             WriteSharedStrings();
             zip.AddEntry("xl/styles.xml", Encoding.UTF8.GetBytes(WorkbookParts.Styles()), level);
             zip.AddEntry("xl/workbook.xml", Encoding.UTF8.GetBytes(WorkbookParts.Workbook(sheetNames)), level);
@@ -186,17 +259,23 @@ public sealed class WorkbookWriter : IDisposable
     {
         sheetNames.Add(XlsxTableWriter.SheetName(sheetName, sheetNames.Count + 1));
         sheet = new ParallelDeflateEntry(zip, WorkbookParts.SheetPath(sheetNames.Count), level);
-        WorkbookParts.SheetStart(xml, headers);
-        xml.Append("<row>"u8);
-        foreach (var header in headers)
-        {
-            xml.Append("<c"u8);
-            WriteInline(header, bold: true);
-        }
-
-        xml.Append("</row>"u8);
+        WriteSheetStart(xml);
         rowsInSheet = 0;
         rowNumber = 1;
+    }
+
+    /// <summary>The sheet's opening and its bold header row.</summary>
+    private void WriteSheetStart(SheetXmlBuffer target)
+    {
+        WorkbookParts.SheetStart(target, headers);
+        target.Append("<row>"u8);
+        foreach (var header in headers)
+        {
+            target.Append("<c"u8);
+            SheetRowWriter.WriteInline(target, header, bold: true);
+        }
+
+        target.Append("</row>"u8);
     }
 
     private void EndSheet()
@@ -208,64 +287,122 @@ public sealed class WorkbookWriter : IDisposable
         sheet = null;
     }
 
-    /// <summary>"&lt;c", with the cell's reference when cells before it were left out.</summary>
-    private void WriteCellStart(int column, int next)
+    /// <summary>Numbers the shared strings as <see cref="WriteRow"/> would meet them: row by row, column by column.</summary>
+    private void NumberSharedStrings(int count, IXlsxRowSource source)
     {
-        xml.Append("<c"u8);
-        if (column != next)
+        var last = new string?[headers.Length];
+        for (var row = 0; row < count; row++)
         {
-            xml.Append(" r=\""u8);
-            xml.Append(columnNames[column]);
-            var free = xml.Reserve(11);
-            rowNumber.TryFormat(free, out var written, default, System.Globalization.CultureInfo.InvariantCulture);
-            xml.Advance(written);
-            xml.Append("\""u8);
-        }
-    }
-
-    private void WriteInline(string text, bool bold)
-    {
-        var clean = XmlText.Clean(text);
-        xml.Append(bold ? " t=\"inlineStr\" s=\"1\"><is>"u8 : " t=\"inlineStr\"><is>"u8);
-        xml.Append(clean.Length > 0 && WorkbookParts.NeedsPreserve(clean) ? "<t xml:space=\"preserve\">"u8 : "<t>"u8);
-        xml.AppendText(clean);
-        xml.Append("</t></is></c>"u8);
-    }
-
-    private void WriteShared(int column, string text)
-    {
-        int index;
-        if (ReferenceEquals(text, lastShared[column]))
-        {
-            index = lastSharedIndex[column];
-        }
-        else if (!sharedIndex.TryGetValue(text, out index))
-        {
-            var clean = XmlText.Clean(text);
-            if (shared.Count == MaxSharedStrings || clean.Length == 0)
+            var cells = source.FillShared(row);
+            for (var i = 0; i < cells.Length && i < last.Length; i++)
             {
-                WriteInline(text, bold: false);
-                return;
+                if (cells[i].Kind == XlsxCellKind.SharedText && !ReferenceEquals(cells[i].Text, last[i]))
+                {
+                    last[i] = cells[i].Text;
+                    shared.IndexOf(last[i]!);
+                }
+            }
+        }
+
+        shared.Freeze();
+    }
+
+    /// <summary>The blocks of a table: each within one sheet, at least one per sheet (a sheet of no rows has its header).</summary>
+    private SheetBlock[] SheetBlocks(int count, int blockRows)
+    {
+        var blocks = new List<SheetBlock>();
+        var sheets = Math.Max(1, (int)(((long)count + rowsPerSheet - 1) / rowsPerSheet));
+        for (var s = 0; s < sheets; s++)
+        {
+            var sheetStart = s * rowsPerSheet;
+            var sheetEnd = (int)Math.Min(count, (long)sheetStart + rowsPerSheet);
+            for (var start = sheetStart; ; start += blockRows)
+            {
+                var end = (int)Math.Min(sheetEnd, (long)start + blockRows);
+                blocks.Add(new SheetBlock(s, sheetStart, start, end, start == sheetStart, end == sheetEnd));
+                if (end == sheetEnd)
+                {
+                    break;
+                }
+            }
+        }
+
+        return [.. blocks];
+    }
+
+    /// <summary>Worker side: one block's XML (the sheet's opening before its first row, its end after its last), deflated.</summary>
+    private void WriteBlock(SheetBlockRing.Slot slot, SheetBlock block, IXlsxRowSource source, SheetRowWriter rows)
+    {
+        if (block.First)
+        {
+            WriteSheetStart(slot.Xml);
+        }
+
+        for (var row = block.Start; row < block.End; row++)
+        {
+            // Sheet row 1 is the header.
+            rows.Write(slot.Xml, source.Fill(row), row - block.SheetStart + 2);
+        }
+
+        if (block.Last)
+        {
+            WorkbookParts.SheetEnd(slot.Xml);
+        }
+
+        slot.SetCompressed(DeflateBlocks.CompressRented(slot.Xml.Written, level, final: false));
+    }
+
+    /// <summary>Appender side: the blocks into the zip in order, a sheet entry per sheet, the CRC-32 over the XML.</summary>
+    private void AppendBlocks(SheetBlock[] blocks, SheetBlockRing ring, Action<int>? rowsDone)
+    {
+        var crc = new Crc32();
+        long size = 0;
+        for (var b = 0; b < blocks.Length; b++)
+        {
+            var block = blocks[b];
+            if (block.First)
+            {
+                sheetNames.Add(XlsxTableWriter.SheetName(sheetName, sheetNames.Count + 1));
+                zip.BeginEntry(WorkbookParts.SheetPath(sheetNames.Count));
+                crc.Reset();
+                size = 0;
             }
 
-            index = shared.Count;
-            shared.Add(clean);
-            sharedIndex.Add(text, index);
-        }
+            var slot = ring.Take(b);
+            crc.Append(slot.Xml.Written);
+            size += slot.Xml.Length;
+            zip.WriteData(slot.Compressed.AsSpan(0, slot.CompressedLength));
+            ring.Release(b);
+            if (block.Last)
+            {
+                zip.WriteData(DeflateBlocks.FinalBlock);
+                zip.EndEntry(crc.GetCurrentHashAsUInt32(), size);
+            }
 
-        lastShared[column] = text;
-        lastSharedIndex[column] = index;
-        sharedReferences++;
-        xml.Append(" t=\"s\"><v>"u8);
-        index.TryFormat(xml.Reserve(11), out var written, default, System.Globalization.CultureInfo.InvariantCulture);
-        xml.Advance(written);
-        xml.Append("</v></c>"u8);
+            rowsDone?.Invoke(block.End);
+        }
+    }
+
+    private static void WaitQuietly(Task[] tasks)
+    {
+        try
+        {
+            Task.WaitAll(tasks);
+        }
+        catch (AggregateException)
+        {
+            // The first failure is already on its way to the caller.
+        }
     }
 
     private void WriteSharedStrings()
     {
         using var part = new SheetXmlBuffer();
-        WorkbookParts.SharedStrings(part, shared, sharedReferences);
+        // References from WriteRow's writer and from WriteRows' workers (only one of them writes rows).
+        WorkbookParts.SharedStrings(part, shared.Texts, sharedReferences + rowWriter.SharedReferences);
         zip.AddEntry("xl/sharedStrings.xml", part.ToArray(), level);
     }
+
+    /// <summary>Rows [<see cref="Start"/>, <see cref="End"/>) of sheet <see cref="Sheet"/>, whose first row is <see cref="SheetStart"/>.</summary>
+    private readonly record struct SheetBlock(int Sheet, int SheetStart, int Start, int End, bool First, bool Last);
 }

@@ -87,8 +87,7 @@ public static class XlsxNumbers
         switch (cell.Kind)
         {
             case XlsxCellKind.Whole:
-                cell.Units.TryFormat(destination, out written, default, CultureInfo.InvariantCulture);
-                return written;
+                return AsciiDigits.WriteSigned(cell.Units, destination);
             case XlsxCellKind.Millionths:
                 return NumberText.WriteMillionths(cell.Units, destination);
             case XlsxCellKind.Shortest:

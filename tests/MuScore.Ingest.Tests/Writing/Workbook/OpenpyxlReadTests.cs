@@ -33,16 +33,13 @@ public class OpenpyxlReadTests(ITestOutputHelper output)
 
         var (scheme, run) = RatingRuns.Sample(500);
         var layout = new RatingsTableLayout(scheme, run);
-        var cells = new RatingsXlsxCells(layout, run);
         var path = Path.Combine(Path.GetTempPath(), $"muscore-openpyxl-{Guid.NewGuid():N}.xlsx");
         try
         {
+            // As muscore rate writes it (WriteRows), in blocks small enough that each sheet holds several.
             using (var writer = new WorkbookWriter(new FileStream(path, FileMode.Create, FileAccess.ReadWrite), layout.Headers, "ratings", leaveOpen: false, rowsPerSheet: 200, WorkbookWriter.DefaultLevel))
             {
-                for (var i = 0; i < run.Rows.Count; i++)
-                {
-                    writer.WriteRow(cells.Fill(i));
-                }
+                writer.WriteRows(run.Rows.Count, () => new RatingsXlsxCells(layout, run), null, blockRows: 64, workers: 2);
             }
 
             var lines = Run(path).Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -26,6 +26,36 @@ public class RatingsXlsxCellsTests
         }
     }
 
+    [Fact]
+    public void FillShared_SampleRunWithBadRows_GivesFillsSharedTextsInColumnOrder()
+    {
+        // The parallel writer numbers the shared strings from FillShared: any difference would renumber them.
+        var (scheme, run) = RatingRuns.Sample(3_000);
+        var layout = new RatingsTableLayout(scheme, run);
+        var typed = new RatingsXlsxCells(layout, run);
+
+        for (var row = 0; row < run.Rows.Count; row++)
+        {
+            var expected = SharedTexts(typed.Fill(row));
+            Assert.Equal(expected, SharedTexts(typed.FillShared(row)));
+            Assert.Contains(run.SchemeHash, expected);
+        }
+    }
+
+    private static List<string> SharedTexts(ReadOnlySpan<XlsxCell> cells)
+    {
+        var texts = new List<string>();
+        foreach (var cell in cells)
+        {
+            if (cell.Kind == XlsxCellKind.SharedText)
+            {
+                texts.Add(cell.Text);
+            }
+        }
+
+        return texts;
+    }
+
     /// <summary>What the string writer shows for a cell: nothing, a number when it reads back as the same text, else the text.</summary>
     private static ShownCell? Expected(string text, XlsxColumnKind kind) =>
         text.Length == 0 ? null : new ShownCell(text, kind == XlsxColumnKind.Number && XlsxTableWriter.TryExactNumber(text, out _));
