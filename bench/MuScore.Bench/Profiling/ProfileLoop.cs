@@ -23,6 +23,11 @@ internal static class ProfileLoop
 
     public static int Run(IReadOnlyList<string> args)
     {
+        if (args.Count > 1 && args[1] == "deflate")
+        {
+            return DeflateLoop.Run(args);
+        }
+
         if (args.Count is < 4 or > 6 || !int.TryParse(args[2], CultureInfo.InvariantCulture, out var n)
             || !int.TryParse(args[3], CultureInfo.InvariantCulture, out var passes) || n < 1 || passes < 1)
         {

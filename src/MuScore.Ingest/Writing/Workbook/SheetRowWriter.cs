@@ -81,7 +81,14 @@ internal sealed class SheetRowWriter
             {
                 "><v>"u8.CopyTo(span[at..]);
                 at += 4;
-                at += XlsxNumbers.Write(cell, span[at..]);
+
+                // The two kinds of nearly every figure written directly, the rare double through the general writer.
+                at += kind switch
+                {
+                    XlsxCellKind.Millionths => NumberText.WriteMillionths(cell.Units, span[at..]),
+                    XlsxCellKind.Whole => AsciiDigits.WriteSigned(cell.Units, span[at..]),
+                    _ => XlsxNumbers.Write(cell, span[at..]),
+                };
                 "</v></c>"u8.CopyTo(span[at..]);
                 at += 8;
             }

@@ -23,16 +23,16 @@ public static class XlsxNumbers
     {
         if (double.IsFinite(value) && Math.Abs(value) < 1e9)
         {
-            // Math.Round(value, 6) is Round(value · 10⁶) / 10⁶; the integer is taken from the same product.
-            var rounded = Math.Round(value, 6, MidpointRounding.ToEven);
-            if (rounded == 0)
+            // Math.Round(value, 6) is Round(value · 10⁶) / 10⁶ (the runtime rounds to digits so), so
+            // one rounding gives both the text's value and its millionths: zero exactly when it is.
+            var scaled = Math.Round(value * 1e6, MidpointRounding.ToEven);
+            if (scaled == 0)
             {
                 return XlsxCell.Of(0);
             }
 
-            var scaled = Math.Round(value * 1e6, MidpointRounding.ToEven);
             var millionths = (long)scaled;
-            if (Math.Abs(millionths) is >= SmallestPlain and <= LargestPlain && millionths / 1e6 == rounded)
+            if (Math.Abs(millionths) is >= SmallestPlain and <= LargestPlain)
             {
                 return XlsxCell.OfMillionths(millionths);
             }
