@@ -14,30 +14,23 @@ internal static class AsciiDigits
     /// <summary>Writes <paramref name="value"/>'s digits (no sign, no leading zeros) into <paramref name="destination"/>; returns how many.</summary>
     public static int Write(ulong value, Span<byte> destination)
     {
-        var length = Count(value);
-        var at = length;
-        _ = destination[length - 1];
-        while (value >= 100)
+        // Most numbers of a ratings row are short (indices, counts, the whole part of a score):
+        // one or two digits go straight out, and up to 32 bits the divisions are 32-bit ones.
+        if (value < 10)
         {
-            var pair = (int)(value % 100) * 2;
-            value /= 100;
-            at -= 2;
-            destination[at] = Pairs[pair];
-            destination[at + 1] = Pairs[pair + 1];
+            destination[0] = (byte)('0' + value);
+            return 1;
         }
 
-        if (value >= 10)
+        if (value < 100)
         {
             var pair = (int)value * 2;
-            destination[at - 2] = Pairs[pair];
-            destination[at - 1] = Pairs[pair + 1];
-        }
-        else
-        {
-            destination[at - 1] = (byte)('0' + value);
+            destination[1] = Pairs[pair + 1];
+            destination[0] = Pairs[pair];
+            return 2;
         }
 
-        return length;
+        return value <= uint.MaxValue ? Write32((uint)value, destination) : Write64(value, destination);
     }
 
     /// <summary>Writes <paramref name="value"/> with a minus sign when negative; returns the bytes written.</summary>
@@ -68,15 +61,66 @@ internal static class AsciiDigits
         destination[5] = Pairs[(low * 2) + 1];
     }
 
-    private static int Count(ulong value)
+    private static int Write32(uint value, Span<byte> destination)
     {
-        var count = 1;
-        while (value >= 10_000)
+        var length = Count(value);
+        var at = length;
+        _ = destination[length - 1];
+        while (value >= 100)
         {
-            value /= 10_000;
-            count += 4;
+            var pair = (int)(value % 100) * 2;
+            value /= 100;
+            at -= 2;
+            destination[at + 1] = Pairs[pair + 1];
+            destination[at] = Pairs[pair];
         }
 
-        return value >= 1000 ? count + 3 : value >= 100 ? count + 2 : value >= 10 ? count + 1 : count;
+        WriteLead((int)value, destination, at);
+        return length;
     }
+
+    private static int Write64(ulong value, Span<byte> destination)
+    {
+        // Above 32 bits: the low nine digits by 32-bit arithmetic after one 64-bit division.
+        var high = value / 1_000_000_000UL;
+        var low = (uint)(value - (high * 1_000_000_000UL));
+        var length = Write(high, destination);
+        var at = length + 9;
+        _ = destination[at - 1];
+        for (var i = 0; i < 4; i++)
+        {
+            var pair = (int)(low % 100) * 2;
+            low /= 100;
+            at -= 2;
+            destination[at + 1] = Pairs[pair + 1];
+            destination[at] = Pairs[pair];
+        }
+
+        destination[at - 1] = (byte)('0' + low);
+        return length + 9;
+    }
+
+    /// <summary>The first one or two digits, ending just before <paramref name="at"/>.</summary>
+    private static void WriteLead(int value, Span<byte> destination, int at)
+    {
+        if (value >= 10)
+        {
+            destination[at - 1] = Pairs[(value * 2) + 1];
+            destination[at - 2] = Pairs[value * 2];
+        }
+        else
+        {
+            destination[at - 1] = (byte)('0' + value);
+        }
+    }
+
+    private static int Count(uint value) =>
+        value < 1000 ? 3
+        : value < 10_000 ? 4
+        : value < 100_000 ? 5
+        : value < 1_000_000 ? 6
+        : value < 10_000_000 ? 7
+        : value < 100_000_000 ? 8
+        : value < 1_000_000_000 ? 9
+        : 10;
 }
