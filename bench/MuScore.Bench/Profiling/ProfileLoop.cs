@@ -14,8 +14,9 @@ namespace MuScore.Bench.Profiling;
 /// and what the pass's result keeps alive (the live heap after a full collection, less the heap
 /// before the pass) per input row.
 /// Usage: loop rate|load|load-gb18030|[sep-]split[-gb18030]|retain|xlsx-write|csv-rows|csv-cells|xlsx-ratings N PASSES
-/// [SpreadCheetahStrings|SpreadCheetahTyped|ParallelTyped [LEVEL]] (a 1M-row .xlsx outlasts BenchmarkDotNet's in-process
-/// time limit; retain: the managed bytes a loaded row keeps alive).
+/// [SpreadCheetahStrings|SpreadCheetahTyped|ParallelTyped|ParallelRows [LEVEL]] (a 1M-row .xlsx outlasts BenchmarkDotNet's in-process
+/// time limit; retain: the managed bytes a loaded row keeps alive); loop deflate FILE PASSES [LEVEL [STRATEGY [BLOCK_KIB]]]
+/// times the compressor alone (<see cref="DeflateLoop"/>).
 /// </summary>
 internal static class ProfileLoop
 {
