@@ -151,10 +151,15 @@ public sealed class WorkbookWriter : IDisposable
             throw new InvalidOperationException("WriteRows writes the whole table: once, on a writer no row has been written to.");
         }
 
+        // Until the table is complete a failure leaves a workbook Dispose must not finish.
         tableWritten = true;
+        failed = true;
         NumberSharedStrings(count, newSource());
         var blocks = SheetBlocks(count, blockRows);
         workers = Math.Min(workers, blocks.Length);
+
+        // Made here, so a source that cannot be made fails on this thread, not in a worker the appender waits for.
+        var sources = Enumerable.Range(0, workers).Select(_ => newSource()).ToArray();
         using var ring = new SheetBlockRing(workers * 2);
         var references = new long[workers];
         var tasks = new Task[workers];
@@ -165,7 +170,7 @@ public sealed class WorkbookWriter : IDisposable
             tasks[w] = Task.Factory.StartNew(
                 () =>
                 {
-                    var source = newSource();
+                    var source = sources[worker];
                     var rows = new SheetRowWriter(columnNames, shared);
                     for (var b = Interlocked.Increment(ref next); b < blocks.Length; b = Interlocked.Increment(ref next))
                     {
@@ -186,8 +191,7 @@ public sealed class WorkbookWriter : IDisposable
         }
         catch
         {
-            // Stop the workers before the caller deletes what was written; Dispose then only lets go.
-            failed = true;
+            // Stop the workers before the caller deletes what was written.
             ring.Cancel();
             WaitQuietly(tasks);
             throw;
@@ -196,6 +200,7 @@ public sealed class WorkbookWriter : IDisposable
         Task.WaitAll(tasks);
         sharedReferences += references.Sum();
         RowsWritten = count;
+        failed = false;
     }
 
     /// <summary>Finishes the workbook and closes the stream (unless left open); the file is complete only after this.</summary>

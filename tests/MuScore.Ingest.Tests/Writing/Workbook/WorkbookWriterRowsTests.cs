@@ -120,6 +120,18 @@ public class WorkbookWriterRowsTests
         Assert.Equal("row 3210 failed", failure.Message);
     }
 
+    [Fact]
+    public void WriteRows_SourceCannotBeMade_FailsOnTheCallersThread()
+    {
+        using var writer = new WorkbookWriter(new MemoryStream(), ["id", "code", "name"], "t");
+        var made = 0;
+
+        // The first source numbers the shared strings; the second, a worker's, fails.
+        var failure = Assert.Throws<InvalidOperationException>(() => writer.WriteRows(10, () => ++made == 2 ? throw new InvalidOperationException("no source") : new TextRows(10)));
+
+        Assert.Equal("no source", failure.Message);
+    }
+
     private static byte[] Write(IReadOnlyList<string> headers, int rowsPerSheet, Action<WorkbookWriter> write)
     {
         using var output = new MemoryStream();
