@@ -12,6 +12,9 @@ public static class DraftRunBuilder
     /// <summary>The rule of a row that belongs to another region than the run's.</summary>
     public const string OtherRegionRule = "other_region";
 
+    /// <summary>Rows below which a draft is built on one core: a small run is not worth the threads.</summary>
+    private const int MinRowsPerRange = 4096;
+
     /// <summary>
     /// The draft of one region and year: RATED and EXCLUDED rows become <see cref="StoredRating"/>s
     /// (in input order, with their division and the figures they reported), INVALID rows become
@@ -43,21 +46,19 @@ public static class DraftRunBuilder
             throw new ArgumentException($"the run rates region {run.Region}, not {region}", nameof(region));
         }
 
-        var ratings = new List<StoredRating>(run.Rows.Count);
+        var results = run.Results;
+        var stored = StoredRows(results, region, year);
+        var ratings = new List<StoredRating>(results.Count);
         var rejected = new List<RejectedRecord>();
-        foreach (var row in run.Rows)
+        for (var row = 0; row < stored.Length; row++)
         {
-            if (row.Status == RowStatus.Invalid || row.Record is not { } record)
+            if (stored[row] is { } rating)
             {
-                rejected.Add(new RejectedRecord(row.RowNumber - 1, row.CreditCode, [.. row.Problems.Select(Violation)]));
-            }
-            else if (record.Region != region || row.Exclusions.Contains(ExclusionReason.OtherRegion))
-            {
-                rejected.Add(new RejectedRecord(row.RowNumber - 1, row.CreditCode, [OtherRegion(record.Region, region)]));
+                ratings.Add(rating);
             }
             else
             {
-                ratings.Add(Stored(row, record, year));
+                rejected.Add(Rejected(results, row, region));
             }
         }
 
@@ -72,7 +73,7 @@ public static class DraftRunBuilder
             InputHash = run.InputHash,
             CreatedAt = createdAt,
             SubmittedBy = submittedBy,
-            RecordCount = run.Rows.Count,
+            RecordCount = results.Count,
             Pools = [.. run.Pools.Where(p => p.Region == region).Select(Counts)],
             Rejected = rejected,
             Ratings = ratings,
@@ -86,22 +87,58 @@ public static class DraftRunBuilder
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
-    private static StoredRating Stored(RowOutcome row, EnterpriseRecord record, int year) => new()
+    /// <summary>
+    /// The stored rating of every row that is kept as one, null for a row to reject, read from the
+    /// run's columns (no <see cref="RowOutcome"/> per row) on every core: the rows are
+    /// independent, and a million of them were a second of one core (docs/benchmarks.md).
+    /// </summary>
+    private static StoredRating?[] StoredRows(RatingResults results, string region, int year)
     {
-        CreditCode = record.CreditCode,
-        Name = record.Name,
-        Region = record.Region,
-        Year = year,
-        Industry = record.Industry,
-        Scale = record.Scale == Scale.Above ? "ABOVE" : "BELOW",
-        Status = row.Status,
-        // Most rows are rated, with no reason: the shared empty list, not an empty list each (a million runs to 56 MB).
-        ExclusionReasons = row.Exclusions.Count == 0 ? [] : [.. row.Exclusions.Select(e => e.Code())],
-        LandMu = record.LandMu,
-        Division = record.Division,
-        Figures = new ReportedFigures(record.Tax, record.Revenue, record.ValueAdded, record.Employees),
-        Rating = row.Rating,
-    };
+        var stored = new StoredRating?[results.Count];
+        var ranges = Math.Max(1, Math.Min(Environment.ProcessorCount, results.Count / MinRowsPerRange));
+        var size = (results.Count + ranges - 1) / ranges;
+        Parallel.For(0, ranges, range =>
+        {
+            for (var row = range * size; row < Math.Min(results.Count, (range + 1) * size); row++)
+            {
+                stored[row] = Kept(results, row, region) is { } record ? Stored(results, row, record, year) : null;
+            }
+        });
+        return stored;
+    }
+
+    /// <summary>The record of a row the draft keeps: RATED or EXCLUDED, of the run's region.</summary>
+    private static EnterpriseRecord? Kept(RatingResults results, int row, string region) =>
+        results.Record(row) is { } record && record.Region == region && !results.Exclusions(row).Contains(ExclusionReason.OtherRegion)
+            ? record
+            : null;
+
+    private static RejectedRecord Rejected(RatingResults results, int row, string region) =>
+        results.Record(row) is { } record
+            ? new RejectedRecord(results.RowNumber(row) - 1, results.CreditCode(row), [OtherRegion(record.Region, region)])
+            : new RejectedRecord(results.RowNumber(row) - 1, results.CreditCode(row), [.. results.Problems(row).Select(Violation)]);
+
+    private static StoredRating Stored(RatingResults results, int row, EnterpriseRecord record, int year)
+    {
+        var status = results.Status(row);
+        var exclusions = results.Exclusions(row);
+        return new()
+        {
+            CreditCode = record.CreditCode,
+            Name = record.Name,
+            Region = record.Region,
+            Year = year,
+            Industry = record.Industry,
+            Scale = record.Scale == Scale.Above ? "ABOVE" : "BELOW",
+            Status = status,
+            // Most rows are rated, with no reason: the shared empty list, not an empty list each (a million runs to 56 MB).
+            ExclusionReasons = exclusions.Count == 0 ? [] : [.. exclusions.Select(e => e.Code())],
+            LandMu = record.LandMu,
+            Division = record.Division,
+            Figures = new ReportedFigures(record.Tax, record.Revenue, record.ValueAdded, record.Employees),
+            Rating = status == RowStatus.Rated ? results.Rating(row) : null,
+        };
+    }
 
     private static RecordViolation Violation(FieldProblem problem) =>
         new(problem.Field is { } field ? FieldCatalog.NameOf(field) : string.Empty, problem.Rule.Code(), problem.Message);

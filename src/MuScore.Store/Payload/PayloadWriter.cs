@@ -75,6 +75,9 @@ internal sealed class PayloadWriter
 
     public void String(string value) => Text(value, 0);
 
+    /// <summary>The UTF-8 of <paramref name="text"/> alone, without a length: for bytes the caller slices out by position.</summary>
+    public void Utf8(ReadOnlySpan<char> text) => _ = Encoding.UTF8.GetBytes(text, Room(Encoding.UTF8.GetByteCount(text)));
+
     /// <summary>A string that may be null: its length is written plus one, and 0 means null.</summary>
     public void NullableString(string? value)
     {

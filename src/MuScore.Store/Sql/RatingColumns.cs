@@ -29,6 +29,13 @@ internal static class RatingColumns
     /// <summary>"C3670" and "3670" both give "3670"; the empty prefix matches every industry.</summary>
     public static string IndustryKey(string industry)
     {
+        var key = IndustryKey(industry.AsSpan());
+        return key.Length == industry.Length ? industry : key.ToString();
+    }
+
+    /// <summary>The same key as a slice of <paramref name="industry"/>: what a bulk save binds, without a string per row.</summary>
+    public static ReadOnlySpan<char> IndustryKey(ReadOnlySpan<char> industry)
+    {
         var trimmed = industry.Trim();
         return trimmed.Length > 0 && char.IsAsciiLetter(trimmed[0]) ? trimmed[1..] : trimmed;
     }
