@@ -1,3 +1,4 @@
+using MuScore.Core.Rating;
 using MuScore.Store.Sql;
 
 namespace MuScore.Store.Payload;
@@ -24,7 +25,18 @@ internal sealed class PayloadChunk
     private int[] codeEnds = [];
     private int[] poolEnds = [];
     private int[] industryEnds = [];
+
+    // Per rating, with the key texts: its indexed numbers (RatingColumns), read here on every core
+    // rather than by the writer, whose every first touch of a rating was a cache miss.
+    private short[] statuses = [];
+    private short[] classes = [];
+    private int[] ranks = [];
     private int rangeSize;
+
+    /// <summary>What <see cref="Status"/> gives for a rating that cannot be stored.</summary>
+    public const short UnknownStatus = -1;
+
+    private const short NoRating = -1;
 
     /// <summary>Payloads encoded by the last <see cref="Encode"/>.</summary>
     public int Count { get; private set; }
@@ -42,6 +54,9 @@ internal sealed class PayloadChunk
             codeEnds = new int[count];
             poolEnds = new int[count];
             industryEnds = new int[count];
+            statuses = new short[count];
+            classes = new short[count];
+            ranks = new int[count];
         }
 
         this.ratings = ratings;
@@ -67,10 +82,25 @@ internal sealed class PayloadChunk
                     poolEnds[i] = writer.Length;
                     writer.Utf8(RatingColumns.IndustryKey(stored.Industry.AsSpan()));
                     industryEnds[i] = writer.Length;
+                    statuses[i] = StatusOrUnknown(stored);
+                    classes[i] = RatingColumns.Class(stored) ?? NoRating;
+                    ranks[i] = RatingColumns.Rank(stored) ?? 0;
                 }
             }
         });
     }
+
+    /// <summary>The <see cref="RatingColumns.Status"/> of rating <paramref name="index"/>; <see cref="UnknownStatus"/> when that throws.</summary>
+    public short Status(int index) => statuses[index];
+
+    /// <summary>Whether rating <paramref name="index"/> has a rating (so a pool, class and rank).</summary>
+    public bool HasRating(int index) => classes[index] != NoRating;
+
+    /// <summary>The <see cref="RatingColumns.Class"/> of rating <paramref name="index"/>, when <see cref="HasRating"/>.</summary>
+    public short Class(int index) => classes[index];
+
+    /// <summary>The <see cref="RatingColumns.Rank"/> of rating <paramref name="index"/>, when <see cref="HasRating"/>.</summary>
+    public int Rank(int index) => ranks[index];
 
     /// <summary>The rating <paramref name="index"/> of the chunk is of.</summary>
     public StoredRating Rating(int index) => ratings[order[start + index]];
@@ -78,14 +108,27 @@ internal sealed class PayloadChunk
     /// <summary>Payload <paramref name="index"/> of the chunk, in place: valid until the chunk is encoded again.</summary>
     public ReadOnlyMemory<byte> Payload(int index) => Written(index)[starts[index]..ends[index]];
 
+    /// <summary>The same payload as a span.</summary>
+    public ReadOnlySpan<byte> PayloadSpan(int index) => WrittenSpan(index)[starts[index]..ends[index]];
+
     /// <summary>The UTF-8 of rating <paramref name="index"/>'s credit code (encoded with its key texts only).</summary>
-    public ReadOnlySpan<byte> CreditCode(int index) => Written(index).Span[ends[index]..codeEnds[index]];
+    public ReadOnlySpan<byte> CreditCode(int index) => WrittenSpan(index)[ends[index]..codeEnds[index]];
 
     /// <summary>The UTF-8 of rating <paramref name="index"/>'s pool, empty when it has no rating.</summary>
-    public ReadOnlySpan<byte> Pool(int index) => Written(index).Span[codeEnds[index]..poolEnds[index]];
+    public ReadOnlySpan<byte> Pool(int index) => WrittenSpan(index)[codeEnds[index]..poolEnds[index]];
 
     /// <summary>The UTF-8 of rating <paramref name="index"/>'s industry key (<see cref="RatingColumns.IndustryKey(string)"/>).</summary>
-    public ReadOnlySpan<byte> IndustryKey(int index) => Written(index).Span[poolEnds[index]..industryEnds[index]];
+    public ReadOnlySpan<byte> IndustryKey(int index) => WrittenSpan(index)[poolEnds[index]..industryEnds[index]];
 
     private ReadOnlyMemory<byte> Written(int index) => ranges[index / rangeSize].Written;
+
+    private ReadOnlySpan<byte> WrittenSpan(int index) => ranges[index / rangeSize].WrittenSpan;
+
+    // The writer asks RatingColumns again for a status it cannot store, so that the save fails with its message.
+    private static short StatusOrUnknown(StoredRating stored) => stored.Status switch
+    {
+        RowStatus.Rated when stored.Rating is not null => RatingColumns.Rated,
+        RowStatus.Excluded => RatingColumns.Excluded,
+        _ => UnknownStatus,
+    };
 }

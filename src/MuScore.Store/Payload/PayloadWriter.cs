@@ -22,6 +22,9 @@ internal sealed class PayloadWriter
     /// <summary>The bytes written since <see cref="Reset"/>, in place: valid until the next write or reset.</summary>
     public ReadOnlyMemory<byte> Written => buffer.AsMemory(0, length);
 
+    /// <summary>The same bytes as a span.</summary>
+    public ReadOnlySpan<byte> WrittenSpan => buffer.AsSpan(0, length);
+
     /// <summary>A copy of the bytes written since <see cref="Reset"/>.</summary>
     public byte[] ToArray() => buffer.AsSpan(0, length).ToArray();
 

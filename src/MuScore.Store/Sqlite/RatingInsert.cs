@@ -34,14 +34,25 @@ internal sealed class RatingInsert : IDisposable
     /// </summary>
     public void Insert(PayloadChunk chunk, int index)
     {
-        var stored = chunk.Rating(index);
+        // A rating that cannot be stored fails here, with the message RatingColumns gives.
+        var status = chunk.Status(index) is var known and not PayloadChunk.UnknownStatus ? known : RatingColumns.Status(chunk.Rating(index));
         Check(raw.sqlite3_bind_text(statement, 2, chunk.CreditCode(index)));
-        Check(raw.sqlite3_bind_int64(statement, 3, RatingColumns.Status(stored)));
-        Check(stored.Rating is null ? raw.sqlite3_bind_null(statement, 4) : raw.sqlite3_bind_text(statement, 4, chunk.Pool(index)));
-        Integer(5, RatingColumns.Class(stored));
+        Check(raw.sqlite3_bind_int64(statement, 3, status));
+        if (chunk.HasRating(index))
+        {
+            Check(raw.sqlite3_bind_text(statement, 4, chunk.Pool(index)));
+            Check(raw.sqlite3_bind_int64(statement, 5, chunk.Class(index)));
+            Check(raw.sqlite3_bind_int64(statement, 7, chunk.Rank(index)));
+        }
+        else
+        {
+            Check(raw.sqlite3_bind_null(statement, 4));
+            Check(raw.sqlite3_bind_null(statement, 5));
+            Check(raw.sqlite3_bind_null(statement, 7));
+        }
+
         Check(raw.sqlite3_bind_text(statement, 6, chunk.IndustryKey(index)));
-        Integer(7, RatingColumns.Rank(stored));
-        Check(raw.sqlite3_bind_blob(statement, 8, chunk.Payload(index).Span));
+        Check(raw.sqlite3_bind_blob(statement, 8, chunk.PayloadSpan(index)));
         var stepped = raw.sqlite3_step(statement);
 
         // Reset before a failure is reported, so the statement never stays mid-step.
@@ -50,9 +61,6 @@ internal sealed class RatingInsert : IDisposable
     }
 
     public void Dispose() => statement.Dispose();
-
-    private void Integer(int index, long? value) =>
-        Check(value is { } v ? raw.sqlite3_bind_int64(statement, index, v) : raw.sqlite3_bind_null(statement, index));
 
     private void Check(int result)
     {
