@@ -12,9 +12,6 @@ public static class DraftRunBuilder
     /// <summary>The rule of a row that belongs to another region than the run's.</summary>
     public const string OtherRegionRule = "other_region";
 
-    /// <summary>Rows below which a draft is built on one core: a small run is not worth the threads.</summary>
-    private const int MinRowsPerRange = 4096;
-
     /// <summary>
     /// The draft of one region and year: RATED and EXCLUDED rows become <see cref="StoredRating"/>s
     /// (in input order, with their division and the figures they reported), INVALID rows become
@@ -46,15 +43,17 @@ public static class DraftRunBuilder
             throw new ArgumentException($"the run rates region {run.Region}, not {region}", nameof(region));
         }
 
+        // Read from the run's columns, not run.Rows (a RowOutcome built per row on each access).
+        // One core: two threads allocating a million ratings were no faster, and cost more CPU
+        // (docs/benchmarks.md, "Publishing a million rows in under ten seconds").
         var results = run.Results;
-        var stored = StoredRows(results, region, year);
         var ratings = new List<StoredRating>(results.Count);
         var rejected = new List<RejectedRecord>();
-        for (var row = 0; row < stored.Length; row++)
+        for (var row = 0; row < results.Count; row++)
         {
-            if (stored[row] is { } rating)
+            if (Kept(results, row, region) is { } record)
             {
-                ratings.Add(rating);
+                ratings.Add(Stored(results, row, record, year));
             }
             else
             {
@@ -85,26 +84,6 @@ public static class DraftRunBuilder
     {
         var text = string.Create(CultureInfo.InvariantCulture, $"{inputHash}\n{schemeHash}\n{region}\n{year}");
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-    }
-
-    /// <summary>
-    /// The stored rating of every row that is kept as one, null for a row to reject, read from the
-    /// run's columns (no <see cref="RowOutcome"/> per row) on every core: the rows are
-    /// independent, and a million of them were a second of one core (docs/benchmarks.md).
-    /// </summary>
-    private static StoredRating?[] StoredRows(RatingResults results, string region, int year)
-    {
-        var stored = new StoredRating?[results.Count];
-        var ranges = Math.Max(1, Math.Min(Environment.ProcessorCount, results.Count / MinRowsPerRange));
-        var size = (results.Count + ranges - 1) / ranges;
-        Parallel.For(0, ranges, range =>
-        {
-            for (var row = range * size; row < Math.Min(results.Count, (range + 1) * size); row++)
-            {
-                stored[row] = Kept(results, row, region) is { } record ? Stored(results, row, record, year) : null;
-            }
-        });
-        return stored;
     }
 
     /// <summary>The record of a row the draft keeps: RATED or EXCLUDED, of the run's region.</summary>
