@@ -1,4 +1,3 @@
-using MuScore.Core.Rating;
 using MuScore.Store.Sql;
 
 namespace MuScore.Store.Payload;
@@ -33,7 +32,7 @@ internal sealed class PayloadChunk
     private int[] ranks = [];
     private int rangeSize;
 
-    /// <summary>What <see cref="Status"/> gives for a rating that cannot be stored.</summary>
+    /// <summary>What <see cref="Status"/> gives for a rating that cannot be stored: the writer asks <see cref="RatingColumns.Status"/> again, to fail with its message.</summary>
     public const short UnknownStatus = -1;
 
     private const short NoRating = -1;
@@ -82,7 +81,7 @@ internal sealed class PayloadChunk
                     poolEnds[i] = writer.Length;
                     writer.Utf8(RatingColumns.IndustryKey(stored.Industry.AsSpan()));
                     industryEnds[i] = writer.Length;
-                    statuses[i] = StatusOrUnknown(stored);
+                    statuses[i] = RatingColumns.StatusOrNull(stored) ?? UnknownStatus;
                     classes[i] = RatingColumns.Class(stored) ?? NoRating;
                     ranks[i] = RatingColumns.Rank(stored) ?? 0;
                 }
@@ -123,12 +122,4 @@ internal sealed class PayloadChunk
     private ReadOnlyMemory<byte> Written(int index) => ranges[index / rangeSize].Written;
 
     private ReadOnlySpan<byte> WrittenSpan(int index) => ranges[index / rangeSize].WrittenSpan;
-
-    // The writer asks RatingColumns again for a status it cannot store, so that the save fails with its message.
-    private static short StatusOrUnknown(StoredRating stored) => stored.Status switch
-    {
-        RowStatus.Rated when stored.Rating is not null => RatingColumns.Rated,
-        RowStatus.Excluded => RatingColumns.Excluded,
-        _ => UnknownStatus,
-    };
 }

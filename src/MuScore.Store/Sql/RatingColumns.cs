@@ -12,12 +12,18 @@ internal static class RatingColumns
     public const short Rated = 0;
     public const short Excluded = 1;
 
-    public static short Status(StoredRating stored) => stored.Status switch
+    public static short Status(StoredRating stored) => StatusOrNull(stored) ?? stored.Status switch
+    {
+        RowStatus.Rated => throw new ArgumentException($"rating {stored.CreditCode}: a RATED row needs its Rating", nameof(stored)),
+        _ => throw new ArgumentException($"rating {stored.CreditCode}: status {stored.Status.Code()} is not stored as a rating (INVALID rows are rejected records)", nameof(stored)),
+    };
+
+    /// <summary>The <see cref="Status"/> code; null for a rating that cannot be stored, where <see cref="Status"/> throws.</summary>
+    public static short? StatusOrNull(StoredRating stored) => stored.Status switch
     {
         RowStatus.Rated when stored.Rating is not null => Rated,
         RowStatus.Excluded => Excluded,
-        RowStatus.Rated => throw new ArgumentException($"rating {stored.CreditCode}: a RATED row needs its Rating", nameof(stored)),
-        _ => throw new ArgumentException($"rating {stored.CreditCode}: status {stored.Status.Code()} is not stored as a rating (INVALID rows are rejected records)", nameof(stored)),
+        _ => null,
     };
 
     public static short? Class(StoredRating stored) => stored.Rating is { } rating ? (short)rating.Class : null;
