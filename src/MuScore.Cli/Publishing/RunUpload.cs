@@ -52,7 +52,7 @@ internal static class RunUpload
                 var record = RecordMapper.ToProto(row);
                 rowNumbers.Add(row.RowNumber);
                 batch.Records.Add(record);
-                bytes += record.CalculateSize();
+                bytes += RecordMapper.SizeBound(record);
                 if (batch.Records.Count >= batchSize || bytes >= MaxBatchBytes)
                 {
                     await call.RequestStream.WriteAsync(new SubmitRunRequest { Batch = batch }, cancellationToken).ConfigureAwait(false);

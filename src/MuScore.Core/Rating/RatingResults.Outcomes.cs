@@ -25,6 +25,12 @@ public sealed partial class RatingResults
         };
     }
 
+    /// <summary>
+    /// The rating of a RATED row as one object (a new one on each call), as <see cref="Outcome"/>
+    /// gives it, without the rest of the outcome: for callers that keep ratings, not outcomes.
+    /// </summary>
+    public EnterpriseRating Rating(int row) => Rating(row, RatedRecord(row));
+
     /// <summary>Columns over outcomes built elsewhere; rated rows are grouped by region and pool, in the order of <paramref name="pools"/>.</summary>
     internal static RatingResults FromOutcomes(IReadOnlyList<RowOutcome> rows, IReadOnlyList<PoolSummary> pools)
     {

@@ -43,21 +43,21 @@ public static class DraftRunBuilder
             throw new ArgumentException($"the run rates region {run.Region}, not {region}", nameof(region));
         }
 
-        var ratings = new List<StoredRating>(run.Rows.Count);
+        // Read from the run's columns, not run.Rows (a RowOutcome built per row on each access).
+        // One core: two threads allocating a million ratings were no faster, and cost more CPU
+        // (docs/benchmarks.md, "Publishing a million rows in under ten seconds").
+        var results = run.Results;
+        var ratings = new List<StoredRating>(results.Count);
         var rejected = new List<RejectedRecord>();
-        foreach (var row in run.Rows)
+        for (var row = 0; row < results.Count; row++)
         {
-            if (row.Status == RowStatus.Invalid || row.Record is not { } record)
+            if (Kept(results, row, region) is { } record)
             {
-                rejected.Add(new RejectedRecord(row.RowNumber - 1, row.CreditCode, [.. row.Problems.Select(Violation)]));
-            }
-            else if (record.Region != region || row.Exclusions.Contains(ExclusionReason.OtherRegion))
-            {
-                rejected.Add(new RejectedRecord(row.RowNumber - 1, row.CreditCode, [OtherRegion(record.Region, region)]));
+                ratings.Add(Stored(results, row, record, year));
             }
             else
             {
-                ratings.Add(Stored(row, record, year));
+                rejected.Add(Rejected(results, row, region));
             }
         }
 
@@ -72,7 +72,7 @@ public static class DraftRunBuilder
             InputHash = run.InputHash,
             CreatedAt = createdAt,
             SubmittedBy = submittedBy,
-            RecordCount = run.Rows.Count,
+            RecordCount = results.Count,
             Pools = [.. run.Pools.Where(p => p.Region == region).Select(Counts)],
             Rejected = rejected,
             Ratings = ratings,
@@ -86,22 +86,38 @@ public static class DraftRunBuilder
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
-    private static StoredRating Stored(RowOutcome row, EnterpriseRecord record, int year) => new()
+    /// <summary>The record of a row the draft keeps: RATED or EXCLUDED, of the run's region.</summary>
+    private static EnterpriseRecord? Kept(RatingResults results, int row, string region) =>
+        results.Record(row) is { } record && record.Region == region && !results.Exclusions(row).Contains(ExclusionReason.OtherRegion)
+            ? record
+            : null;
+
+    private static RejectedRecord Rejected(RatingResults results, int row, string region) =>
+        results.Record(row) is { } record
+            ? new RejectedRecord(results.RowNumber(row) - 1, results.CreditCode(row), [OtherRegion(record.Region, region)])
+            : new RejectedRecord(results.RowNumber(row) - 1, results.CreditCode(row), [.. results.Problems(row).Select(Violation)]);
+
+    private static StoredRating Stored(RatingResults results, int row, EnterpriseRecord record, int year)
     {
-        CreditCode = record.CreditCode,
-        Name = record.Name,
-        Region = record.Region,
-        Year = year,
-        Industry = record.Industry,
-        Scale = record.Scale == Scale.Above ? "ABOVE" : "BELOW",
-        Status = row.Status,
-        // Most rows are rated, with no reason: the shared empty list, not an empty list each (a million runs to 56 MB).
-        ExclusionReasons = row.Exclusions.Count == 0 ? [] : [.. row.Exclusions.Select(e => e.Code())],
-        LandMu = record.LandMu,
-        Division = record.Division,
-        Figures = new ReportedFigures(record.Tax, record.Revenue, record.ValueAdded, record.Employees),
-        Rating = row.Rating,
-    };
+        var status = results.Status(row);
+        var exclusions = results.Exclusions(row);
+        return new()
+        {
+            CreditCode = record.CreditCode,
+            Name = record.Name,
+            Region = record.Region,
+            Year = year,
+            Industry = record.Industry,
+            Scale = record.Scale == Scale.Above ? "ABOVE" : "BELOW",
+            Status = status,
+            // Most rows are rated, with no reason: the shared empty list, not an empty list each (a million runs to 56 MB).
+            ExclusionReasons = exclusions.Count == 0 ? [] : [.. exclusions.Select(e => e.Code())],
+            LandMu = record.LandMu,
+            Division = record.Division,
+            Figures = new ReportedFigures(record.Tax, record.Revenue, record.ValueAdded, record.Employees),
+            Rating = status == RowStatus.Rated ? results.Rating(row) : null,
+        };
+    }
 
     private static RecordViolation Violation(FieldProblem problem) =>
         new(problem.Field is { } field ? FieldCatalog.NameOf(field) : string.Empty, problem.Rule.Code(), problem.Message);

@@ -19,6 +19,26 @@ internal static class EncodedPayloads
         int[] order,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        await foreach (var chunk in Chunks(ratings, order, keyTexts: false, cancellationToken).ConfigureAwait(false))
+        {
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                yield return (chunk.Rating(i), chunk.Payload(i));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The same, a whole chunk at a time (with the ratings' key texts when asked): a writer that
+    /// works synchronously takes each chunk in one loop, without an await per rating. A chunk is
+    /// valid until the next but one is asked for.
+    /// </summary>
+    public static async IAsyncEnumerable<PayloadChunk> Chunks(
+        IReadOnlyList<StoredRating> ratings,
+        int[] order,
+        bool keyTexts,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         PayloadChunk[] chunks = [new(), new()];
         var next = order.Length > 0 ? Encode(chunks[0], 0) : null;
         for (var (start, turn) = (0, 0); next is not null; start += ChunkSize, turn ^= 1)
@@ -28,16 +48,13 @@ internal static class EncodedPayloads
 
             // The other chunk's payloads were all written before this one was awaited.
             next = following < order.Length ? Encode(chunks[turn ^ 1], following) : null;
-            for (var i = 0; i < chunk.Count; i++)
-            {
-                yield return (ratings[order[start + i]], chunk.Payload(i));
-            }
+            yield return chunk;
         }
 
         Task<PayloadChunk> Encode(PayloadChunk chunk, int start) => Task.Run(
             () =>
             {
-                chunk.Encode(ratings, order, start, Math.Min(ChunkSize, order.Length - start));
+                chunk.Encode(ratings, order, start, Math.Min(ChunkSize, order.Length - start), keyTexts);
                 return chunk;
             },
             cancellationToken);

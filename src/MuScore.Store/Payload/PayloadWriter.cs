@@ -22,6 +22,9 @@ internal sealed class PayloadWriter
     /// <summary>The bytes written since <see cref="Reset"/>, in place: valid until the next write or reset.</summary>
     public ReadOnlyMemory<byte> Written => buffer.AsMemory(0, length);
 
+    /// <summary>The same bytes as a span.</summary>
+    public ReadOnlySpan<byte> WrittenSpan => buffer.AsSpan(0, length);
+
     /// <summary>A copy of the bytes written since <see cref="Reset"/>.</summary>
     public byte[] ToArray() => buffer.AsSpan(0, length).ToArray();
 
@@ -74,6 +77,9 @@ internal sealed class PayloadWriter
     }
 
     public void String(string value) => Text(value, 0);
+
+    /// <summary>The UTF-8 of <paramref name="text"/> alone, without a length: for bytes the caller slices out by position.</summary>
+    public void Utf8(ReadOnlySpan<char> text) => _ = Encoding.UTF8.GetBytes(text, Room(Encoding.UTF8.GetByteCount(text)));
 
     /// <summary>A string that may be null: its length is written plus one, and 0 means null.</summary>
     public void NullableString(string? value)

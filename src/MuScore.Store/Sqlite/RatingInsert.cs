@@ -1,5 +1,5 @@
-using System.Text;
 using Microsoft.Data.Sqlite;
+using MuScore.Store.Payload;
 using MuScore.Store.Sql;
 using SQLitePCL;
 
@@ -10,7 +10,7 @@ namespace MuScore.Store.Sqlite;
 /// (SQLitePCL) on the connection's handle, inside the connection's open transaction. Microsoft.Data.Sqlite
 /// re-binds every parameter by name and type-checks its value on each execution; for a million rows
 /// that was more CPU than SQLite's own insert work (docs/benchmarks.md, "Publishing a million rows").
-/// Text is encoded into one reused UTF-8 buffer; SQLite copies each value (SQLITE_TRANSIENT).
+/// Text comes already encoded (<see cref="PayloadChunk"/>); SQLite copies each value (SQLITE_TRANSIENT).
 /// </summary>
 internal sealed class RatingInsert : IDisposable
 {
@@ -19,7 +19,6 @@ internal sealed class RatingInsert : IDisposable
 
     private readonly sqlite3 database;
     private readonly sqlite3_stmt statement;
-    private byte[] text = new byte[256];
 
     /// <summary>Prepares the insert on <paramref name="connection"/>, whose transaction must already be open.</summary>
     public RatingInsert(SqliteConnection connection, long runKey)
@@ -29,16 +28,31 @@ internal sealed class RatingInsert : IDisposable
         Check(raw.sqlite3_bind_int64(statement, 1, runKey));
     }
 
-    /// <summary>Inserts one rating with its encoded payload.</summary>
-    public void Insert(StoredRating stored, ReadOnlySpan<byte> payload)
+    /// <summary>
+    /// Inserts rating <paramref name="index"/> of <paramref name="chunk"/>, encoded with its key
+    /// texts: the bytes are bound as they are, so this thread does SQLite's work only.
+    /// </summary>
+    public void Insert(PayloadChunk chunk, int index)
     {
-        Text(2, stored.CreditCode);
-        Check(raw.sqlite3_bind_int64(statement, 3, RatingColumns.Status(stored)));
-        Text(4, RatingColumns.Pool(stored));
-        Integer(5, RatingColumns.Class(stored));
-        Text(6, RatingColumns.IndustryKey(stored.Industry));
-        Integer(7, RatingColumns.Rank(stored));
-        Check(raw.sqlite3_bind_blob(statement, 8, payload));
+        // A rating that cannot be stored fails here, with the message RatingColumns gives.
+        var status = chunk.Status(index) is var known and not PayloadChunk.UnknownStatus ? known : RatingColumns.Status(chunk.Rating(index));
+        Check(raw.sqlite3_bind_text(statement, 2, chunk.CreditCode(index)));
+        Check(raw.sqlite3_bind_int64(statement, 3, status));
+        if (chunk.HasRating(index))
+        {
+            Check(raw.sqlite3_bind_text(statement, 4, chunk.Pool(index)));
+            Check(raw.sqlite3_bind_int64(statement, 5, chunk.Class(index)));
+            Check(raw.sqlite3_bind_int64(statement, 7, chunk.Rank(index)));
+        }
+        else
+        {
+            Check(raw.sqlite3_bind_null(statement, 4));
+            Check(raw.sqlite3_bind_null(statement, 5));
+            Check(raw.sqlite3_bind_null(statement, 7));
+        }
+
+        Check(raw.sqlite3_bind_text(statement, 6, chunk.IndustryKey(index)));
+        Check(raw.sqlite3_bind_blob(statement, 8, chunk.PayloadSpan(index)));
         var stepped = raw.sqlite3_step(statement);
 
         // Reset before a failure is reported, so the statement never stays mid-step.
@@ -47,27 +61,6 @@ internal sealed class RatingInsert : IDisposable
     }
 
     public void Dispose() => statement.Dispose();
-
-    private void Text(int index, string? value)
-    {
-        if (value is null)
-        {
-            Check(raw.sqlite3_bind_null(statement, index));
-            return;
-        }
-
-        var length = Encoding.UTF8.GetMaxByteCount(value.Length);
-        if (text.Length < length)
-        {
-            text = new byte[Math.Max(length, 2 * text.Length)];
-        }
-
-        var written = Encoding.UTF8.GetBytes(value, text);
-        Check(raw.sqlite3_bind_text(statement, index, text.AsSpan(0, written)));
-    }
-
-    private void Integer(int index, long? value) =>
-        Check(value is { } v ? raw.sqlite3_bind_int64(statement, index, v) : raw.sqlite3_bind_null(statement, index));
 
     private void Check(int result)
     {

@@ -91,9 +91,12 @@ internal sealed partial class SqliteRatingStore
         // One row per statement, bound through SQLite's own API (RatingInsert says why); a
         // multi-row VALUES list was tried and was slower (docs/benchmarks.md).
         using var insert = new RatingInsert(connection, runKey);
-        await foreach (var (stored, payload) in EncodedPayloads.InOrder(ratings, InsertionOrder.Of(ratings), cancellationToken).ConfigureAwait(false))
+        await foreach (var chunk in EncodedPayloads.Chunks(ratings, InsertionOrder.Of(ratings), keyTexts: true, cancellationToken).ConfigureAwait(false))
         {
-            insert.Insert(stored, payload.Span);
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                insert.Insert(chunk, i);
+            }
         }
     }
 

@@ -55,6 +55,21 @@ public sealed class RatingResultsTests
     }
 
     [Fact]
+    public void Rating_EveryRatedRow_TheOutcomesRating()
+    {
+        var results = Run.Results;
+        var rated = Enumerable.Range(0, results.Count).Where(i => results.Status(i) == RowStatus.Rated).ToList();
+        var excluded = Enumerable.Range(0, results.Count).First(i => results.Status(i) == RowStatus.Excluded);
+
+        Assert.NotEmpty(rated);
+        Assert.All(rated, i => Assert.Equal(Text(results.Outcome(i).Rating!), Text(results.Rating(i))));
+        Assert.Throws<InvalidOperationException>(() => results.Rating(excluded));
+
+        // Items are compared by value: a record compares its ArraySegment by the array it wraps.
+        static string Text(EnterpriseRating rating) => (rating with { Items = default }) + string.Join(";", rating.Items);
+    }
+
+    [Fact]
     public void ItemBasis_IndexPastThePoolsItems_Throws()
     {
         var results = Run.Results;

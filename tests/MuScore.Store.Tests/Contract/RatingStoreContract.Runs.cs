@@ -53,6 +53,20 @@ public abstract partial class RatingStoreContract
     }
 
     [Fact]
+    public async Task SaveDraft_RatedRowWithoutItsRating_ThrowsNamingTheCodeAndStoresNothing()
+    {
+        // Among good ratings: the save checks each row as it inserts it, and rolls back.
+        var bad = TestRuns.Rated(5, "ABOVE", 1, MuScore.Core.Rating.RatingClass.A) with { Rating = null };
+        var draft = TestRuns.Draft("a", [.. TestRuns.Mixed(3), bad, .. TestRuns.Mixed(3, firstSerial: 10)]);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Store.SaveDraftAsync(draft, None));
+
+        Assert.Contains(bad.CreditCode, error.Message, StringComparison.Ordinal);
+        Assert.Contains("needs its Rating", error.Message, StringComparison.Ordinal);
+        Assert.Null(await Store.GetRunAsync(draft.RunId, None));
+    }
+
+    [Fact]
     public async Task GetRun_UnknownId_ReturnsNull() =>
         Assert.Null(await Store.GetRunAsync("0000", None));
 
