@@ -9,7 +9,7 @@ namespace MuScore.Ingest;
 /// results: a <see cref="ParsedRow"/> per row and the rows' canonical hash bytes in order.
 /// Blocks are reused once their results have been taken.
 /// </summary>
-internal sealed class RowBlock
+internal sealed partial class RowBlock
 {
     /// <summary>Rows per block: big enough that handing a block to a worker costs nothing, small enough to keep both cores busy.</summary>
     public const int Capacity = 4096;
@@ -45,6 +45,7 @@ internal sealed class RowBlock
         Array.Clear(tableProblems, 0, Count);
         Count = 0;
         charsUsed = 0;
+        runs.Clear();
         canonicalUsed = 0;
     }
 
@@ -76,6 +77,7 @@ internal sealed class RowBlock
     /// <summary>Validates and encodes every row with the worker's own <paramref name="parser"/>.</summary>
     public void Process(RecordParser parser)
     {
+        SplitRuns();
         var row = new BlockRow(this);
         for (var i = 0; i < Count; i++)
         {
