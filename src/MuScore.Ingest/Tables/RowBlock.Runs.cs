@@ -80,7 +80,7 @@ internal sealed partial class RowBlock
         for (var field = 0; field < FieldCount; field++, cell++)
         {
             var column = shape.ColumnOf[field];
-            if (blank || (uint)column >= (uint)record.CellCount)
+            if (blank || column < 0 || column >= record.CellCount)
             {
                 cellStarts[cell] = 0;
                 cellLengths[cell] = 0;
