@@ -41,7 +41,8 @@ public static partial class NumberText
         }
 
         // rounded is k / 10⁶ to within half an ulp, so × 10⁶ is within a quarter of k: Round gives k exactly.
-        return WriteMillionths((long)Math.Round(rounded * 1e6), destination);
+        // Unchecked: |k| < 10¹⁵ fits a long, and the checked conversion is a call into the runtime per number.
+        return WriteMillionths(unchecked((long)Math.Round(rounded * 1e6)), destination);
     }
 
     /// <summary>
@@ -50,36 +51,65 @@ public static partial class NumberText
     /// </summary>
     internal static int WriteMillionths(long millionths, Span<byte> destination)
     {
-        var length = 0;
-        if (millionths < 0)
+        // Unchecked and by hand: twenty numbers a row, a million rows; digits are what
+        // long.ToString gives with the invariant culture (no group separators, '-' for negatives).
+        unchecked
         {
-            destination[length++] = (byte)'-';
-            millionths = -millionths;
-        }
+            var length = 0;
+            var magnitude = (ulong)millionths;
+            if (millionths < 0)
+            {
+                destination[length++] = (byte)'-';
+                magnitude = 0UL - magnitude;
+            }
 
-        var whole = Math.DivRem(millionths, 1_000_000L, out var fraction);
-        length += Written(whole.TryFormat(destination[length..], out var digits, default, CultureInfo.InvariantCulture), digits);
-        if (fraction == 0)
+            var whole = magnitude / 1_000_000UL;
+            var fraction = (uint)(magnitude - (whole * 1_000_000UL));
+            length += WriteDigits(whole, destination[length..]);
+            if (fraction == 0)
+            {
+                return length;
+            }
+
+            destination[length++] = (byte)'.';
+            var places = 6;
+            while (fraction % 10 == 0)
+            {
+                fraction /= 10;
+                places--;
+            }
+
+            // The fraction's digits, left-padded with zeros to its places (0.000123 → "000123" → "000123").
+            for (var i = places - 1; i >= 0; i--)
+            {
+                destination[length + i] = (byte)('0' + (fraction % 10));
+                fraction /= 10;
+            }
+
+            return length + places;
+        }
+    }
+
+    /// <summary>The decimal digits of <paramref name="value"/>, most significant first; returns their count.</summary>
+    private static int WriteDigits(ulong value, Span<byte> destination)
+    {
+        unchecked
         {
-            return length;
-        }
+            var count = 1;
+            for (var rest = value / 10; rest != 0; rest /= 10)
+            {
+                count++;
+            }
 
-        destination[length++] = (byte)'.';
-        var places = 6;
-        while (fraction % 10 == 0)
-        {
-            fraction /= 10;
-            places--;
-        }
+            for (var i = count - 1; i >= 0; i--)
+            {
+                var next = value / 10;
+                destination[i] = (byte)('0' + (value - (next * 10)));
+                value = next;
+            }
 
-        // The fraction's digits, left-padded with zeros to its places (0.000123 → "000123" → "000123").
-        for (var i = places - 1; i >= 0; i--)
-        {
-            destination[length + i] = (byte)('0' + (fraction % 10));
-            fraction /= 10;
+            return count;
         }
-
-        return length + places;
     }
 
     /// <summary>Writes <see cref="Format(double?)"/>'s text as UTF-8 (nothing for null).</summary>
