@@ -45,4 +45,9 @@ internal sealed class RecordRun
 /// <param name="ColumnOf">The header map's column of each field, -1 when absent.</param>
 /// <param name="HeaderWidth">Header cells; non-blank cells right of them are a row problem.</param>
 /// <param name="Names">Names columns in messages (pure, safe on any thread).</param>
-internal sealed record RecordRunLayout(char Delimiter, int[] ColumnOf, int HeaderWidth, ITableSource Names);
+internal sealed record RecordRunLayout(char Delimiter, int[] ColumnOf, int HeaderWidth, ITableSource Names)
+{
+    /// <summary>Whether the header is exactly the fields, in canonical order (as the template and <c>muscore sample</c> write them).</summary>
+    public bool FieldsInCanonicalOrder { get; } =
+        HeaderWidth == ColumnOf.Length && ColumnOf.Select((column, field) => column == field).All(same => same);
+}

@@ -14,6 +14,8 @@ internal sealed partial class RowBlock
     /// <summary>Rows per block: big enough that handing a block to a worker costs nothing, small enough to keep both cores busy.</summary>
     public const int Capacity = 4096;
 
+    private const byte UnitSeparator = 0x1f;
+    private const byte RecordSeparator = 0x1e;
     private static readonly int FieldCount = FieldCatalog.Count;
 
     private readonly int[] cellStarts = new int[Capacity * FieldCount];
@@ -53,6 +55,7 @@ internal sealed partial class RowBlock
     public void Add(ITableRow row)
     {
         var index = Count;
+        plainText[index] = (0, -1);
         rowNumbers[index] = row.RowNumber;
         blanks[index] = row.IsBlank;
         tableProblems[index] = row.TableProblems.Count == 0 ? null : row.TableProblems;
@@ -82,7 +85,11 @@ internal sealed partial class RowBlock
         for (var i = 0; i < Count; i++)
         {
             row.Index = i;
-            CanonicalRow.Append(row, ref canonical, ref canonicalUsed);
+            if (!TryAppendCanonicalText(i))
+            {
+                CanonicalRow.Append(row, ref canonical, ref canonicalUsed);
+            }
+
             var parsed = parser.Parse(row);
             Parsed[i] = tableProblems[i] is { } problems ? Merge(parsed, problems) : parsed;
         }

@@ -1,6 +1,7 @@
 using System.Text;
 using MuScore.Core.Hashing;
 using MuScore.Core.Records;
+using MuScore.Core.Sampling;
 
 namespace MuScore.Ingest.Tests.Tables;
 
@@ -78,6 +79,28 @@ public class RowLoaderRunTests
 
         Assert.Equal(expected.Message, error.Message);
         Assert.Contains("is not valid UTF-8 near byte", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Load_EveryFieldInCanonicalOrder_SameHashAndRowsAsRecordByRecord(bool chinese)
+    {
+        // The layout of the template and of `muscore sample`, whose canonical bytes come from the row's text:
+        // bad rows of every kind, then cells the hash trims, extra and missing cells, blank records.
+        var rows = SampleGenerator.Generate(new SampleOptions { Count = 9_000, Seed = 11, BadRowRate = 0.05, ChineseHeaders = chinese }).ToList();
+        var lines = rows.Select((row, n) => (n % 211) switch
+        {
+            1 => string.Join(',', row.Select((cell, c) => c == n % row.Length ? " " + cell : cell)), // a cell with white space before it
+            2 => string.Join(',', row.Select((cell, c) => c == n % row.Length ? cell + "\u3000" : cell)), // an ideographic space after it
+            3 => string.Join(',', row) + ",", // one more, empty, cell
+            4 => string.Join(',', row[..^1]), // one cell short
+            5 => new string(',', row.Length - 1), // every cell empty: a blank row
+            _ => string.Join(',', row),
+        });
+        var text = string.Join(',', SampleGenerator.Headers(chinese)) + "\n" + string.Join("\n", lines) + "\n";
+
+        AssertSameAsRecordByRecord(text);
     }
 
     [Fact]
