@@ -10,7 +10,7 @@ namespace MuScore.Ingest;
 /// "" is a quote and CR/LF are text; text after the closing quote up to the delimiter is kept
 /// literally. A quote inside an unquoted field is literal. CRLF, LF and lone CR end a record.
 /// </summary>
-internal sealed class CsvParser : ITableSource
+internal sealed partial class CsvParser : ITableSource
 {
     /// <summary>Longest record accepted: 16 Mi chars. Anything longer is a quote left open, not data.</summary>
     internal const int MaxRecordChars = 16 * 1024 * 1024;
@@ -119,6 +119,7 @@ internal sealed class CsvParser : ITableSource
         {
             var more = text.Fill(next);
             next = 0;
+            ForgetRunStops();
             return more;
         }
         catch (DecoderFallbackException e)

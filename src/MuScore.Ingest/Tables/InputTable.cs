@@ -64,7 +64,24 @@ public sealed class InputTable : IDisposable
         }
 
         read = true;
-        return Rows();
+        return Rows(null)!;
+    }
+
+    /// <summary>
+    /// As <see cref="ReadRows()"/>, but a CSV's runs of plain records come as a null row, with the
+    /// run's text in <paramref name="runs"/> (at most <see cref="RecordRun.Room"/> records), for the
+    /// caller to split on another thread. Blank rows before a run still come one by one.
+    /// </summary>
+    internal IEnumerable<ITableRow?> ReadRowsAndRuns(RecordRun runs)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (read)
+        {
+            throw new InvalidOperationException("The rows of an InputTable can be read only once.");
+        }
+
+        read = true;
+        return Rows(runs);
     }
 
     /// <inheritdoc/>
@@ -74,7 +91,7 @@ public sealed class InputTable : IDisposable
         source.Dispose();
     }
 
-    private IEnumerable<ITableRow> Rows()
+    private IEnumerable<ITableRow?> Rows(RecordRun? runs)
     {
         var blank = new BlankTableRow();
         var last = headerRow;
@@ -97,8 +114,30 @@ public sealed class InputTable : IDisposable
         }
 
         var row = new TableRow(source, map.ColumnOf, Headers.Count);
-        while (source.Read())
+        var csv = runs is not null && source is CsvParser { CanTakeRuns: true } parser ? parser : null;
+        var layout = csv is null ? null : new RecordRunLayout(csv.Delimiter, map.ColumnOf, Headers.Count, csv);
+        while (true)
         {
+            if (csv is not null && csv.TryTakeRun(runs!.Room, out var start, out var length, out var records))
+            {
+                var first = csv.RowNumber - records + 1;
+                for (var number = last + 1; number < first; number++)
+                {
+                    blank.RowNumber = number;
+                    yield return blank;
+                }
+
+                runs.Set(csv.Text, start, length, records, first, layout!);
+                yield return null;
+                last = csv.RowNumber;
+                continue;
+            }
+
+            if (!source.Read())
+            {
+                break;
+            }
+
             if (source.IsBlankRecord())
             {
                 continue; // emitted as a blank row only once a later non-blank row shows it is inside the data

@@ -9,11 +9,13 @@ namespace MuScore.Ingest;
 /// results: a <see cref="ParsedRow"/> per row and the rows' canonical hash bytes in order.
 /// Blocks are reused once their results have been taken.
 /// </summary>
-internal sealed class RowBlock
+internal sealed partial class RowBlock
 {
     /// <summary>Rows per block: big enough that handing a block to a worker costs nothing, small enough to keep both cores busy.</summary>
     public const int Capacity = 4096;
 
+    private const byte UnitSeparator = 0x1f;
+    private const byte RecordSeparator = 0x1e;
     private static readonly int FieldCount = FieldCatalog.Count;
 
     private readonly int[] cellStarts = new int[Capacity * FieldCount];
@@ -45,6 +47,7 @@ internal sealed class RowBlock
         Array.Clear(tableProblems, 0, Count);
         Count = 0;
         charsUsed = 0;
+        runs.Clear();
         canonicalUsed = 0;
     }
 
@@ -52,6 +55,7 @@ internal sealed class RowBlock
     public void Add(ITableRow row)
     {
         var index = Count;
+        plainText[index] = (0, -1);
         rowNumbers[index] = row.RowNumber;
         blanks[index] = row.IsBlank;
         tableProblems[index] = row.TableProblems.Count == 0 ? null : row.TableProblems;
@@ -76,11 +80,16 @@ internal sealed class RowBlock
     /// <summary>Validates and encodes every row with the worker's own <paramref name="parser"/>.</summary>
     public void Process(RecordParser parser)
     {
+        SplitRuns();
         var row = new BlockRow(this);
         for (var i = 0; i < Count; i++)
         {
             row.Index = i;
-            CanonicalRow.Append(row, ref canonical, ref canonicalUsed);
+            if (!TryAppendCanonicalText(i))
+            {
+                CanonicalRow.Append(row, ref canonical, ref canonicalUsed);
+            }
+
             var parsed = parser.Parse(row);
             Parsed[i] = tableProblems[i] is { } problems ? Merge(parsed, problems) : parsed;
         }

@@ -7,9 +7,10 @@ namespace MuScore.Ingest;
 
 /// <summary>Reads a whole table: hashes and validates every row, keeping each row's problems.</summary>
 /// <remarks>
-/// The reader splits rows in order on the calling thread and copies them into blocks of
-/// <see cref="RowBlock.Capacity"/> rows; each block is validated and encoded for the hash on a
-/// thread-pool worker with a parser of its own; the calling thread takes the blocks back in row
+/// The reader finds rows in order on the calling thread and copies them into blocks of
+/// <see cref="RowBlock.Capacity"/> rows (a CSV's plain records as text, other rows as cells);
+/// each block is split, validated and encoded for the hash on a thread-pool worker with a parser
+/// of its own; the calling thread takes the blocks back in row
 /// order, so rows, row numbers, messages and the hash are those of a one-thread read.
 /// </remarks>
 public static class RowLoader
@@ -34,11 +35,22 @@ public static class RowLoader
         // Enough blocks in flight to keep every core busy while the reader runs ahead, few enough to bound memory.
         var maxInFlight = (2 * Environment.ProcessorCount) + 1;
         var block = new RowBlock();
+        var runs = new RecordRun { Room = RowBlock.Capacity };
         try
         {
-            foreach (var row in table.ReadRows())
+            // A null row is a run of plain CSV records in `runs`, split by the block's worker.
+            foreach (var row in table.ReadRowsAndRuns(runs))
             {
-                block.Add(row);
+                if (row is null)
+                {
+                    block.AddRun(runs);
+                }
+                else
+                {
+                    block.Add(row);
+                }
+
+                runs.Room = RowBlock.Capacity - block.Count;
                 if (!block.IsFull)
                 {
                     continue;
@@ -47,6 +59,7 @@ public static class RowLoader
                 var full = block;
                 pending.Enqueue((full, Task.Run(() => Process(full, parsers))));
                 block = free.Count > 0 ? free.Pop() : new RowBlock();
+                runs.Room = RowBlock.Capacity;
                 while (pending.Count >= maxInFlight)
                 {
                     if (!Take(pending, collector, free))

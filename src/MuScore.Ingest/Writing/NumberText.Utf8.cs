@@ -41,7 +41,8 @@ public static partial class NumberText
         }
 
         // rounded is k / 10⁶ to within half an ulp, so × 10⁶ is within a quarter of k: Round gives k exactly.
-        return WriteMillionths((long)Math.Round(rounded * 1e6), destination);
+        // Unchecked: |k| < 10¹⁵ fits a long, and the checked conversion is a call into the runtime per number.
+        return WriteMillionths(unchecked((long)Math.Round(rounded * 1e6)), destination);
     }
 
     /// <summary>
