@@ -8,7 +8,7 @@ namespace MuScore.Cli.Output;
 /// <summary>
 /// Writes the rows of ratings.csv on every core: formatting numbers, quoting and UTF-8 encoding
 /// were most of a rate run's CPU on one thread. The rows are cut into blocks; worker threads take
-/// the next block, write its bytes into a buffer of a small ring (<see cref="BlockRing"/>), and this
+/// the next block, write its bytes into a buffer of a small ring (<see cref="OrderedBlockRing{TSlot}"/>), and this
 /// thread appends the buffers to the file in row order as they are done, while the workers go on.
 /// The bytes are so the same as one thread's, whatever the number of cores, and only a ring's worth
 /// of blocks is ever held.
@@ -47,7 +47,8 @@ internal static class RatingsCsvBlocks
         var workers = Math.Clamp(threads ?? Environment.ProcessorCount, 1, Math.Max(1, blocks));
 
         // Two blocks per worker: one being written while the file takes the other.
-        var ring = new BlockRing(workers * 2, (int)Math.Min(1 << 24, (long)blockRows * BytesPerRowGuess));
+        var capacity = (int)Math.Min(1 << 24, (long)blockRows * BytesPerRowGuess);
+        using var ring = new OrderedBlockRing<CsvRowBuffer>(workers * 2, () => new CsvRowBuffer(capacity), buffer => buffer.Clear());
         var tasks = new Task[workers];
         var next = -1;
         for (var w = 0; w < workers; w++)
@@ -80,23 +81,11 @@ internal static class RatingsCsvBlocks
         {
             // Stop the workers before the caller deletes what was written.
             ring.Cancel();
-            WaitQuietly(tasks);
+            BlockWorkers.WaitQuietly(tasks);
             throw;
         }
 
         Task.WaitAll(tasks);
         progress?.Report(new RateStepProgress(RateStep.WriteCsv, total, total));
-    }
-
-    private static void WaitQuietly(Task[] tasks)
-    {
-        try
-        {
-            Task.WaitAll(tasks);
-        }
-        catch (AggregateException)
-        {
-            // The first failure is already on its way to the caller.
-        }
     }
 }

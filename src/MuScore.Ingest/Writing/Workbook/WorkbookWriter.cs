@@ -160,7 +160,7 @@ public sealed class WorkbookWriter : IDisposable
 
         // Made here, so a source that cannot be made fails on this thread, not in a worker the appender waits for.
         var sources = Enumerable.Range(0, workers).Select(_ => newSource()).ToArray();
-        using var ring = new SheetBlockRing(workers * 2);
+        using var ring = new OrderedBlockRing<SheetBlockSlot>(workers * 2, () => new SheetBlockSlot(), slot => slot.Xml.Clear());
         var references = new long[workers];
         var tasks = new Task[workers];
         var next = -1;
@@ -193,7 +193,7 @@ public sealed class WorkbookWriter : IDisposable
         {
             // Stop the workers before the caller deletes what was written.
             ring.Cancel();
-            WaitQuietly(tasks);
+            BlockWorkers.WaitQuietly(tasks);
             throw;
         }
 
@@ -336,7 +336,7 @@ public sealed class WorkbookWriter : IDisposable
     }
 
     /// <summary>Worker side: one block's XML (the sheet's opening before its first row, its end after its last), deflated.</summary>
-    private void WriteBlock(SheetBlockRing.Slot slot, SheetBlock block, IXlsxRowSource source, SheetRowWriter rows)
+    private void WriteBlock(SheetBlockSlot slot, SheetBlock block, IXlsxRowSource source, SheetRowWriter rows)
     {
         if (block.First)
         {
@@ -358,7 +358,7 @@ public sealed class WorkbookWriter : IDisposable
     }
 
     /// <summary>Appender side: the blocks into the zip in order, a sheet entry per sheet, the CRC-32 over the XML.</summary>
-    private void AppendBlocks(SheetBlock[] blocks, SheetBlockRing ring, Action<int>? rowsDone)
+    private void AppendBlocks(SheetBlock[] blocks, OrderedBlockRing<SheetBlockSlot> ring, Action<int>? rowsDone)
     {
         var crc = new Crc32();
         long size = 0;
@@ -388,17 +388,6 @@ public sealed class WorkbookWriter : IDisposable
         }
     }
 
-    private static void WaitQuietly(Task[] tasks)
-    {
-        try
-        {
-            Task.WaitAll(tasks);
-        }
-        catch (AggregateException)
-        {
-            // The first failure is already on its way to the caller.
-        }
-    }
 
     private void WriteSharedStrings()
     {

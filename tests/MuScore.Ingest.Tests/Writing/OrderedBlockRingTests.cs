@@ -1,11 +1,10 @@
 using System.Text;
-using MuScore.Cli.Output;
 using MuScore.Ingest;
 
-namespace MuScore.Cli.Tests.Output;
+namespace MuScore.Ingest.Tests.Writing;
 
 /// <summary>Blocks come out of the ring in block order, whatever order the workers fill them in; a worker's failure reaches the writer.</summary>
-public sealed class BlockRingTests
+public sealed class OrderedBlockRingTests
 {
     [Theory]
     [InlineData(1, 1)]
@@ -14,7 +13,7 @@ public sealed class BlockRingTests
     public async Task Take_WorkersRacing_GivesEveryBlockInOrder(int size, int workers)
     {
         const int blocks = 2_000;
-        var ring = new BlockRing(size);
+        using var ring = NewRing(size);
         var next = -1;
         var tasks = Enumerable.Range(0, workers).Select(w => Task.Run(() =>
         {
@@ -41,7 +40,7 @@ public sealed class BlockRingTests
     [Fact]
     public async Task Take_AWorkerFailed_ThrowsItsException()
     {
-        var ring = new BlockRing(2);
+        using var ring = NewRing(2);
         var worker = Task.Run(() => ring.Fill(0, _ => throw new InvalidDataException("block 0 broke")));
 
         var thrown = Assert.Throws<InvalidDataException>(() => ring.Take(0));
@@ -53,7 +52,7 @@ public sealed class BlockRingTests
     [Fact]
     public async Task Fill_AfterCancel_ThrowsInsteadOfWaitingForever()
     {
-        var ring = new BlockRing(1);
+        using var ring = NewRing(1);
         ring.Fill(0, buffer => buffer.Empty());
         var waiting = Task.Run(() => ring.Fill(1, buffer => buffer.Empty()));
 
@@ -61,4 +60,6 @@ public sealed class BlockRingTests
 
         await Assert.ThrowsAsync<OperationCanceledException>(() => waiting);
     }
+
+    private static OrderedBlockRing<CsvRowBuffer> NewRing(int size) => new(size, () => new CsvRowBuffer(64), buffer => buffer.Clear());
 }
