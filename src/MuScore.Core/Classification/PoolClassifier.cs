@@ -13,21 +13,23 @@ namespace MuScore.Core.Classification;
 internal static class PoolClassifier
 {
     /// <summary>Writes ranks, overrides, classes and gaps into <paramref name="pool"/>; returns the cut-offs (index = class).</summary>
-    public static double?[] Classify(Scheme scheme, EnterpriseRecord[] members, decimal[] lands, PoolColumns pool)
+    public static double?[] Classify(Scheme scheme, PoolMembers members, PoolColumns pool)
     {
-        var n = members.Length;
+        var n = members.Count;
         var chunks = Chunks.CountFor(n);
         var totals = pool.Total;
         Chunks.For(n, chunks, (_, start, end) =>
         {
             for (var i = start; i < end; i++)
             {
-                pool.Override[i] = OverrideResolver.Resolve(scheme.Overrides, members[i]);
+                pool.Override[i] = OverrideResolver.Resolve(scheme.Overrides, members.Record(i));
             }
         });
 
-        var order = RankOrder.Sort(totals, members, lands);
-        var quotaPool = new int[n];
+        var order = RankOrder.Sort(totals, members);
+
+        // The quota pool is written over the order as it is read (m <= position): one array less.
+        var quotaPool = order;
         var m = 0;
         for (var position = 0; position < n; position++)
         {

@@ -1,4 +1,4 @@
-using MuScore.Core.Records;
+using MuScore.Core.Rating;
 
 namespace MuScore.Core.Classification;
 
@@ -7,23 +7,23 @@ namespace MuScore.Core.Classification;
 /// as tax / land in decimal, then credit code in ordinal order. Total order, so sorting is stable
 /// whatever the input order.
 /// </summary>
-internal readonly struct RankOrder(EnterpriseRecord[] members, decimal[] lands) : IComparer<RankOrder.Key>
+internal readonly struct RankOrder(PoolMembers members) : IComparer<RankOrder.Key>
 {
     /// <summary>Pools at least this large sort their two halves on two cores, then merge. Settable for tests.</summary>
     internal static int ParallelMinimum { get; set; } = 65_536;
 
     /// <summary>Member indices in pool order.</summary>
-    public static int[] Sort(double[] totals, EnterpriseRecord[] members, decimal[] lands)
+    public static int[] Sort(double[] totals, PoolMembers members)
     {
         // The total travels with the index so that most comparisons touch one contiguous array;
         // a struct comparer lets the sort inline them.
-        var keys = new Key[members.Length];
+        var keys = new Key[members.Count];
         for (var i = 0; i < keys.Length; i++)
         {
             keys[i] = new Key(totals[i], i);
         }
 
-        var comparer = new RankOrder(members, lands);
+        var comparer = new RankOrder(members);
         var order = new int[keys.Length];
         if (keys.Length < ParallelMinimum || Environment.ProcessorCount < 2)
         {
@@ -64,9 +64,9 @@ internal readonly struct RankOrder(EnterpriseRecord[] members, decimal[] lands) 
         }
 
         // tax_x / land_x vs tax_y / land_y with both lands > 0: compare the cross products exactly.
-        var a = members[x.Index];
-        var b = members[y.Index];
-        var byTax = (b.Tax * lands[x.Index]).CompareTo(a.Tax * lands[y.Index]);
+        var a = members.Record(x.Index);
+        var b = members.Record(y.Index);
+        var byTax = (b.Tax * members.Land(x.Index)).CompareTo(a.Tax * members.Land(y.Index));
         return byTax != 0 ? byTax : string.CompareOrdinal(a.CreditCode, b.CreditCode);
     }
 

@@ -13,18 +13,12 @@ internal static class PoolRater
     {
         var rule = request.Scheme.Pools[group.Pool];
         var n = group.Rows.Length;
-        var members = new EnterpriseRecord[n];
-        var memberLands = new decimal[n];
-        for (var i = 0; i < n; i++)
-        {
-            members[i] = records[group.Rows[i]]!;
-            memberLands[i] = lands[group.Rows[i]];
-        }
+        var members = new PoolMembers(records, lands, group.Rows);
 
         var columns = new PoolColumns(
             group.Region, rule.Id, [.. rule.Indicators.Select(x => x.Indicator)], [.. rule.Indicators.Select(x => x.Weight)], n);
-        PoolScorer.Score(request.Scheme, rule, members, memberLands, columns);
-        var cutOffs = PoolClassifier.Classify(request.Scheme, members, memberLands, columns);
+        PoolScorer.Score(request.Scheme, rule, members, columns);
+        var cutOffs = PoolClassifier.Classify(request.Scheme, members, columns);
         var counts = new int[4];
         var history = request.History;
         for (var i = 0; i < n; i++)
@@ -35,7 +29,7 @@ internal static class PoolRater
             // 0 unless D, so only the few D members look in the history.
             if (cls == RatingClass.D)
             {
-                columns.ConsecutiveDYears[i] = RatingHistory.ConsecutiveDYears(history, group.Region, members[i].CreditCode, request.Year, cls);
+                columns.ConsecutiveDYears[i] = RatingHistory.ConsecutiveDYears(history, group.Region, members.Record(i).CreditCode, request.Year, cls);
             }
         }
 

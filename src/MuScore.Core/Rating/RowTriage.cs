@@ -44,7 +44,6 @@ internal sealed class RowTriage
         var rows = request.Rows;
         var triage = new RowTriage(rows.Count);
         var codes = new UInt128[rows.Count];
-        var keys = new int[rows.Count];
         var chunks = Chunks.CountFor(rows.Count);
         var regions = new List<string>[chunks];
         var unpacked = new List<int>[chunks];
@@ -56,7 +55,12 @@ internal sealed class RowTriage
             {
                 var row = rows[i];
                 triage.Scope(request, i, row);
-                keys[i] = triage.Group[i] < 0 ? -1 : scope.IndexOf(triage.Records[i]!.Region);
+                if (triage.Group[i] >= 0)
+                {
+                    // A rated row's Member holds its region's index in the chunk until GroupRows.
+                    triage.Member[i] = scope.IndexOf(triage.Records[i]!.Region);
+                }
+
                 if (row.CreditCodeValid && row.RegionValid && !CodeKey.TryPack(row.CreditCodeText!, out codes[i]))
                 {
                     unpacked[c].Add(i);
@@ -74,7 +78,7 @@ internal sealed class RowTriage
             triage.Member[i] = 0;
         }
 
-        triage.Groups = triage.GroupRows(keys, regions, request.Scheme.Pools.Count);
+        triage.Groups = triage.GroupRows(regions, request.Scheme.Pools.Count);
         return triage;
     }
 
@@ -113,10 +117,9 @@ internal sealed class RowTriage
         }
     }
 
-    /// <param name="keys">Per row in scope, its region's index in its chunk's list.</param>
-    /// <param name="chunkRegions">Each chunk's regions, in the order the chunk met them.</param>
+    /// <param name="chunkRegions">Each chunk's regions, in the order the chunk met them; a rated row's <see cref="Member"/> indexes its chunk's list.</param>
     /// <param name="poolCount">The scheme's pools.</param>
-    private RatedGroup[] GroupRows(int[] keys, List<string>[] chunkRegions, int poolCount)
+    private RatedGroup[] GroupRows(List<string>[] chunkRegions, int poolCount)
     {
         // Regions in ordinal order, then pools in scheme order: the group key of a row is
         // region rank × pools + pool.
@@ -126,12 +129,13 @@ internal sealed class RowTriage
         for (var c = 0; c < chunkRegions.Length; c++)
         {
             var remap = chunkRegions[c].Select(region => rank[region]).ToArray();
-            for (var i = Chunks.Start(keys.Length, chunkRegions.Length, c); i < Chunks.Start(keys.Length, chunkRegions.Length, c + 1); i++)
+            for (var i = Chunks.Start(Status.Length, chunkRegions.Length, c); i < Chunks.Start(Status.Length, chunkRegions.Length, c + 1); i++)
             {
                 if (Status[i] == RowStatus.Rated)
                 {
-                    keys[i] = (remap[keys[i]] * poolCount) + Group[i];
-                    sizes[keys[i]]++;
+                    // Group goes from the pool to the group key, then (below) to the group's index.
+                    Group[i] = (remap[Member[i]] * poolCount) + Group[i];
+                    sizes[Group[i]]++;
                 }
             }
         }
@@ -149,7 +153,7 @@ internal sealed class RowTriage
         }
 
         var filled = new int[groups.Count];
-        for (var i = 0; i < keys.Length; i++)
+        for (var i = 0; i < Status.Length; i++)
         {
             if (Status[i] != RowStatus.Rated)
             {
@@ -157,7 +161,7 @@ internal sealed class RowTriage
                 continue;
             }
 
-            var g = groupOf[keys[i]];
+            var g = groupOf[Group[i]];
             Group[i] = g;
             Member[i] = filled[g]++;
             groups[g].Rows[Member[i]] = i;

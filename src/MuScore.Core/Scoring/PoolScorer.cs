@@ -8,9 +8,9 @@ namespace MuScore.Core.Scoring;
 internal static class PoolScorer
 {
     /// <summary>Writes the members' item values, bases and scores, the benchmarks and the totals into <paramref name="pool"/>.</summary>
-    public static void Score(Scheme scheme, PoolRule rule, EnterpriseRecord[] members, decimal[] lands, PoolColumns pool)
+    public static void Score(Scheme scheme, PoolRule rule, PoolMembers members, PoolColumns pool)
     {
-        var n = members.Length;
+        var n = members.Count;
         var width = pool.Width;
         var chunks = Chunks.CountFor(n);
         var minMax = scheme.Method == ScoringMethod.MinMax;
@@ -19,7 +19,7 @@ internal static class PoolScorer
         // cannot depend on timing; min and max merge the same in any order.
         var sums = new BenchmarkCalculator[chunks, width];
         var ranges = new (double Min, double Max)[chunks, width];
-        Chunks.For(n, chunks, (c, start, end) => Measure(rule, members, lands, pool, start, end, sums, ranges, c));
+        Chunks.For(n, chunks, (c, start, end) => Measure(rule, members, pool, start, end, sums, ranges, c));
         var total = new BenchmarkCalculator[width];
         var min = new double[width];
         var max = new double[width];
@@ -81,7 +81,7 @@ internal static class PoolScorer
     }
 
     private static void Measure(
-        PoolRule rule, EnterpriseRecord[] members, decimal[] lands, PoolColumns pool, int start, int end, BenchmarkCalculator[,] sums, (double Min, double Max)[,] ranges, int c)
+        PoolRule rule, PoolMembers members, PoolColumns pool, int start, int end, BenchmarkCalculator[,] sums, (double Min, double Max)[,] ranges, int c)
     {
         var width = pool.Width;
         for (var k = 0; k < width; k++)
@@ -91,9 +91,11 @@ internal static class PoolScorer
 
         for (var i = start; i < end; i++)
         {
+            var member = members.Record(i);
+            var land = members.Land(i);
             for (var k = 0; k < width; k++)
             {
-                var f = IndicatorFractions.Of(members[i], rule.Indicators[k].Indicator, lands[i]);
+                var f = IndicatorFractions.Of(member, rule.Indicators[k].Indicator, land);
                 sums[c, k].Add(f);
                 var at = (i * width) + k;
                 switch (f.Kind)
@@ -118,7 +120,7 @@ internal static class PoolScorer
         }
     }
 
-    private static void Totals(EnterpriseRecord[] members, PoolColumns pool, double[] means, int start, int end)
+    private static void Totals(PoolMembers members, PoolColumns pool, double[] means, int start, int end)
     {
         var width = pool.Width;
         for (var i = start; i < end; i++)
@@ -136,8 +138,9 @@ internal static class PoolScorer
                 sum += pool.Scores[at];
             }
 
-            sum += (double)members[i].BonusPoints;
-            sum -= (double)members[i].PenaltyPoints;
+            var member = members.Record(i);
+            sum += (double)member.BonusPoints;
+            sum -= (double)member.PenaltyPoints;
             pool.Total[i] = Math.Round(sum, 6, MidpointRounding.ToEven);
         }
     }
