@@ -100,10 +100,12 @@ public sealed class RecordParser
             PenaltyPoints = Number(row, Field.PenaltyPoints, problems) ?? 0m,
         };
 
-        var landProblem = problems.Exists(p => p.Field is Field.LandOwnMu or Field.LandLeasedInMu or Field.LandLeasedOutMu);
-        if (!landProblem && record.LandMu <= 0m)
+        // The record's LandMu from the parsed parts (packing keeps value and scale), without unpacking them again.
+        var land = landOwn + landIn - landOut;
+        var landProblem = problems.Count > 0 && problems.Exists(p => p.Field is Field.LandOwnMu or Field.LandLeasedInMu or Field.LandLeasedOutMu);
+        if (!landProblem && land <= 0m)
         {
-            problems.Add(new(Field.LandOwnMu, ProblemRule.LandNotPositive, Invariant($"evaluated land {landOwn} + {landIn} - {landOut} = {record.LandMu} mu is not above 0")));
+            problems.Add(new(Field.LandOwnMu, ProblemRule.LandNotPositive, Invariant($"evaluated land {landOwn} + {landIn} - {landOut} = {land} mu is not above 0")));
         }
 
         // A valid row keeps only its record: the record's strings are the row's texts.
@@ -175,26 +177,39 @@ public sealed class RecordParser
             return null;
         }
 
-        var name = FieldCatalog.NameOf(field);
+        // Nearly every figure is short: its sign and range are checked in integers, not as decimals.
+        if (CellParsers.TryShortNumber(text, out var mantissa, out var scale, out var negative))
+        {
+            return Checked(text, field, negative, CellParsers.ShortExceedsMax(mantissa, scale), problems)
+                ? CellParsers.ShortDecimal(mantissa, scale, negative)
+                : null;
+        }
+
         if (!CellParsers.TryNumber(text, out var value))
         {
-            problems.Add(new(field, ProblemRule.NumberFormat, $"{name} '{EchoedValue.Bound(text)}' is not a plain number (no thousands separators or units)"));
+            problems.Add(new(field, ProblemRule.NumberFormat, $"{FieldCatalog.NameOf(field)} '{EchoedValue.Bound(text)}' is not a plain number (no thousands separators or units)"));
             return null;
         }
 
-        if (value < 0m && field != Field.ValueAdded)
+        return Checked(text, field, value < 0m, Math.Abs(value) > CellParsers.MaxMagnitude, problems) ? value : null;
+    }
+
+    /// <summary>Adds the problem of a negative or too large number; true when it has neither.</summary>
+    private static bool Checked(ReadOnlySpan<char> text, Field field, bool negative, bool tooLarge, List<FieldProblem> problems)
+    {
+        if (negative && field != Field.ValueAdded)
         {
-            problems.Add(new(field, ProblemRule.Negative, $"{name} '{EchoedValue.Bound(text)}' is negative; only value_added may be"));
-            return null;
+            problems.Add(new(field, ProblemRule.Negative, $"{FieldCatalog.NameOf(field)} '{EchoedValue.Bound(text)}' is negative; only value_added may be"));
+            return false;
         }
 
-        if (Math.Abs(value) > CellParsers.MaxMagnitude)
+        if (tooLarge)
         {
-            problems.Add(new(field, ProblemRule.OutOfRange, $"{name} '{EchoedValue.Bound(text)}' exceeds 10^12"));
-            return null;
+            problems.Add(new(field, ProblemRule.OutOfRange, $"{FieldCatalog.NameOf(field)} '{EchoedValue.Bound(text)}' exceeds 10^12"));
+            return false;
         }
 
-        return value;
+        return true;
     }
 
     private static bool Boolean(IRawRow row, Field field, List<FieldProblem> problems)
