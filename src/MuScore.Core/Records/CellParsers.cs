@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace MuScore.Core.Records;
 
@@ -44,35 +45,55 @@ public static class CellParsers
     internal static bool TryShortNumber(ReadOnlySpan<char> text, out ulong mantissa, out int scale, out bool negative)
     {
         mantissa = 0;
-        scale = -1;
-        negative = text.Length > 0 && text[0] == '-';
-        var i = text.Length > 0 && text[0] is '-' or '+' ? 1 : 0;
-        var digits = 0;
-        for (; i < text.Length; i++)
+        scale = 0;
+        negative = false;
+        var i = 0;
+        if (text.Length > 0 && text[0] is '-' or '+')
         {
-            var c = text[i];
-            if (char.IsAsciiDigit(c))
+            negative = text[0] == '-';
+            i = 1;
+        }
+
+        // The whole part, then (after a point that follows at least one digit) the fraction: two
+        // plain loops, as a figure has one or two short runs of digits. Past 18 digits the
+        // mantissa wraps, but such a text is refused below.
+        var wholeStart = i;
+        for (; i < text.Length && char.IsAsciiDigit(text[i]); i++)
+        {
+            mantissa = unchecked((mantissa * 10) + (ulong)(text[i] - '0'));
+        }
+
+        var whole = i - wholeStart;
+        if (whole == 0)
+        {
+            return false;
+        }
+
+        if (i < text.Length)
+        {
+            if (text[i] != '.')
             {
-                mantissa = unchecked((mantissa * 10) + (ulong)(c - '0'));
-                digits++;
-                scale += scale >= 0 ? 1 : 0;
+                return false;
             }
-            else if (c == '.' && scale < 0 && digits > 0)
+
+            var fractionStart = ++i;
+            for (; i < text.Length && char.IsAsciiDigit(text[i]); i++)
             {
-                scale = 0;
+                mantissa = unchecked((mantissa * 10) + (ulong)(text[i] - '0'));
             }
-            else
+
+            scale = i - fractionStart;
+            if (scale == 0 || i < text.Length)
             {
                 return false;
             }
         }
 
-        if (digits is 0 or > 18 || scale == 0)
+        if (whole + scale > 18)
         {
             return false;
         }
 
-        scale = Math.Max(scale, 0);
         negative &= mantissa != 0;
         return true;
     }
@@ -83,6 +104,7 @@ public static class CellParsers
 
     /// <summary>Whether a short number's magnitude, mantissa / 10^scale, exceeds <see cref="MaxMagnitude"/>.</summary>
     /// <remarks>An 18-digit mantissa is below 10^18, so only a scale under 6 can put it above 10^12.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool ShortExceedsMax(ulong mantissa, int scale) =>
         scale < MaxMantissas.Length && mantissa > MaxMantissas[scale];
 

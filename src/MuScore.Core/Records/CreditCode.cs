@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MuScore.Core.Records;
 
 /// <summary>
@@ -70,6 +72,7 @@ public static class CreditCode
         return CheckOf(sum);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int ValueOf(char c) => c < Values.Length ? Values[c] : -1;
 
     private static char CheckOf(int sum)

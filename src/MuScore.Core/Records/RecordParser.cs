@@ -180,7 +180,8 @@ public sealed class RecordParser
         // Nearly every figure is short: its sign and range are checked in integers, not as decimals.
         if (CellParsers.TryShortNumber(text, out var mantissa, out var scale, out var negative))
         {
-            return Checked(text, field, negative, CellParsers.ShortExceedsMax(mantissa, scale), problems)
+            var tooLarge = CellParsers.ShortExceedsMax(mantissa, scale);
+            return (!negative && !tooLarge) || Checked(text, field, negative, tooLarge, problems)
                 ? CellParsers.ShortDecimal(mantissa, scale, negative)
                 : null;
         }
