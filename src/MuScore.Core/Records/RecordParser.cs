@@ -9,6 +9,9 @@ namespace MuScore.Core.Records;
 /// </summary>
 public sealed class RecordParser
 {
+    // Each field's Required flag by field number: a blank cell is a common sight, and the catalog's list is an interface call away.
+    private static readonly bool[] Required = [.. FieldCatalog.All.Select(f => f.Required)];
+
     private readonly Dictionary<string, string> pool = new(StringComparer.Ordinal);
 
     // Reused for every row: most rows have no problem, and a fresh list per row is a million garbage lists.
@@ -249,7 +252,7 @@ public sealed class RecordParser
 
     private static void RequireIfNeeded(Field field, List<FieldProblem> problems)
     {
-        if (FieldCatalog.Get(field).Required)
+        if (Required[(int)field])
         {
             problems.Add(new(field, ProblemRule.Required, $"{FieldCatalog.NameOf(field)} is required"));
         }
