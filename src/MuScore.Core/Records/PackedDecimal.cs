@@ -45,6 +45,15 @@ internal static class PackedDecimal
         return PackOverflow(number, ref overflow);
     }
 
+    /// <summary>
+    /// Packs a short number's parts (<see cref="CellParsers.TryShortNumber"/>) without building its
+    /// decimal: the same word <see cref="Pack"/> gives that decimal.
+    /// </summary>
+    public static uint PackShort(ulong mantissa, int scale, bool negative, ref decimal[]? overflow) =>
+        mantissa <= MagnitudeMask && (uint)scale <= ScaleMask
+            ? Present | (negative ? Negative : 0) | ((uint)scale << ScaleShift) | (uint)mantissa
+            : PackOverflow(CellParsers.ShortDecimal(mantissa, scale, negative), ref overflow);
+
     /// <summary>Appends a value too wide to pack to a copy of <paramref name="overflow"/>; kept apart, as few values take it.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static uint PackOverflow(decimal number, ref decimal[]? overflow)
