@@ -9,13 +9,13 @@ namespace MuScore.Core.Records;
 /// </summary>
 public sealed class RecordParser
 {
-    // Each field's Required flag by field number: a blank cell is a common sight, and the catalog's list is an interface call away.
     // The record's packed figures: the 16 from land own to fixed-asset investment, then bonus and penalty points.
     private const int FigureCount = 18;
 
     // A blank or refused figure the record reads as 0 holds a packed 0 (not the null word), as the decimal 0 did when it was packed.
     private static readonly uint PackedZero = PackZero();
 
+    // Each field's Required flag by field number: a blank cell is a common sight, and the catalog's list is an interface call away.
     private static readonly bool[] Required = [.. FieldCatalog.All.Select(f => f.Required)];
 
     private readonly Dictionary<string, string> pool = new(StringComparer.Ordinal);
