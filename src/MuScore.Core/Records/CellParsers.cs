@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace MuScore.Core.Records;
 
@@ -11,6 +12,10 @@ public static class CellParsers
     private const NumberStyles NumberForm =
         NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
 
+    // 10^(12 + scale): the largest mantissa a short number of that scale may have.
+    private static readonly ulong[] MaxMantissas =
+        [1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000, 10_000_000_000_000_000, 100_000_000_000_000_000];
+
     /// <summary>A plain number: optional sign, digits, optional decimal point, optional exponent.</summary>
     public static bool TryNumber(ReadOnlySpan<char> text, out decimal value) =>
         TryShortDecimal(text, out value) || decimal.TryParse(text, NumberForm, CultureInfo.InvariantCulture, out value);
@@ -22,51 +27,108 @@ public static class CellParsers
     /// </summary>
     private static bool TryShortDecimal(ReadOnlySpan<char> text, out decimal value)
     {
-        value = 0m;
-        var negative = text.Length > 0 && text[0] == '-';
-        var i = text.Length > 0 && text[0] is '-' or '+' ? 1 : 0;
-        ulong mantissa = 0;
-        var digits = 0;
-        var scale = -1;
-        for (; i < text.Length; i++)
+        if (!TryShortNumber(text, out var mantissa, out var scale, out var negative))
         {
-            var c = text[i];
-            if (char.IsAsciiDigit(c))
+            value = 0m;
+            return false;
+        }
+
+        value = ShortDecimal(mantissa, scale, negative);
+        return true;
+    }
+
+    /// <summary>
+    /// Splits a short number ([sign] digits [. digits], at most 18 digits) into its parts, so that a
+    /// caller can check its sign and range in integers; false for any other form. The sign is
+    /// negative only for a value below 0 ("-0" is 0, as decimal.Parse reads it).
+    /// </summary>
+    internal static bool TryShortNumber(ReadOnlySpan<char> text, out ulong mantissa, out int scale, out bool negative)
+    {
+        mantissa = 0;
+        scale = 0;
+        negative = false;
+        var i = 0;
+        if (text.Length > 0 && text[0] is '-' or '+')
+        {
+            negative = text[0] == '-';
+            i = 1;
+        }
+
+        // The whole part, then (after a point that follows at least one digit) the fraction: two
+        // plain loops, as a figure has one or two short runs of digits. Past 18 digits the
+        // mantissa wraps, but such a text is refused below.
+        var wholeStart = i;
+        for (; i < text.Length && char.IsAsciiDigit(text[i]); i++)
+        {
+            mantissa = unchecked((mantissa * 10) + (ulong)(text[i] - '0'));
+        }
+
+        var whole = i - wholeStart;
+        if (whole == 0)
+        {
+            return false;
+        }
+
+        if (i < text.Length)
+        {
+            if (text[i] != '.')
             {
-                mantissa = unchecked((mantissa * 10) + (ulong)(c - '0'));
-                digits++;
-                scale += scale >= 0 ? 1 : 0;
+                return false;
             }
-            else if (c == '.' && scale < 0 && digits > 0)
+
+            var fractionStart = ++i;
+            for (; i < text.Length && char.IsAsciiDigit(text[i]); i++)
             {
-                scale = 0;
+                mantissa = unchecked((mantissa * 10) + (ulong)(text[i] - '0'));
             }
-            else
+
+            scale = i - fractionStart;
+            if (scale == 0 || i < text.Length)
             {
                 return false;
             }
         }
 
-        if (digits is 0 or > 18 || scale == 0)
+        if (whole + scale > 18)
         {
             return false;
         }
 
-        value = new decimal(unchecked((int)mantissa), unchecked((int)(mantissa >> 32)), 0, negative && mantissa != 0, (byte)Math.Max(scale, 0));
+        negative &= mantissa != 0;
         return true;
     }
 
+    /// <summary>The decimal of a short number's parts (<see cref="TryShortNumber"/>).</summary>
+    internal static decimal ShortDecimal(ulong mantissa, int scale, bool negative) =>
+        new(unchecked((int)mantissa), unchecked((int)(mantissa >> 32)), 0, negative, (byte)scale);
+
+    /// <summary>Whether a short number's magnitude, mantissa / 10^scale, exceeds <see cref="MaxMagnitude"/>.</summary>
+    /// <remarks>An 18-digit mantissa is below 10^18, so only a scale under 6 can put it above 10^12.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool ShortExceedsMax(ulong mantissa, int scale) =>
+        scale < MaxMantissas.Length && mantissa > MaxMantissas[scale];
+
     /// <summary>true/false, 1/0, yes/no, y/n (any case), 是/否.</summary>
+    /// <remarks>
+    /// Only the words of the cell's length are compared (an ordinal case-blind match has the
+    /// word's length): three such cells a row, most of them "false".
+    /// </remarks>
     public static bool TryBoolean(ReadOnlySpan<char> text, out bool value)
     {
-        if (Is(text, "true") || Is(text, "1") || Is(text, "yes") || Is(text, "y") || Is(text, "是"))
+        value = text.Length switch
         {
-            value = true;
-            return true;
-        }
-
-        value = false;
-        return Is(text, "false") || Is(text, "0") || Is(text, "no") || Is(text, "n") || Is(text, "否");
+            1 => Is(text, "1") || Is(text, "y") || Is(text, "是"),
+            3 => Is(text, "yes"),
+            4 => Is(text, "true"),
+            _ => false,
+        };
+        return value || text.Length switch
+        {
+            1 => Is(text, "0") || Is(text, "n") || Is(text, "否"),
+            2 => Is(text, "no"),
+            5 => Is(text, "false"),
+            _ => false,
+        };
     }
 
     /// <summary>ABOVE/BELOW (any case), 规上/规下, 规模以上/规模以下.</summary>

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace MuScore.Core.Records;
 
 /// <summary>
@@ -20,6 +22,30 @@ public sealed record EnterpriseRecord
     // DayNumber + 1 of the production start; 0 when there is none.
     private int productionStart;
     private byte scale;
+
+    /// <summary>Creates a record for the init properties to fill.</summary>
+    public EnterpriseRecord()
+    {
+    }
+
+    /// <summary>
+    /// A record whose 18 figures come already packed (<see cref="PackedDecimal"/>), in the order of
+    /// <see cref="Field"/> (land own first, penalty points last; the three booleans and the date
+    /// between them are not figures): the parser's path, which builds no decimal for a short figure.
+    /// </summary>
+    [SetsRequiredMembers]
+    internal EnterpriseRecord(string creditCode, string region, string industry, int division, Scale scale, ReadOnlySpan<uint> figures, decimal[]? overflow)
+    {
+        CreditCode = creditCode;
+        Region = region;
+        Industry = industry;
+        Division = division;
+        Scale = scale;
+        (landOwnMu, landLeasedInMu, landLeasedOutMu, tax, valueAdded, revenue) = (figures[0], figures[1], figures[2], figures[3], figures[4], figures[5]);
+        (energyTce, electricity, water, cod, nh3n, so2) = (figures[6], figures[7], figures[8], figures[9], figures[10], figures[11]);
+        (nox, employees, rd, fixedAssetInvestment, bonusPoints, penaltyPoints) = (figures[12], figures[13], figures[14], figures[15], figures[16], figures[17]);
+        this.overflow = overflow;
+    }
 
     /// <summary>Unified social credit code, trimmed and check-verified.</summary>
     public required string CreditCode { get; init; }

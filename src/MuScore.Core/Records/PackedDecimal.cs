@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MuScore.Core.Records;
 
 /// <summary>
@@ -30,7 +32,8 @@ internal static class PackedDecimal
         }
 
         // Bits, not numbers: the casts reinterpret, they must not be overflow-checked (the build checks by default).
-        Span<int> bits = stackalloc int[4];
+        // An inline array, not stackalloc: eighteen packs a row, and a stackalloc brings a stack-cookie check to each.
+        var bits = default(DecimalBits);
         decimal.GetBits(number, bits);
         var magnitude = unchecked((uint)bits[0]);
         var scale = unchecked((uint)((bits[3] >> 16) & 0xFF));
@@ -39,6 +42,22 @@ internal static class PackedDecimal
             return Present | (bits[3] < 0 ? Negative : 0) | (scale << ScaleShift) | magnitude;
         }
 
+        return PackOverflow(number, ref overflow);
+    }
+
+    /// <summary>
+    /// Packs a short number's parts (<see cref="CellParsers.TryShortNumber"/>) without building its
+    /// decimal: the same word <see cref="Pack"/> gives that decimal.
+    /// </summary>
+    public static uint PackShort(ulong mantissa, int scale, bool negative, ref decimal[]? overflow) =>
+        mantissa <= MagnitudeMask && (uint)scale <= ScaleMask
+            ? Present | (negative ? Negative : 0) | ((uint)scale << ScaleShift) | (uint)mantissa
+            : PackOverflow(CellParsers.ShortDecimal(mantissa, scale, negative), ref overflow);
+
+    /// <summary>Appends a value too wide to pack to a copy of <paramref name="overflow"/>; kept apart, as few values take it.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static uint PackOverflow(decimal number, ref decimal[]? overflow)
+    {
         // Copied, never grown in place: a `with` copy of a record shares the array with its original.
         overflow = overflow is null ? [number] : [.. overflow, number];
         return Present | Overflow | (uint)(overflow.Length - 1);
@@ -58,5 +77,12 @@ internal static class PackedDecimal
         }
 
         return new decimal(unchecked((int)(packed & MagnitudeMask)), 0, 0, (packed & Negative) != 0, (byte)((packed >> ScaleShift) & ScaleMask));
+    }
+
+    /// <summary>Room for the four words of <see cref="decimal.GetBits(decimal, Span{int})"/>.</summary>
+    [InlineArray(4)]
+    private struct DecimalBits
+    {
+        private int word;
     }
 }

@@ -9,6 +9,15 @@ namespace MuScore.Core.Records;
 /// </summary>
 public sealed class RecordParser
 {
+    // The record's packed figures: the 16 from land own to fixed-asset investment, then bonus and penalty points.
+    private const int FigureCount = 18;
+
+    // A blank or refused figure the record reads as 0 holds a packed 0 (not the null word), as the decimal 0 did when it was packed.
+    private static readonly uint PackedZero = PackZero();
+
+    // Each field's Required flag by field number: a blank cell is a common sight, and the catalog's list is an interface call away.
+    private static readonly bool[] Required = [.. FieldCatalog.All.Select(f => f.Required)];
+
     private readonly Dictionary<string, string> pool = new(StringComparer.Ordinal);
 
     // Reused for every row: most rows have no problem, and a fresh list per row is a million garbage lists.
@@ -64,46 +73,39 @@ public sealed class RecordParser
         }
 
         var scale = ReadScale(row, problems);
-        var landOwn = Number(row, Field.LandOwnMu, problems) ?? 0m;
-        var landIn = Number(row, Field.LandLeasedInMu, problems) ?? 0m;
-        var landOut = Number(row, Field.LandLeasedOutMu, problems) ?? 0m;
-        var tax = Number(row, Field.Tax, problems);
-        var record = new EnterpriseRecord
+
+        // The figures are packed as they are read, in the record's order (the order of Field, which
+        // is also the order their problems are listed in), so a short one never becomes a decimal.
+        Span<uint> figures = stackalloc uint[FigureCount];
+        decimal[]? overflow = null;
+        figures[0] = Figure(row, Field.LandOwnMu, plain: true, ref overflow, problems);
+        figures[1] = Figure(row, Field.LandLeasedInMu, plain: true, ref overflow, problems);
+        figures[2] = Figure(row, Field.LandLeasedOutMu, plain: true, ref overflow, problems);
+        figures[3] = Figure(row, Field.Tax, plain: true, ref overflow, problems);
+        for (var field = Field.ValueAdded; field <= Field.FixedAssetInvestment; field++)
         {
-            CreditCode = code ?? string.Empty,
+            figures[field - Field.LandOwnMu] = Figure(row, field, plain: false, ref overflow, problems);
+        }
+
+        var inConstruction = Boolean(row, Field.InConstruction, problems);
+        var productionStart = Date(row, problems);
+        var majorIncident = Boolean(row, Field.MajorIncident, problems);
+        var failsStandards = Boolean(row, Field.FailsStandards, problems);
+        figures[16] = Figure(row, Field.BonusPoints, plain: true, ref overflow, problems);
+        figures[17] = Figure(row, Field.PenaltyPoints, plain: true, ref overflow, problems);
+        var record = new EnterpriseRecord(code ?? string.Empty, region ?? string.Empty, industry ?? string.Empty, division, scale ?? Scale.Above, figures, overflow)
+        {
             Name = name,
-            Region = region ?? string.Empty,
-            Industry = industry ?? string.Empty,
-            Division = division,
-            Scale = scale ?? Scale.Above,
-            LandOwnMu = landOwn,
-            LandLeasedInMu = landIn,
-            LandLeasedOutMu = landOut,
-            Tax = tax ?? 0m,
-            ValueAdded = Number(row, Field.ValueAdded, problems),
-            Revenue = Number(row, Field.Revenue, problems),
-            EnergyTce = Number(row, Field.EnergyTce, problems),
-            Electricity = Number(row, Field.Electricity, problems),
-            Water = Number(row, Field.Water, problems),
-            Cod = Number(row, Field.Cod, problems),
-            Nh3n = Number(row, Field.Nh3n, problems),
-            So2 = Number(row, Field.So2, problems),
-            Nox = Number(row, Field.Nox, problems),
-            Employees = Number(row, Field.Employees, problems),
-            Rd = Number(row, Field.Rd, problems),
-            FixedAssetInvestment = Number(row, Field.FixedAssetInvestment, problems),
-            InConstruction = Boolean(row, Field.InConstruction, problems),
-            ProductionStart = Date(row, problems),
-            MajorIncident = Boolean(row, Field.MajorIncident, problems),
-            FailsStandards = Boolean(row, Field.FailsStandards, problems),
-            BonusPoints = Number(row, Field.BonusPoints, problems) ?? 0m,
-            PenaltyPoints = Number(row, Field.PenaltyPoints, problems) ?? 0m,
+            InConstruction = inConstruction,
+            ProductionStart = productionStart,
+            MajorIncident = majorIncident,
+            FailsStandards = failsStandards,
         };
 
-        var landProblem = problems.Exists(p => p.Field is Field.LandOwnMu or Field.LandLeasedInMu or Field.LandLeasedOutMu);
+        var landProblem = problems.Count > 0 && problems.Exists(p => p.Field is Field.LandOwnMu or Field.LandLeasedInMu or Field.LandLeasedOutMu);
         if (!landProblem && record.LandMu <= 0m)
         {
-            problems.Add(new(Field.LandOwnMu, ProblemRule.LandNotPositive, Invariant($"evaluated land {landOwn} + {landIn} - {landOut} = {record.LandMu} mu is not above 0")));
+            problems.Add(new(Field.LandOwnMu, ProblemRule.LandNotPositive, Invariant($"evaluated land {record.LandOwnMu} + {record.LandLeasedInMu} - {record.LandLeasedOutMu} = {record.LandMu} mu is not above 0")));
         }
 
         // A valid row keeps only its record: the record's strings are the row's texts.
@@ -166,35 +168,63 @@ public sealed class RecordParser
         return null;
     }
 
-    private static decimal? Number(IRawRow row, Field field, List<FieldProblem> problems)
+    /// <summary>
+    /// A figure's packed word (<see cref="PackedDecimal"/>); a blank or refused cell packs as 0 when
+    /// the record reads it as 0 (<paramref name="plain"/>), else as null.
+    /// </summary>
+    private static uint Figure(IRawRow row, Field field, bool plain, ref decimal[]? overflow, List<FieldProblem> problems)
     {
         var text = row.Cell(field).Trim();
         if (text.IsEmpty)
         {
             RequireIfNeeded(field, problems);
-            return null;
+            return plain ? PackedZero : 0;
         }
 
-        var name = FieldCatalog.NameOf(field);
+        if (CellParsers.TryShortNumber(text, out var mantissa, out var scale, out var negative))
+        {
+            // Nearly every figure is short: its sign and range are checked in integers, not as decimals.
+            var tooLarge = CellParsers.ShortExceedsMax(mantissa, scale);
+            if ((!negative && !tooLarge) || Checked(text, field, negative, tooLarge, problems))
+            {
+                return PackedDecimal.PackShort(mantissa, scale, negative, ref overflow);
+            }
+
+            return plain ? PackedZero : 0;
+        }
+
+        var value = Number(text, field, problems);
+        return PackedDecimal.Pack(plain ? value ?? 0m : value, ref overflow);
+    }
+
+    /// <summary>A figure that is not a short number: any other accepted form, or its problem (then null).</summary>
+    private static decimal? Number(ReadOnlySpan<char> text, Field field, List<FieldProblem> problems)
+    {
         if (!CellParsers.TryNumber(text, out var value))
         {
-            problems.Add(new(field, ProblemRule.NumberFormat, $"{name} '{EchoedValue.Bound(text)}' is not a plain number (no thousands separators or units)"));
+            problems.Add(new(field, ProblemRule.NumberFormat, $"{FieldCatalog.NameOf(field)} '{EchoedValue.Bound(text)}' is not a plain number (no thousands separators or units)"));
             return null;
         }
 
-        if (value < 0m && field != Field.ValueAdded)
+        return Checked(text, field, value < 0m, Math.Abs(value) > CellParsers.MaxMagnitude, problems) ? value : null;
+    }
+
+    /// <summary>Adds the problem of a negative or too large number; true when it has neither.</summary>
+    private static bool Checked(ReadOnlySpan<char> text, Field field, bool negative, bool tooLarge, List<FieldProblem> problems)
+    {
+        if (negative && field != Field.ValueAdded)
         {
-            problems.Add(new(field, ProblemRule.Negative, $"{name} '{EchoedValue.Bound(text)}' is negative; only value_added may be"));
-            return null;
+            problems.Add(new(field, ProblemRule.Negative, $"{FieldCatalog.NameOf(field)} '{EchoedValue.Bound(text)}' is negative; only value_added may be"));
+            return false;
         }
 
-        if (Math.Abs(value) > CellParsers.MaxMagnitude)
+        if (tooLarge)
         {
-            problems.Add(new(field, ProblemRule.OutOfRange, $"{name} '{EchoedValue.Bound(text)}' exceeds 10^12"));
-            return null;
+            problems.Add(new(field, ProblemRule.OutOfRange, $"{FieldCatalog.NameOf(field)} '{EchoedValue.Bound(text)}' exceeds 10^12"));
+            return false;
         }
 
-        return value;
+        return true;
     }
 
     private static bool Boolean(IRawRow row, Field field, List<FieldProblem> problems)
@@ -233,10 +263,16 @@ public sealed class RecordParser
 
     private static void RequireIfNeeded(Field field, List<FieldProblem> problems)
     {
-        if (FieldCatalog.Get(field).Required)
+        if (Required[(int)field])
         {
             problems.Add(new(field, ProblemRule.Required, $"{FieldCatalog.NameOf(field)} is required"));
         }
+    }
+
+    private static uint PackZero()
+    {
+        decimal[]? none = null;
+        return PackedDecimal.Pack(0m, ref none);
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
