@@ -229,8 +229,17 @@ public sealed class CachedPublishedRatingsTests(RedisFixture redis) : IClassFixt
         directory.Dispose();
     }
 
+    // Generous Redis timeouts: these tests count where each read is served from, and on a loaded
+    // machine a GET past the default 250 ms would shut the Redis gate and send the read to the
+    // database by design (RedisPauseTests and RedisResilienceTests cover that path).
+    private static readonly Dictionary<string, string?> PatientRedis = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["MuScore:Redis:CommandTimeout"] = "00:00:05",
+        ["MuScore:Redis:OperationTimeout"] = "00:00:06",
+    };
+
     private Task<CacheHarness> StartAsync(string? file = null, bool localCache = true) =>
-        CacheHarness.StartAsync(file ?? directory.File("cache.db"), redis.Server.ConnectionString, localCache);
+        CacheHarness.StartAsync(file ?? directory.File("cache.db"), redis.Server.ConnectionString, localCache, PatientRedis);
 
     private IDatabase Keys() => (inspector ??= ConnectionMultiplexer.Connect(redis.Server.ConnectionString)).GetDatabase();
 }
