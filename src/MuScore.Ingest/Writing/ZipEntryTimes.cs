@@ -11,11 +11,6 @@ namespace MuScore.Ingest;
 /// </summary>
 internal static class ZipEntryTimes
 {
-    private const uint EndSignature = 0x06054b50;
-    private const uint Zip64LocatorSignature = 0x07064b50;
-    private const uint Zip64EndSignature = 0x06064b50;
-    private const uint CentralSignature = 0x02014b50;
-    private const uint LocalSignature = 0x04034b50;
     private const int EndSize = 22;
     private const int MaxCommentLength = ushort.MaxValue;
 
@@ -33,7 +28,7 @@ internal static class ZipEntryTimes
         for (var i = 0L; i < entries; i++)
         {
             var header = directory.AsSpan(at);
-            Expect(header, CentralSignature, "central directory header");
+            Expect(header, ZipRecords.CentralSignature, "central directory header");
             var nameLength = BinaryPrimitives.ReadUInt16LittleEndian(header[28..]);
             var extraLength = BinaryPrimitives.ReadUInt16LittleEndian(header[30..]);
             var commentLength = BinaryPrimitives.ReadUInt16LittleEndian(header[32..]);
@@ -62,7 +57,7 @@ internal static class ZipEntryTimes
         for (var at = tailLength - EndSize; at >= 0; at--)
         {
             var end = tail.AsSpan(at);
-            if (BinaryPrimitives.ReadUInt32LittleEndian(end) != EndSignature || BinaryPrimitives.ReadUInt16LittleEndian(end[20..]) != tailLength - at - EndSize)
+            if (BinaryPrimitives.ReadUInt32LittleEndian(end) != ZipRecords.EndSignature || BinaryPrimitives.ReadUInt16LittleEndian(end[20..]) != tailLength - at - EndSize)
             {
                 continue;
             }
@@ -80,11 +75,11 @@ internal static class ZipEntryTimes
             var locator = new byte[20];
             stream.Position = endPosition - locator.Length;
             stream.ReadExactly(locator);
-            Expect(locator, Zip64LocatorSignature, "ZIP64 end locator");
+            Expect(locator, ZipRecords.Zip64LocatorSignature, "ZIP64 end locator");
             var zip64End = new byte[56];
             stream.Position = checked((long)BinaryPrimitives.ReadUInt64LittleEndian(locator.AsSpan(8)));
             stream.ReadExactly(zip64End);
-            Expect(zip64End, Zip64EndSignature, "ZIP64 end record");
+            Expect(zip64End, ZipRecords.Zip64EndSignature, "ZIP64 end record");
             return (
                 checked((long)BinaryPrimitives.ReadUInt64LittleEndian(zip64End.AsSpan(32))),
                 checked((long)BinaryPrimitives.ReadUInt64LittleEndian(zip64End.AsSpan(48))),
@@ -120,7 +115,7 @@ internal static class ZipEntryTimes
         Span<byte> signature = stackalloc byte[4];
         stream.Position = offset;
         stream.ReadExactly(signature);
-        Expect(signature, LocalSignature, "local file header");
+        Expect(signature, ZipRecords.LocalSignature, "local file header");
         stream.Position = offset + 10;
         stream.Write(FixedTimeAndDate);
     }

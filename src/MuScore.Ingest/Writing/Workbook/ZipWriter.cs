@@ -13,18 +13,9 @@ namespace MuScore.Ingest;
 /// </summary>
 internal sealed class ZipWriter
 {
-    private const uint LocalSignature = 0x04034b50;
-    private const uint CentralSignature = 0x02014b50;
-    private const uint EndSignature = 0x06054b50;
-    private const uint Zip64EndSignature = 0x06064b50;
-    private const uint Zip64LocatorSignature = 0x07064b50;
     private const ushort Deflated = 8;
     private const ushort Version = 20;
     private const ushort Zip64Version = 45;
-
-    /// <summary>DOS time 00:00:00 and date 1980-01-01.</summary>
-    private const ushort FixedTime = 0;
-    private const ushort FixedDate = 0x21;
     private const int LocalHeaderSize = 30;
 
     private readonly Stream stream;
@@ -115,7 +106,7 @@ internal sealed class ZipWriter
         }
 
         Span<byte> end = stackalloc byte[22];
-        BinaryPrimitives.WriteUInt32LittleEndian(end, EndSignature);
+        BinaryPrimitives.WriteUInt32LittleEndian(end, ZipRecords.EndSignature);
         BinaryPrimitives.WriteUInt16LittleEndian(end[8..], (ushort)Math.Min(entries.Count, ushort.MaxValue));
         BinaryPrimitives.WriteUInt16LittleEndian(end[10..], (ushort)Math.Min(entries.Count, ushort.MaxValue));
         BinaryPrimitives.WriteUInt32LittleEndian(end[12..], (uint)Math.Min(directorySize, uint.MaxValue));
@@ -126,11 +117,11 @@ internal sealed class ZipWriter
     private static void WriteLocalHeader(Span<byte> header, Entry entry, int nameLength)
     {
         header.Clear();
-        BinaryPrimitives.WriteUInt32LittleEndian(header, LocalSignature);
+        BinaryPrimitives.WriteUInt32LittleEndian(header, ZipRecords.LocalSignature);
         BinaryPrimitives.WriteUInt16LittleEndian(header[4..], Version);
         BinaryPrimitives.WriteUInt16LittleEndian(header[8..], Deflated);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[10..], FixedTime);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[12..], FixedDate);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[10..], ZipRecords.FixedTime);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[12..], ZipRecords.FixedDate);
         BinaryPrimitives.WriteUInt32LittleEndian(header[14..], entry.Crc);
         BinaryPrimitives.WriteUInt32LittleEndian(header[18..], (uint)entry.CompressedSize);
         BinaryPrimitives.WriteUInt32LittleEndian(header[22..], (uint)entry.UncompressedSize);
@@ -143,12 +134,12 @@ internal sealed class ZipWriter
         var farOffset = entry.Offset >= uint.MaxValue;
         Span<byte> header = stackalloc byte[46 + 12];
         header.Clear();
-        BinaryPrimitives.WriteUInt32LittleEndian(header, CentralSignature);
+        BinaryPrimitives.WriteUInt32LittleEndian(header, ZipRecords.CentralSignature);
         BinaryPrimitives.WriteUInt16LittleEndian(header[4..], farOffset ? Zip64Version : Version);
         BinaryPrimitives.WriteUInt16LittleEndian(header[6..], farOffset ? Zip64Version : Version);
         BinaryPrimitives.WriteUInt16LittleEndian(header[10..], Deflated);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[12..], FixedTime);
-        BinaryPrimitives.WriteUInt16LittleEndian(header[14..], FixedDate);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[12..], ZipRecords.FixedTime);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[14..], ZipRecords.FixedDate);
         BinaryPrimitives.WriteUInt32LittleEndian(header[16..], entry.Crc);
         BinaryPrimitives.WriteUInt32LittleEndian(header[20..], (uint)entry.CompressedSize);
         BinaryPrimitives.WriteUInt32LittleEndian(header[24..], (uint)entry.UncompressedSize);
@@ -172,7 +163,7 @@ internal sealed class ZipWriter
         var recordOffset = stream.Position;
         Span<byte> record = stackalloc byte[56 + 20];
         record.Clear();
-        BinaryPrimitives.WriteUInt32LittleEndian(record, Zip64EndSignature);
+        BinaryPrimitives.WriteUInt32LittleEndian(record, ZipRecords.Zip64EndSignature);
         BinaryPrimitives.WriteInt64LittleEndian(record[4..], 44);
         BinaryPrimitives.WriteUInt16LittleEndian(record[12..], Zip64Version);
         BinaryPrimitives.WriteUInt16LittleEndian(record[14..], Zip64Version);
@@ -181,7 +172,7 @@ internal sealed class ZipWriter
         BinaryPrimitives.WriteInt64LittleEndian(record[40..], directorySize);
         BinaryPrimitives.WriteInt64LittleEndian(record[48..], directoryOffset);
         var locator = record[56..];
-        BinaryPrimitives.WriteUInt32LittleEndian(locator, Zip64LocatorSignature);
+        BinaryPrimitives.WriteUInt32LittleEndian(locator, ZipRecords.Zip64LocatorSignature);
         BinaryPrimitives.WriteInt64LittleEndian(locator[8..], recordOffset);
         BinaryPrimitives.WriteUInt32LittleEndian(locator[16..], 1);
         stream.Write(record);
