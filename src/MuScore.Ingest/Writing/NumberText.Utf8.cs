@@ -28,21 +28,24 @@ public static partial class NumberText
             return Written(value.TryFormat(destination, out var special, default, CultureInfo.InvariantCulture), special);
         }
 
-        var rounded = Math.Round(value, 6, MidpointRounding.ToEven);
-        if (rounded == 0)
+        // Math.Round(value, 6) is Round(value · 10⁶) / 10⁶ (the runtime rounds to digits so), so one
+        // rounding gives the millionths k of the text's value: zero exactly when the value rounds to
+        // zero, and |k| ≥ 10¹⁵ exactly when the rounded value is ≥ 10⁹ (XlsxNumbers.Of reads it so too).
+        var scaled = Math.Round(value * 1e6, MidpointRounding.ToEven);
+        if (scaled == 0)
         {
             destination[0] = (byte)'0';
             return 1;
         }
 
-        if (Math.Abs(rounded) >= ExactDigitsLimit)
+        if (!(Math.Abs(scaled) < ExactDigitsLimit * 1e6))
         {
+            var rounded = Math.Round(value, 6, MidpointRounding.ToEven);
             return Written(rounded.TryFormat(destination, out var large, Pattern, CultureInfo.InvariantCulture), large);
         }
 
-        // rounded is k / 10⁶ to within half an ulp, so × 10⁶ is within a quarter of k: Round gives k exactly.
         // Unchecked: |k| < 10¹⁵ fits a long, and the checked conversion is a call into the runtime per number.
-        return WriteMillionths(unchecked((long)Math.Round(rounded * 1e6)), destination);
+        return WriteMillionths(unchecked((long)scaled), destination);
     }
 
     /// <summary>
