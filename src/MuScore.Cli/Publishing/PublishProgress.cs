@@ -16,6 +16,11 @@ internal sealed class PublishProgress(TextWriter error)
     private string stepVerb = string.Empty;
     private int stepBucket;
 
+    /// <summary>A file this large reports its upload like a table of <see cref="PhaseReporter.Threshold"/> rows (about 20 MB).</summary>
+    private const long LargeFile = 16L * 1024 * 1024;
+
+    private int lastTenth;
+
     private bool Active => rows >= PhaseReporter.Threshold;
 
     /// <summary>Progress bars on a terminal while they are drawn; the lines are held back meanwhile, as they would tear the bars.</summary>
@@ -28,6 +33,29 @@ internal sealed class PublishProgress(TextWriter error)
 
     /// <summary>Second pass: <paramref name="count"/> records sent.</summary>
     public void Sent(int count, long position, long length) => Step("sent", "records", count, position, length);
+
+    /// <summary>A table upload: <paramref name="sent"/> bytes of the file's <paramref name="length"/> sent; a line every tenth of a large file.</summary>
+    public void Uploaded(long sent, long length)
+    {
+        if (length >= LargeFile)
+        {
+            rows = Math.Max(rows, PhaseReporter.Threshold);
+        }
+
+        var mib = (int)(sent >> 20);
+        if (Bars is { } bars)
+        {
+            bars.Update("sent", "MiB", mib, sent, length);
+            return;
+        }
+
+        var tenth = length > 0 ? (int)(10 * sent / length) : 0;
+        if (Active && tenth > lastTenth)
+        {
+            lastTenth = tenth;
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sent {mib:N0} MiB ({100.0 * sent / length:0}%), {Elapsed}"));
+        }
+    }
 
     /// <summary>A finished phase (e.g. "the server rated the run") when the input is large.</summary>
     public void Phase(string done)

@@ -6,9 +6,9 @@ using MuScore.Ingest;
 namespace MuScore.Cli.Publishing;
 
 /// <summary>
-/// The publish flow: check the scheme and the file locally (exit 2 before any call), then upload
-/// through SubmitRun, publish through PublishRun and print the summary. The file is read twice:
-/// once to find the rows the wire cannot carry (<see cref="KeptBackRows"/>), once to send.
+/// The publish flow: check the scheme and the file's header locally (exit 2 before any call), then
+/// upload through SubmitRun (a CSV as table parts, other tables as records), publish through
+/// PublishRun and print the summary.
 /// </summary>
 internal static class PublishRunner
 {
@@ -29,7 +29,7 @@ internal static class PublishRunner
         using var connection = ServerConnection.Open(options.Connection, MaxReceiveBytes, MaxSendBytes);
         var progress = new PublishProgress(console.Error);
         var client = new EvaluationService.EvaluationServiceClient(connection.Channel);
-        var (keptBack, upload) = console.ErrorTerminal is { } terminal
+        var (keptBack, rowsRead, upload) = console.ErrorTerminal is { } terminal
             ? await ProgressBars.RunAsync(terminal, async bars =>
             {
                 progress.Bars = bars;
@@ -54,35 +54,67 @@ internal static class PublishRunner
             progress.Phase("published");
         }
 
-        console.Out.Write(PublishSummary.Format(upload, keptBack.Rejections(), keptBack.RowCount, publication, newVersion, options.ShownRejected, console.TableWidth));
+        console.Out.Write(PublishSummary.Format(upload, keptBack, rowsRead, publication, newVersion, options.ShownRejected, console.TableWidth));
         return ExitCodes.Success;
     }
 
-    /// <summary>Reads and checks the file (rows kept back), then streams it to SubmitRun: the two long steps.</summary>
-    private static async Task<(KeptBackRows KeptBack, UploadResult Upload)> CheckAndSendAsync(
+    /// <summary>
+    /// Checks the file's header (exit 2 before any call), then sends it: a CSV read with the
+    /// default encoding as the file's own bytes (<see cref="TableUpload"/>), anything else, or a
+    /// server that takes records only, as records after a first pass that finds the rows the wire
+    /// cannot carry (<see cref="KeptBackRows"/>).
+    /// </summary>
+    private static async Task<(IReadOnlyList<RejectedRow> KeptBack, int RowsRead, UploadResult Upload)> CheckAndSendAsync(
         PublishOptions options, CliConsole console, ServerConnection connection, EvaluationService.EvaluationServiceClient client, RunHeader header, PublishProgress progress, CancellationToken cancellationToken)
     {
-        var keptBack = await ReadAsync(options, table =>
+        var csv = await ReadAsync(options, table =>
         {
             if (table.IgnoredHeaders.Count > 0)
             {
                 console.Error.WriteLine($"note: ignored columns: {string.Join(", ", table.IgnoredHeaders)}");
             }
 
-            return Task.FromResult(KeptBackRows.Scan(table, progress));
+            // The first data row is within the first MiB the header search read: no pass over the file.
+            return table.ReadRows().Any()
+                ? Task.FromResult(table.Format.StartsWith("csv", StringComparison.Ordinal))
+                : throw CommandFailure.BadInput($"input file '{options.Input}' has a header but no data rows; nothing to publish");
         }).ConfigureAwait(false);
-        if (keptBack.RowCount == 0)
+
+        // An explicit --encoding is honoured by the client's own reader: the server would detect the encoding itself.
+        if (csv && options.Encoding == CsvEncoding.Auto)
         {
-            throw CommandFailure.BadInput($"input file '{options.Input}' has a header but no data rows; nothing to publish");
+            var sent = await connection.CallAsync("SubmitRun", () => SendTableAsync(options, client, header, progress, cancellationToken)).ConfigureAwait(false);
+            if (sent is not null)
+            {
+                return ([], sent.Run.RecordCount, sent);
+            }
         }
 
+        var keptBack = await ReadAsync(options, table => Task.FromResult(KeptBackRows.Scan(table, progress))).ConfigureAwait(false);
         if (keptBack.UnsendableCount == keptBack.RowCount)
         {
             throw CommandFailure.BadInput($"no row of '{options.Input}' can be sent (unknown booleans or cells right of the last header column); 'muscore rate' lists every problem");
         }
 
         var upload = await connection.CallAsync("SubmitRun", () => ReadAsync(options, table => RunUpload.SendAsync(client, header, table, keptBack, options.BatchSize, progress, cancellationToken))).ConfigureAwait(false);
-        return (keptBack, upload);
+        return (keptBack.Rejections(), keptBack.RowCount, upload);
+    }
+
+    /// <summary>The table upload; null when the server takes records only. A table the server cannot read is bad input (exit 2), as when the client reads it.</summary>
+    private static async Task<UploadResult?> SendTableAsync(PublishOptions options, EvaluationService.EvaluationServiceClient client, RunHeader header, PublishProgress progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await TableUpload.SendAsync(client, header, options.Input, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcException refusal) when (TableUpload.NeedsRecords(refusal))
+        {
+            return null;
+        }
+        catch (RpcException refusal) when (TableUpload.BrokenTable(refusal) is { } problem)
+        {
+            throw CommandFailure.BadInput($"input file '{options.Input}' is not a readable table: {problem}");
+        }
     }
 
     /// <summary>What to do with the draft when PublishRun refused it: another person publishes it (four eyes), or the same command again.</summary>

@@ -85,7 +85,7 @@ internal static class RunUpload
         return new UploadResult(response.Run, rowNumbers);
     }
 
-    private static bool Ended(AsyncClientStreamingCall<SubmitRunRequest, SubmitRunResponse> call)
+    internal static bool Ended(AsyncClientStreamingCall<SubmitRunRequest, SubmitRunResponse> call)
     {
         try
         {

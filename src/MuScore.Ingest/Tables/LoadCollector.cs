@@ -7,11 +7,12 @@ namespace MuScore.Ingest;
 /// Takes validated blocks in row order: keeps the rows, hashes their canonical bytes, counts the
 /// invalid ones, reports progress and stops a strict load at its first bad row.
 /// </summary>
-internal sealed class LoadCollector(InputTable table, LoadOptions options, IProgress<LoadProgress>? progress) : IDisposable
+internal sealed class LoadCollector(InputTable table, LoadOptions options, IProgress<LoadProgress>? progress, IRowSink? sink = null) : IDisposable
 {
     private readonly int interval = Math.Max(1, options.ProgressInterval);
     private readonly InputHasher hasher = new();
     private readonly List<ParsedRow> rows = [];
+    private int count;
     private int invalid;
     private ParsedRow? stoppedAt;
 
@@ -21,7 +22,16 @@ internal sealed class LoadCollector(InputTable table, LoadOptions options, IProg
         for (var i = 0; i < block.Count; i++)
         {
             var parsed = block.Parsed[i];
-            rows.Add(parsed);
+            count++;
+            if (sink is null)
+            {
+                rows.Add(parsed);
+            }
+            else
+            {
+                sink.Add(parsed);
+            }
+
             if (parsed.Problems.Count > 0)
             {
                 invalid++;
@@ -33,7 +43,7 @@ internal sealed class LoadCollector(InputTable table, LoadOptions options, IProg
                 }
             }
 
-            if (rows.Count % interval == 0)
+            if (count % interval == 0)
             {
                 Report();
             }
@@ -43,7 +53,7 @@ internal sealed class LoadCollector(InputTable table, LoadOptions options, IProg
         return true;
     }
 
-    /// <summary>The result of a load that read every row.</summary>
+    /// <summary>The result of a load that read every row (<see cref="LoadResult.Rows"/> empty when a sink took them).</summary>
     public LoadResult Finish()
     {
         Report();
@@ -56,5 +66,5 @@ internal sealed class LoadCollector(InputTable table, LoadOptions options, IProg
 
     public void Dispose() => hasher.Dispose();
 
-    private void Report() => progress?.Report(new LoadProgress(rows.Count, table.Position, table.Length));
+    private void Report() => progress?.Report(new LoadProgress(count, table.Position, table.Length));
 }

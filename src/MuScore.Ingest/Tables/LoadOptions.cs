@@ -1,6 +1,6 @@
 namespace MuScore.Ingest;
 
-/// <summary>Options for <see cref="RowLoader.Load"/>.</summary>
+/// <summary>Options for <see cref="RowLoader"/>'s loads.</summary>
 public sealed class LoadOptions
 {
     /// <summary>The defaults: read every row, collecting every problem.</summary>

@@ -26,8 +26,26 @@ public static class RowLoader
     public static LoadResult Load(InputTable table, LoadOptions? options = null, IProgress<LoadProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(table);
-        options ??= LoadOptions.Default;
-        using var collector = new LoadCollector(table, options, progress);
+        using var collector = new LoadCollector(table, options ?? LoadOptions.Default, progress);
+        return Load(table, collector);
+    }
+
+    /// <summary>
+    /// As <see cref="Load(InputTable, LoadOptions?, IProgress{LoadProgress}?)"/>, but every row goes
+    /// to <paramref name="sink"/>, in row order on the calling thread, and the result's
+    /// <see cref="LoadResult.Rows"/> is empty. An exception of the sink ends the load (after the
+    /// blocks in flight have finished) and is thrown to the caller.
+    /// </summary>
+    public static LoadResult Load(InputTable table, IRowSink sink, LoadOptions? options = null, IProgress<LoadProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(sink);
+        using var collector = new LoadCollector(table, options ?? LoadOptions.Default, progress, sink);
+        return Load(table, collector);
+    }
+
+    private static LoadResult Load(InputTable table, LoadCollector collector)
+    {
         var parsers = new ConcurrentBag<RecordParser>();
         var pending = new Queue<(RowBlock Block, Task Work)>();
         var free = new Stack<RowBlock>();

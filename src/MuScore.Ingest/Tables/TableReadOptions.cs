@@ -41,6 +41,13 @@ public sealed class TableReadOptions
     /// </summary>
     public string? Sheet { get; init; }
 
+    /// <summary>
+    /// Accept CSV text only (default false): a zip archive (.xlsx) is refused with a
+    /// <see cref="TableFormatException"/> at once instead of being read, which would first copy a
+    /// stream that cannot seek into memory whole.
+    /// </summary>
+    public bool CsvOnly { get; init; }
+
     internal void Validate()
     {
         if (Delimiter is '"' or '\r' or '\n')

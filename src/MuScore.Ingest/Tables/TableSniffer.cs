@@ -31,6 +31,11 @@ internal static class TableSniffer
 
         if (head.Span.StartsWith(ZipLocalHeader) || head.Span.StartsWith(ZipEmptyArchive))
         {
+            if (options.CsvOnly)
+            {
+                throw TableFormatException.For(displayName, "is a zip archive (an .xlsx workbook?), and only CSV text is accepted here");
+            }
+
             var (zip, ownsZip) = Rewind(stream, ownsStream, start, head);
             return XlsxSheetSource.Open(zip, ownsZip, displayName, options.Sheet);
         }

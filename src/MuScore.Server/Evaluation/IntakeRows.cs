@@ -40,6 +40,24 @@ internal sealed class IntakeRows : IReadOnlyList<ParsedRow>
         records.Add(row.Record);
     }
 
+    /// <summary>
+    /// Appends a row read from a table as the next record, whatever its file row number: rows are
+    /// numbered by their position, as records are (the parser's result is otherwise unchanged).
+    /// </summary>
+    public void AddNext(ParsedRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (row.Record is { } record)
+        {
+            // A valid row is kept as its record alone: no renumbered copy to make.
+            records.Add(record);
+            return;
+        }
+
+        var number = records.Count + FirstRowNumber;
+        Add(row.RowNumber == number ? row : row with { RowNumber = number });
+    }
+
     public IEnumerator<ParsedRow> GetEnumerator()
     {
         for (var i = 0; i < records.Count; i++)

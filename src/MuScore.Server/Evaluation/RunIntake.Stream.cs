@@ -20,30 +20,34 @@ internal sealed partial class RunIntake
     /// earlier, wins. A checker error stops the reading at once, even while the reader waits for a
     /// message the client has not sent. Returns the bytes counted.
     /// </summary>
-    private static async Task<long> ReadRecordsAsync(IAsyncStreamReader<SubmitRunRequest> stream, LimitsOptions limits, long bytes, RecordChecker checker, CancellationToken cancellationToken)
+    private static async Task<long> ReadRecordsAsync(IAsyncStreamReader<SubmitRunRequest> stream, SubmitRunRequest first, LimitsOptions limits, long bytes, RecordChecker checker, CancellationToken cancellationToken)
     {
         var messages = Channel.CreateBounded<IEnumerable<ProtoRecord>>(new BoundedChannelOptions(MessagesAhead) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var checking = Task.Run(() => CheckAsync(messages, checker, stop), CancellationToken.None);
         try
         {
-            for (var message = 2; await stream.MoveNext(stop.Token).ConfigureAwait(false); message++)
+            // The first message after the header was read (and counted) by the caller.
+            var item = first;
+            for (var message = 2; ; message++)
             {
-                var item = stream.Current;
-                bytes = Count(bytes, item, limits);
                 IEnumerable<ProtoRecord> records = item.ItemCase switch
                 {
                     SubmitRunRequest.ItemOneofCase.Record => [item.Record],
                     SubmitRunRequest.ItemOneofCase.Batch => item.Batch.Records,
-                    SubmitRunRequest.ItemOneofCase.Header => throw Violations.One("header", "header_repeated", Text($"message {message} repeats the header; only the first message may be a header")),
-                    _ => throw Violations.One("item", FieldRules.Required, Text($"message {message} holds neither a record nor a batch")),
+                    SubmitRunRequest.ItemOneofCase.Header => throw HeaderRepeated(message),
+                    var other => throw Mixed(message, other, table: false),
                 };
 
                 // Closed by the checker when a record failed: its error is the one to report.
-                if (!await TryWriteAsync(messages.Writer, records, stop.Token).ConfigureAwait(false))
+                if (!await TryWriteAsync(messages.Writer, records, stop.Token).ConfigureAwait(false)
+                    || !await stream.MoveNext(stop.Token).ConfigureAwait(false))
                 {
                     break;
                 }
+
+                item = stream.Current;
+                bytes = Count(bytes, item, limits);
             }
         }
         catch (Exception)
@@ -60,6 +64,9 @@ internal sealed partial class RunIntake
         await checking.ConfigureAwait(false);
         return bytes;
     }
+
+    private static RpcException HeaderRepeated(int message) =>
+        Violations.One("header", "header_repeated", Text($"message {message} repeats the header; only the first message may be a header"));
 
     private static async Task CheckAsync(Channel<IEnumerable<ProtoRecord>> messages, RecordChecker checker, CancellationTokenSource stop)
     {

@@ -23,8 +23,9 @@ internal sealed partial class RunIntake
 {
     private IntakeRows? rows;
 
-    private RunIntake(RunHeader header, string region, int year, Scheme scheme, IntakeRows rows, string inputHash, long bytes)
+    private RunIntake(RunHeader header, string region, int year, Scheme scheme, IntakeRows rows, string inputHash, long bytes, int? tableRowOffset = null)
     {
+        TableRowOffset = tableRowOffset;
         Header = header;
         Region = region;
         Year = year;
@@ -51,6 +52,9 @@ internal sealed partial class RunIntake
 
     /// <summary>The serialized sizes of all the stream's messages added up.</summary>
     public long Bytes { get; }
+
+    /// <summary>For a table upload, what turns record n into the file's row n + offset; null for records.</summary>
+    public int? TableRowOffset { get; }
 
     /// <summary>
     /// Hands the validated rows over, once: whoever rates them owns them, and nothing else keeps a
@@ -92,11 +96,24 @@ internal sealed partial class RunIntake
             throw RpcErrors.RegionDenied(caller.Id, "header.region", header.Region);
         }
 
+        if (!await stream.MoveNext(cancellationToken).ConfigureAwait(false))
+        {
+            throw NoRecords();
+        }
+
+        var first = stream.Current;
+        bytes = Count(bytes, first, limits);
+        if (first.ItemCase == SubmitRunRequest.ItemOneofCase.TablePart)
+        {
+            // A null scheme always came with a violation, thrown above.
+            return await ReadTableAsync(header, scheme!, stream, first, limits, bytes, caller, keep, cancellationToken).ConfigureAwait(false);
+        }
+
         using var checker = new RecordChecker(caller, limits.MaxRecordsPerRun, keep);
-        bytes = await ReadRecordsAsync(stream, limits, bytes, checker, cancellationToken).ConfigureAwait(false);
+        bytes = await ReadRecordsAsync(stream, first, limits, bytes, checker, cancellationToken).ConfigureAwait(false);
         if (checker.Rows.Count == 0)
         {
-            throw Violations.One("record", FieldRules.Required, "no records were sent after the header");
+            throw NoRecords();
         }
 
         // A null scheme always came with a violation, thrown above.
@@ -131,6 +148,14 @@ internal sealed partial class RunIntake
         var total = bytes + message.CalculateSize();
         return total > limits.MaxRunBytes ? throw RpcErrors.RunTooLarge(limits.MaxRunBytes) : total;
     }
+
+    private static RpcException NoRecords() => Violations.One("record", FieldRules.Required, "no records were sent after the header");
+
+    /// <summary>A message that is neither what the call carries (records or table parts) nor a header.</summary>
+    private static RpcException Mixed(int message, SubmitRunRequest.ItemOneofCase kind, bool table) =>
+        kind == SubmitRunRequest.ItemOneofCase.None
+            ? Violations.One("item", FieldRules.Required, Text($"message {message} holds neither a record, a batch nor a table part"))
+            : Violations.One("item", "mixed", Text($"message {message} holds {(table ? "records" : "a table part")}, but the call's first message after the header held {(table ? "a table part" : "records")}; one call sends records or one table, not both"));
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -62,7 +62,17 @@ internal sealed class EvaluationGrpcService(
 
         Log.RunStored(logger, LogValues.Cut(stored.RunId), LogValues.Cut(stored.Region), stored.Year, stored.RecordCount, stored.RejectedCount);
         Log.UploadTiming(logger, stored.RecordCount, steps);
-        return new SubmitRunResponse { Run = RunMapper.ToProto(stored) };
+        var answer = RunMapper.ToProto(stored);
+        if (intake.TableRowOffset is { } offset)
+        {
+            // The rows of the file this call sent (a stored run of the same rows has the same records).
+            foreach (var rejected in answer.Rejected)
+            {
+                rejected.Row = rejected.RecordNumber + offset;
+            }
+        }
+
+        return new SubmitRunResponse { Run = answer };
     }
 
     public override async Task<Run> GetRun(GetRunRequest request, ServerCallContext context)
