@@ -124,10 +124,14 @@ internal sealed partial class CsvParser : ITableSource
         }
         catch (DecoderFallbackException e)
         {
-            var encoding = Format == "csv-gb18030" ? "GB18030 (nor UTF-8)" : Format.StartsWith("csv-utf16", StringComparison.Ordinal) ? "UTF-16" : "UTF-8";
+            var utf16 = Format.StartsWith("csv-utf16", StringComparison.Ordinal);
+            var encoding = Format == "csv-gb18030" ? "GB18030 (nor UTF-8)" : utf16 ? "UTF-16" : "UTF-8";
+
+            // The row counts the line ends decoded before the bad bytes (a line break inside a quoted cell counts too: hence "around").
+            var row = RowNumber + 1 + text.LineEndsBefore(e, asciiCompatible: !utf16);
             throw TableFormatException.For(
                 displayName,
-                string.Create(CultureInfo.InvariantCulture, $"the text is not valid {encoding} near byte {text.BytesConsumed} (around row {RowNumber + 1}); save the file as UTF-8 or choose its encoding explicitly"),
+                string.Create(CultureInfo.InvariantCulture, $"the text is not valid {encoding} near byte {text.BytesConsumed} (around row {row}); save the file as UTF-8 or choose its encoding explicitly"),
                 e);
         }
     }

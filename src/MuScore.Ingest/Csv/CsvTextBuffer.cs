@@ -42,6 +42,23 @@ internal sealed class CsvTextBuffer
     public long BytesConsumed => bytesRead - (byteEnd - byteStart);
 
     /// <summary>
+    /// Line ends between the start of the text not yet parsed and the byte <paramref name="invalid"/>
+    /// stopped at: those in the chars decoded and not yet parsed, and, for an encoding in which a
+    /// 0x0A byte is always a line feed (UTF-8, GB18030), those in the bytes decoded before it.
+    /// </summary>
+    public int LineEndsBefore(DecoderFallbackException invalid, bool asciiCompatible)
+    {
+        ArgumentNullException.ThrowIfNull(invalid);
+        var count = Chars.AsSpan(0, End).Count('\n');
+        if (asciiCompatible && invalid.Index > 0 && invalid.Index <= byteEnd - byteStart)
+        {
+            count += bytes.AsSpan(byteStart, invalid.Index).Count((byte)'\n');
+        }
+
+        return count;
+    }
+
+    /// <summary>
     /// Moves the chars from <paramref name="keep"/> on to the front of the buffer, then decodes more
     /// after them. Returns false when the text has ended. Throws
     /// <see cref="DecoderFallbackException"/> on bytes invalid in the encoding.

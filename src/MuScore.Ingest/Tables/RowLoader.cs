@@ -69,6 +69,17 @@ public static class RowLoader
                 }
 
                 runs.Room = RowBlock.Capacity - block.Count;
+
+                // Blocks are taken as soon as they are done, not only when too many are in flight:
+                // a sink that checks rows (an upload's limits) stops the load while the input still arrives.
+                while (pending.Count > 0 && pending.Peek().Work.IsCompleted)
+                {
+                    if (!Take(pending, collector, free))
+                    {
+                        return collector.Stopped();
+                    }
+                }
+
                 if (!block.IsFull)
                 {
                     continue;
