@@ -57,6 +57,17 @@ public sealed class PublishCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Publish_SampleCountyAsATableOrAsRecords_SameRunAndRejectedRows()
+    {
+        // --encoding utf-8 makes the command line read the file and send records; auto sends the file's bytes.
+        var asTable = (await Publisher.RunAsync(server.Address, Publisher.SampleCounty, "--no-publish", "--show-rejected", "20")).Expect(0);
+        var asRecords = (await Publisher.RunAsync(server.Address, Publisher.SampleCounty, "--no-publish", "--show-rejected", "20", "--encoding", "utf-8")).Expect(0);
+
+        Assert.Equal(Publisher.RunId(asRecords), Publisher.RunId(asTable));
+        Assert.Equal(asRecords.Out, asTable.Out);
+    }
+
+    [Fact]
     public async Task Publish_SameFileTwice_MintsNoNewVersion()
     {
         var first = (await Publisher.RunAsync(server.Address, Publisher.SampleCounty)).Expect(0);

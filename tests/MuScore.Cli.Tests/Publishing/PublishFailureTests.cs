@@ -88,7 +88,7 @@ public sealed class PublishFailureTests : IDisposable
     }
 
     [Fact]
-    public async Task Publish_RowsTheWireCannotCarry_KeepsThemAndTheirDuplicatesBackAsRateRejectsThem()
+    public async Task Publish_CsvWithCellsRightOfTheHeader_SentAsATableAndRejectedByTheServerAsRateRejectsThem()
     {
         // Row 4 has a stray cell right of the header; row 6 takes row 4's credit code, so both are duplicates.
         var code = File.ReadLines(Publisher.SampleCounty).ElementAt(3).Split(',')[0];
@@ -100,6 +100,56 @@ public sealed class PublishFailureTests : IDisposable
         await using var server = await ServerInstance.StartAsync();
 
         var run = (await Publisher.RunAsync(server.Address, input, "--show-rejected", "3")).Expect(0);
+
+        Assert.Contains("300 rows read, 300 sent:", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("not sent", run.Out, StringComparison.Ordinal);
+        Assert.Contains($"row 4 (record 3) {code}\n    (row): extra_cells: the row has 1 non-blank cell right of the last header column", run.Out, StringComparison.Ordinal);
+        Assert.Contains($"    credit_code: duplicate_credit_code: credit_code '{code}' appears more than once in region 331082: also in row(s) 6", run.Out, StringComparison.Ordinal);
+        Assert.Contains($"row 6 (record 5) {code}\n    credit_code: duplicate_credit_code: credit_code '{code}' appears more than once in region 331082: also in row(s) 4", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publish_CsvBrokenFarIntoTheFile_ExitsTwoNamingRowAndColumn()
+    {
+        // The header is fine, so the file is sent; the server finds the quote never closed on row 200.
+        var input = Publisher.Edited(Publisher.SampleCounty, temp.File("broken.csv"), new Dictionary<int, Func<string, string>>
+        {
+            [200] = line => line.Insert(line.IndexOf(',', StringComparison.Ordinal) + 1, "\""),
+        });
+        await using var server = await ServerInstance.StartAsync();
+
+        var run = (await Publisher.RunAsync(server.Address, input)).Expect(2);
+
+        Assert.Contains($"input file '{input}' is not a readable table: the table: row 200, column 2: the quoted cell", run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Out);
+    }
+
+    [Fact]
+    public async Task Publish_CsvWithAHeaderOnly_ExitsTwoBeforeContactingTheServer()
+    {
+        var input = temp.File("empty.csv");
+        await File.WriteAllTextAsync(input, File.ReadLines(Publisher.SampleCounty).First() + "\n");
+
+        // Nothing listens there: a call would end in exit 4, so exit 2 proves no call was made.
+        var run = (await Publisher.RunAsync(Publisher.Nowhere(), input)).Expect(2);
+
+        Assert.Contains($"input file '{input}' has a header but no data rows; nothing to publish", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publish_RowsTheWireCannotCarryAsRecords_KeepsThemAndTheirDuplicatesBackAsRateRejectsThem()
+    {
+        // An explicit --encoding sends the rows as records, as for an .xlsx.
+        // Row 4 has a stray cell right of the header; row 6 takes row 4's credit code, so both are duplicates.
+        var code = File.ReadLines(Publisher.SampleCounty).ElementAt(3).Split(',')[0];
+        var input = Publisher.Edited(Publisher.SampleCounty, temp.File("county.csv"), new Dictionary<int, Func<string, string>>
+        {
+            [4] = line => line + ",stray",
+            [6] = line => code + line[line.IndexOf(',', StringComparison.Ordinal)..],
+        });
+        await using var server = await ServerInstance.StartAsync();
+
+        var run = (await Publisher.RunAsync(server.Address, input, "--show-rejected", "3", "--encoding", "utf-8")).Expect(0);
 
         Assert.Contains("300 rows read, 298 sent:", run.Out, StringComparison.Ordinal);
         Assert.Contains("kept back  2 rows not sent", run.Out, StringComparison.Ordinal);
