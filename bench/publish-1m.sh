@@ -3,8 +3,9 @@
 #
 # Builds the command line in Release, writes ROWS sample rows of one region (`muscore sample
 # --regions 331082`, seed 42, year 2024; its usual share of bad rows), starts `muscore serve` on a
-# free loopback port with a fresh temporary SQLite file, and times `muscore publish` from its start
-# until it exits with the publication committed. Prints the seconds and the peak RSS of both
+# free loopback port (no web or metrics listener: their fixed ports may be another server's) with
+# a fresh temporary SQLite file, and times `muscore publish` from its start until it exits with
+# the publication committed. Prints the seconds and the peak RSS of both
 # processes (GNU time's "Maximum resident set size") and their CPU seconds, and the server's own timings of each step
 # (logged at Debug by MuScore.Server's upload timer).
 #
@@ -48,7 +49,7 @@ echo "== starting muscore serve on 127.0.0.1:$port (store $work/muscore.db)"
 # GNU time wraps the server so its peak RSS is printed when it stops.
 # The Debug level of the upload handler logs the server's time per step (read, rate, store).
 /usr/bin/time -v -o "$work/server.time" env 'Logging__LogLevel__MuScore.Server.Services.EvaluationGrpcService=Debug' \
-    "${muscore[@]}" serve --urls "http://127.0.0.1:$port" --metrics off \
+    "${muscore[@]}" serve --urls "http://127.0.0.1:$port" --metrics off --web off \
     --connection-string "Data Source=$work/muscore.db" >"$work/server.log" 2>&1 &
 server_pid=$!
 for ((i = 0; i < 600; i++)); do

@@ -15,12 +15,13 @@ internal sealed class PublishCommand : ICommand
         "publish --server URL --input FILE --scheme NAME|FILE --region CODE --year YYYY [--encoding auto|utf-8|gb18030] [--batch N] [--no-publish] [--reason TEXT] [--show-rejected N] " + ConnectionOptions.Usage;
 
     public string Details =>
-        "Reads the table like 'rate' and streams each row's cell text to EvaluationService.SubmitRun; the\n" +
-        "server validates and rates it as a draft run, then PublishRun makes it the next version for the\n" +
-        "region and year. Rows the wire cannot carry (a boolean that is not true/false, 1/0, yes/no, y/n,\n" +
-        "是/否, or cells right of the last header column) are not sent and are listed as rejected.\n" +
+        "Sends a CSV file's bytes to EvaluationService.SubmitRun, where the server reads it as 'rate' does;\n" +
+        "an .xlsx (or a CSV with an explicit --encoding, or to a server that takes records only) is read\n" +
+        "here and each row's cell text sent as a record. The server validates and rates the rows as a\n" +
+        "draft run, then PublishRun makes it the next version for the region and year. As records, rows\n" +
+        "with cells right of the last header column cannot be sent and are listed as rejected.\n" +
         "Exit codes: 0 done (rejected rows are reported, not fatal), 1 files could not be read, 2 bad\n" +
-        "arguments, scheme or input table (checked before the server is contacted), 4 the server could\n" +
+        "arguments, scheme or input table (its header checked before the server is contacted), 4 the server could\n" +
         "not be reached or answered with an error (its status and field violations are printed).\n" +
         ConnectionOptions.Details;
 

@@ -12,8 +12,11 @@ namespace MuScore.Cli.Publishing;
 /// </summary>
 internal static class TableUpload
 {
-    /// <summary>Bytes a part: far below the server's 4 MiB message limit, large enough that a million rows are about 200 messages.</summary>
-    public const int PartBytes = 1024 * 1024;
+    /// <summary>
+    /// Bytes a part: under the 85,000 bytes from which the server's copy of a part would go to the
+    /// large object heap, freed only by full collections (1 MiB parts were measured, docs/benchmarks.md).
+    /// </summary>
+    public const int PartBytes = 64 * 1024;
 
     /// <summary>
     /// Streams <paramref name="path"/> to SubmitRun. When reading fails part-way the call is

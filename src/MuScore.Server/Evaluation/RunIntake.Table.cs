@@ -18,8 +18,8 @@ internal sealed partial class RunIntake
     /// <summary>What the reader's messages call the uploaded file.</summary>
     private const string TableName = "the table";
 
-    /// <summary>Parts received but not yet read: a few MB (about 1 MiB a part), enough to keep the reader busy.</summary>
-    private const int PartsAhead = 8;
+    /// <summary>Parts received but not yet read: 1 MiB of the 64 KiB parts muscore publish sends, 64 MiB at most of the largest messages.</summary>
+    private const int PartsAhead = 16;
 
     /// <summary>
     /// Reads a table upload: the parts go, as they arrive, into the reader <c>muscore rate</c> uses

@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""An outsider's table upload: Python and Debian's python3-grpcio, nothing generated from protos/
+and nothing from .NET. It sends EvaluationService.SubmitRun a header and then one CSV file's bytes
+as table parts of a given size, over plain HTTP/2 to a loopback server, and prints
+
+    run RUN_ID
+    records N
+    rejected RECORD:ROW RECORD:ROW ...     (or: rejected none)
+
+or, when the call fails, "error status=CODE field=... reason=...". Requests and replies are
+protobuf written and read by hand (a few fields of muscore/v1/evaluation_service.proto), so the
+wire contract of table uploads is checked from outside the .NET code.
+"""
+
+import argparse
+import sys
+
+try:
+    import grpc
+except ImportError:
+    sys.stderr.write("python3-grpcio is missing: apt-get install python3-grpcio\n")
+    sys.exit(3)
+
+SUBMIT_RUN = "/muscore.v1.EvaluationService/SubmitRun"
+
+
+def varint(value):
+    out = bytearray()
+    while True:
+        bits = value & 0x7F
+        value >>= 7
+        if value:
+            out.append(bits | 0x80)
+        else:
+            out.append(bits)
+            return bytes(out)
+
+
+def length_delimited(number, data):
+    return varint(number << 3 | 2) + varint(len(data)) + data
+
+
+def parse(data):
+    """Every field of one message: {number: [value, ...]}, bytes for length-delimited fields."""
+    fields = {}
+    i = 0
+    while i < len(data):
+        key, i = read_varint(data, i)
+        number, wire = key >> 3, key & 7
+        if wire == 0:
+            value, i = read_varint(data, i)
+        elif wire == 1:
+            value, i = data[i:i + 8], i + 8
+        elif wire == 2:
+            length, i = read_varint(data, i)
+            value, i = data[i:i + length], i + length
+        elif wire == 5:
+            value, i = data[i:i + 4], i + 4
+        else:
+            raise ValueError(f"wire type {wire} in field {number}")
+        fields.setdefault(number, []).append(value)
+    return fields
+
+
+def read_varint(data, i):
+    value, shift = 0, 0
+    while True:
+        byte = data[i]
+        i += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if not byte & 0x80:
+            return value, i
+
+
+def text(fields, number):
+    return fields.get(number, [b""])[0].decode("utf-8")
+
+
+def messages(region, year, scheme, table, part_bytes):
+    # SubmitRunRequest.header = 1: RunHeader region = 1, year = 2, scheme_name = 3.
+    header = length_delimited(1, region.encode()) + varint(2 << 3) + varint(year) + length_delimited(3, scheme.encode())
+    yield length_delimited(1, header)
+    # SubmitRunRequest.table_part = 4: the file's bytes, in order.
+    for start in range(0, len(table), part_bytes):
+        yield length_delimited(4, table[start:start + part_bytes])
+
+
+def describe_error(error):
+    """The google.rpc.Status in the trailers: the first BadRequest violation, as a client reads it."""
+    parts = [f"status={error.code().name}"]
+    for key, value in error.trailing_metadata() or ():
+        if key != "grpc-status-details-bin":
+            continue
+        for detail in parse(value).get(3, []):  # Status.details: repeated Any
+            any_message = parse(detail)
+            if text(any_message, 1).endswith("/google.rpc.BadRequest"):
+                violation = parse(parse(any_message[2][0])[1][0])
+                parts.append(f"field={text(violation, 1)} reason={text(violation, 3)}")
+    return " ".join(parts)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--target", required=True, help="host:port of a loopback server (plain HTTP/2)")
+    parser.add_argument("--csv", required=True, help="the table file to send")
+    parser.add_argument("--region", required=True)
+    parser.add_argument("--year", required=True, type=int)
+    parser.add_argument("--scheme", default="zj-standard")
+    parser.add_argument("--part-bytes", type=int, default=1 << 20)
+    args = parser.parse_args()
+    with open(args.csv, "rb") as f:
+        table = f.read()
+
+    with grpc.insecure_channel(args.target) as channel:
+        submit = channel.stream_unary(SUBMIT_RUN, request_serializer=lambda b: b, response_deserializer=lambda b: b)
+        try:
+            reply = submit(messages(args.region, args.year, args.scheme, table, args.part_bytes), timeout=60)
+        except grpc.RpcError as error:
+            print(f"error {describe_error(error)}", flush=True)
+            return 0
+
+    # SubmitRunResponse.run = 1; Run: run_id = 1, record_count = 10, rejected = 15 (record_number = 1, row = 4).
+    run = parse(parse(reply)[1][0])
+    rejected = [parse(r) for r in run.get(15, [])]
+    print(f"run {text(run, 1)}")
+    print(f"records {run.get(10, [0])[0]}")
+    pairs = " ".join(f"{r.get(1, [0])[0]}:{r.get(4, [0])[0]}" for r in rejected)
+    print(f"rejected {pairs or 'none'}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
