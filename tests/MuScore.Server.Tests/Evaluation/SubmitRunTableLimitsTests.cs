@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using MuScore.Contracts.V1;
+using MuScore.Server.Evaluation;
 using MuScore.Server.Tests.Support;
 using MuScore.TestSupport.Server;
 
@@ -128,6 +130,32 @@ public sealed class SubmitRunTableLimitsTests
         }
 
         Assert.Equal(50, run?.RecordCount);
+    }
+
+    [Fact]
+    public async Task SubmitRun_SecondTableUploadOfTheSameCaller_RefusedAtOnceNamingTheLimit()
+    {
+        await using var server = await Start(("MaxConcurrentUploadsPerCaller", "1"), ("MaxConcurrentUploads", "10"));
+        var region = Regions.Next();
+        var file = TableParts.Utf8(TableParts.Csv(Records.Sample(region, 2024, count: 3)));
+        using var first = server.Evaluation.SubmitRun();
+        await first.RequestStream.WriteAsync(new SubmitRunRequest { Header = Runs.Header(region, 2024) });
+        var gate = server.Services.GetRequiredService<UploadGate>();
+        for (var i = 0; i < 200 && gate.Running != 1; i++)
+        {
+            await Task.Delay(25);
+        }
+
+        var error = await Limits.Exhausted(() => Runs.SubmitRawAsync(server.Evaluation, TableParts.Messages(Runs.Header(region, 2023), file, 100)));
+        foreach (var part in TableParts.Messages(Runs.Header(region, 2024), file, 100).Skip(1))
+        {
+            await first.RequestStream.WriteAsync(part);
+        }
+
+        await first.RequestStream.CompleteAsync();
+
+        Limits.Names(error, "TOO_MANY_UPLOADS", "MuScore:Limits:MaxConcurrentUploadsPerCaller", "1");
+        Assert.Equal(3, (await first.ResponseAsync).Run.RecordCount);
     }
 
     private static Task<ServerInstance> Start(params (string Key, string Value)[] limits) =>
