@@ -13,34 +13,32 @@ namespace MuScore.Ingest;
 internal sealed class ParallelDeflateEntry
 {
     private readonly ZipWriter zip;
-    private readonly int level;
     private readonly int maxInFlight;
     private readonly Queue<Task<(byte[] Buffer, int Length)>> inFlight = new();
     private readonly Crc32 crc = new();
     private long size;
 
-    public ParallelDeflateEntry(ZipWriter zip, string name, int level)
+    public ParallelDeflateEntry(ZipWriter zip, string name)
     {
         this.zip = zip;
-        this.level = level;
         maxInFlight = Math.Max(2, Environment.ProcessorCount * 2);
         zip.BeginEntry(name);
     }
 
-    /// <summary>Queues <paramref name="length"/> bytes of <paramref name="block"/>, a rented array this entry now owns.</summary>
-    public void Add(byte[] block, int length)
+    /// <summary>Queues <paramref name="block"/>, whose rented arrays this entry now owns.</summary>
+    public void Add(SheetXmlBlock block)
     {
-        crc.Append(block.AsSpan(0, length));
-        size += length;
+        crc.Append(block.Bytes.AsSpan(0, block.Length));
+        size += block.Length;
         inFlight.Enqueue(Task.Run(() =>
         {
             try
             {
-                return DeflateBlocks.CompressRented(block.AsSpan(0, length), level, final: false);
+                return new MarkupDeflater().Compress(block.Bytes.AsSpan(0, block.Length), block.Marks.AsSpan(0, block.MarkCount));
             }
             finally
             {
-                ArrayPool<byte>.Shared.Return(block);
+                block.Return();
             }
         }));
 

@@ -121,8 +121,7 @@ public sealed partial class WorkbookWriter : IDisposable
         RowsWritten++;
         if (xml.IsFull)
         {
-            var (block, length) = xml.TakeBlock();
-            sheet!.Add(block, length);
+            sheet!.Add(xml.TakeBlock());
         }
     }
 
@@ -186,7 +185,7 @@ public sealed partial class WorkbookWriter : IDisposable
     private void StartSheet()
     {
         sheetNames.Add(XlsxTableWriter.SheetName(sheetName, sheetNames.Count + 1));
-        sheet = new ParallelDeflateEntry(zip, WorkbookParts.SheetPath(sheetNames.Count), level);
+        sheet = new ParallelDeflateEntry(zip, WorkbookParts.SheetPath(sheetNames.Count));
         WriteSheetStart(xml);
         rowsInSheet = 0;
         rowNumber = 1;
@@ -209,8 +208,7 @@ public sealed partial class WorkbookWriter : IDisposable
     private void EndSheet()
     {
         WorkbookParts.SheetEnd(xml);
-        var (block, length) = xml.TakeBlock();
-        sheet!.Add(block, length);
+        sheet!.Add(xml.TakeBlock());
         sheet.Finish();
         sheet = null;
     }
