@@ -195,9 +195,17 @@ internal sealed class MarkupDeflater
         var previousLength = seenLength[slot];
         seenAt[slot] = from;
         seenLength[slot] = span.Length;
-        return previous >= 0 && previousLength == span.Length && from - previous <= MaxDistance && data.Slice(previous, span.Length).SequenceEqual(span)
-            ? from - previous
-            : 0;
+        if (previous < 0 || previousLength != span.Length || from - previous > MaxDistance)
+        {
+            return 0;
+        }
+
+        // Up to 16 bytes the first and last 8 (overlapping) are the whole span.
+        var earlier = data.Slice(previous, span.Length);
+        var same = span.Length is >= 8 and <= 16
+            ? BinaryPrimitives.ReadUInt64LittleEndian(earlier) == head && BinaryPrimitives.ReadUInt64LittleEndian(earlier[^8..]) == tail
+            : earlier.SequenceEqual(span);
+        return same ? from - previous : 0;
     }
 
     /// <summary>The block header: BFINAL 0, BTYPE 10, and both codes sent as run-length coded lengths.</summary>
