@@ -4,8 +4,9 @@ using System.IO.Hashing;
 namespace MuScore.Ingest;
 
 /// <summary>
-/// One zip entry whose data arrives in blocks: each block is deflated on the thread pool while the
-/// caller makes the next, and the compressed blocks are written in order (<see cref="DeflateBlocks"/>).
+/// One zip entry whose data arrives in blocks: each block is deflated on the thread pool
+/// (<see cref="MarkupDeflater"/>, with the block's value marks) while the caller makes the next, and
+/// the compressed blocks are written in order, the stream ended by <see cref="DeflateBlocks.FinalBlock"/>.
 /// The CRC-32 is taken on the caller's thread as blocks arrive. At most a few blocks are in flight,
 /// so memory stays a few megabytes however long the entry. Blocks are rented from
 /// <see cref="ArrayPool{T}.Shared"/> by the caller and returned here once compressed.
