@@ -16,7 +16,7 @@ namespace MuScore.Ingest;
 /// (<see cref="DeflateBlocks"/>). Any marks give a correct stream: they only decide which spans are
 /// looked up. One instance per thread; the same input and marks always give the same bytes.
 /// </summary>
-internal sealed class MarkupDeflater
+internal sealed partial class MarkupDeflater
 {
     private const int MinMatch = 3;
     private const int MaxMatch = 258;
@@ -208,119 +208,6 @@ internal sealed class MarkupDeflater
         return same ? from - previous : 0;
     }
 
-    /// <summary>The block header: BFINAL 0, BTYPE 10, and both codes sent as run-length coded lengths.</summary>
-    private void WriteHeader(ref DeflateBitWriter writer)
-    {
-        HuffmanCode.Lengths(literalFrequencies, literalLengths, 15);
-        HuffmanCode.Lengths(distanceFrequencies, distanceLengths, 15);
-        HuffmanCode.Codes(literalLengths, literalCodes);
-        HuffmanCode.Codes(distanceLengths, distanceCodes);
-        var literalCount = LiteralSymbols;
-        while (literalCount > 257 && literalLengths[literalCount - 1] == 0)
-        {
-            literalCount--;
-        }
-
-        var distanceCount = DistanceSymbols;
-        while (distanceCount > 1 && distanceLengths[distanceCount - 1] == 0)
-        {
-            distanceCount--;
-        }
-
-        var lengths = new byte[literalCount + distanceCount];
-        literalLengths.AsSpan(0, literalCount).CopyTo(lengths);
-        distanceLengths.AsSpan(0, distanceCount).CopyTo(lengths.AsSpan(literalCount));
-        var runs = CodeLengthRuns(lengths);
-        var frequencies = new int[19];
-        foreach (var (symbol, _) in runs)
-        {
-            frequencies[symbol]++;
-        }
-
-        var codeLengths = new byte[19];
-        var codes = new ushort[19];
-        HuffmanCode.Lengths(frequencies, codeLengths, 7);
-        HuffmanCode.Codes(codeLengths, codes);
-        var sent = CodeLengthOrder.Length;
-        while (sent > 4 && codeLengths[CodeLengthOrder[sent - 1]] == 0)
-        {
-            sent--;
-        }
-
-        writer.Write(0b100, 3);
-        writer.Write((uint)(literalCount - 257), 5);
-        writer.Write((uint)(distanceCount - 1), 5);
-        writer.Write((uint)(sent - 4), 4);
-        for (var i = 0; i < sent; i++)
-        {
-            writer.Write(codeLengths[CodeLengthOrder[i]], 3);
-        }
-
-        foreach (var (symbol, extra) in runs)
-        {
-            writer.Write(codes[symbol], codeLengths[symbol]);
-            switch (symbol)
-            {
-                case 16:
-                    writer.Write((uint)extra, 2);
-                    break;
-                case 17:
-                    writer.Write((uint)extra, 3);
-                    break;
-                case 18:
-                    writer.Write((uint)extra, 7);
-                    break;
-                default:
-                    break;
-            }
-        }
-    }
-
-    /// <summary>Code lengths as the symbols of the code-length code: 16 repeats the last length, 17 and 18 are runs of zeros.</summary>
-    private static List<(int Symbol, int Extra)> CodeLengthRuns(byte[] lengths)
-    {
-        var runs = new List<(int, int)>();
-        for (var i = 0; i < lengths.Length;)
-        {
-            var length = lengths[i];
-            var run = 1;
-            while (i + run < lengths.Length && lengths[i + run] == length)
-            {
-                run++;
-            }
-
-            i += run;
-            if (length == 0)
-            {
-                for (; run >= 11; run -= Math.Min(run, 138))
-                {
-                    runs.Add((18, Math.Min(run, 138) - 11));
-                }
-
-                if (run >= 3)
-                {
-                    runs.Add((17, run - 3));
-                    run = 0;
-                }
-            }
-            else
-            {
-                runs.Add((length, 0));
-                for (run--; run >= 3; run -= Math.Min(run, 6))
-                {
-                    runs.Add((16, Math.Min(run, 6) - 3));
-                }
-            }
-
-            for (; run > 0; run--)
-            {
-                runs.Add((length, 0));
-            }
-        }
-
-        return runs;
-    }
-
     /// <summary>The block's symbols: each markup span a back-reference when found again, else literals; values literals; the end of block.</summary>
     private void Encode(ref DeflateBitWriter writer, ReadOnlySpan<byte> data, ReadOnlySpan<int> marks)
     {
@@ -409,78 +296,5 @@ internal sealed class MarkupDeflater
 
         writer = new DeflateBitWriter(output, position, pending, count);
         writer.Write(literalCodes[EndOfBlock], literalLengths[EndOfBlock]);
-    }
-}
-
-/// <summary>Bits into a byte span from the low bit up, as deflate packs them; at most 32 bits per call.</summary>
-internal ref struct DeflateBitWriter
-{
-    private readonly Span<byte> output;
-    private ulong pending;
-    private int count;
-
-    public DeflateBitWriter(Span<byte> output) => this.output = output;
-
-    /// <summary>Resumes writing after <see cref="Suspend"/>: up to 63 bits may be pending, fewer than 8 beyond whole bytes.</summary>
-    public DeflateBitWriter(Span<byte> output, int position, ulong pending, int count)
-    {
-        this.output = output;
-        Position = position;
-        this.pending = pending;
-        this.count = count;
-        while (this.count >= 32)
-        {
-            Write(0, 0);
-        }
-    }
-
-    /// <summary>Whole bytes written so far.</summary>
-    public int Position { get; private set; }
-
-    /// <summary>The state, fewer than 8 bits pending, for a loop that writes bits itself and resumes with the constructor above.</summary>
-    public void Suspend(out Span<byte> output, out int position, out ulong pending, out int count)
-    {
-        // Whole bytes out first: the loop counts on fewer than 8 bits pending.
-        while (this.count >= 8)
-        {
-            this.output[Position++] = unchecked((byte)this.pending);
-            this.pending >>= 8;
-            this.count -= 8;
-        }
-
-        output = this.output;
-        position = Position;
-        pending = this.pending;
-        count = this.count;
-    }
-
-    public void Write(uint value, int bits)
-    {
-        unchecked
-        {
-            pending |= (ulong)value << count;
-            count += bits;
-            if (count >= 32)
-            {
-                BinaryPrimitives.WriteUInt32LittleEndian(output[Position..], (uint)pending);
-                Position += 4;
-                pending >>= 32;
-                count -= 32;
-            }
-        }
-    }
-
-    /// <summary>Pads the last byte with zero bits and writes out every pending bit.</summary>
-    public void AlignToByte()
-    {
-        while (count > 0)
-        {
-            output[Position++] = unchecked((byte)pending);
-            pending >>= 8;
-            count -= 8;
-        }
-
-        pending = 0;
-        count = 0;
     }
 }

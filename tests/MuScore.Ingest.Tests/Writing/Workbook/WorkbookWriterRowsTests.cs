@@ -95,8 +95,6 @@ public class WorkbookWriterRowsTests
         var parallel = Write(headers, XlsxTableWriter.MaxRows, writer => writer.WriteRows(rows, () => new TextRows(rows), null, 999, 2));
 
         var parts = Parts(parallel);
-        File.WriteAllBytes("/tmp/xlsx-work/dbg-one.xlsx", oneByOne);
-        File.WriteAllBytes("/tmp/xlsx-work/dbg-par.xlsx", parallel);
         Assert.Equal(Parts(oneByOne), parts);
         Assert.Contains("<c t=\"inlineStr\"><is><t>K69999</t></is></c>", Text(parts["xl/worksheets/sheet1.xml"]), StringComparison.Ordinal);
     }
