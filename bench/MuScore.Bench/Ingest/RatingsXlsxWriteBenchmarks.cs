@@ -46,7 +46,7 @@ public class RatingsXlsxWriteBenchmarks
     [Params(RatingsXlsxWriter.SpreadCheetahStrings, RatingsXlsxWriter.ParallelTyped)]
     public RatingsXlsxWriter Writer { get; set; }
 
-    /// <summary>zlib level of the parallel writer (1 is what ratings.xlsx uses; 0 stores, to time the XML alone).</summary>
+    /// <summary>zlib level of the parallel writer's small parts; its sheets are deflated by MarkupDeflater since session 7, whatever the level.</summary>
     public int Level { get; set; } = WorkbookWriter.DefaultLevel;
 
     [GlobalSetup]

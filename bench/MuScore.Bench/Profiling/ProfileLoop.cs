@@ -112,7 +112,7 @@ internal static class ProfileLoop
         GC.KeepAlive(result);
         var perRated = result is RatingRun run && run.Pools.Sum(p => p.Size) is var rated and > 0
             ? string.Create(CultureInfo.InvariantCulture, $", {(double)retained / rated:F0} B per rated row")
-            : string.Empty;
+            : result is long size ? string.Create(CultureInfo.InvariantCulture, $", {size:N0} B written") : string.Empty;
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"pass {pass}: wall {wall.TotalMilliseconds:F0} ms, cpu {cpu.TotalMilliseconds:F0} ms, GC pause {pause.TotalMilliseconds:F0} ms, gen2 {gen2}, allocated {allocated / 1048576.0:F0} MiB, retained {retained / 1048576.0:F0} MiB ({(double)retained / n:F0} B/row{perRated})"));

@@ -4,8 +4,9 @@ using System.IO.Hashing;
 namespace MuScore.Ingest;
 
 /// <summary>
-/// One zip entry whose data arrives in blocks: each block is deflated on the thread pool while the
-/// caller makes the next, and the compressed blocks are written in order (<see cref="DeflateBlocks"/>).
+/// One zip entry whose data arrives in blocks: each block is deflated on the thread pool
+/// (<see cref="MarkupDeflater"/>, with the block's value marks) while the caller makes the next, and
+/// the compressed blocks are written in order, the stream ended by <see cref="DeflateBlocks.FinalBlock"/>.
 /// The CRC-32 is taken on the caller's thread as blocks arrive. At most a few blocks are in flight,
 /// so memory stays a few megabytes however long the entry. Blocks are rented from
 /// <see cref="ArrayPool{T}.Shared"/> by the caller and returned here once compressed.
@@ -13,34 +14,32 @@ namespace MuScore.Ingest;
 internal sealed class ParallelDeflateEntry
 {
     private readonly ZipWriter zip;
-    private readonly int level;
     private readonly int maxInFlight;
     private readonly Queue<Task<(byte[] Buffer, int Length)>> inFlight = new();
     private readonly Crc32 crc = new();
     private long size;
 
-    public ParallelDeflateEntry(ZipWriter zip, string name, int level)
+    public ParallelDeflateEntry(ZipWriter zip, string name)
     {
         this.zip = zip;
-        this.level = level;
         maxInFlight = Math.Max(2, Environment.ProcessorCount * 2);
         zip.BeginEntry(name);
     }
 
-    /// <summary>Queues <paramref name="length"/> bytes of <paramref name="block"/>, a rented array this entry now owns.</summary>
-    public void Add(byte[] block, int length)
+    /// <summary>Queues <paramref name="block"/>, whose rented arrays this entry now owns.</summary>
+    public void Add(SheetXmlBlock block)
     {
-        crc.Append(block.AsSpan(0, length));
-        size += length;
+        crc.Append(block.Bytes.AsSpan(0, block.Length));
+        size += block.Length;
         inFlight.Enqueue(Task.Run(() =>
         {
             try
             {
-                return DeflateBlocks.CompressRented(block.AsSpan(0, length), level, final: false);
+                return new MarkupDeflater().Compress(block.Bytes.AsSpan(0, block.Length), block.Marks.AsSpan(0, block.MarkCount));
             }
             finally
             {
-                ArrayPool<byte>.Shared.Return(block);
+                block.Return();
             }
         }));
 

@@ -32,6 +32,11 @@ internal sealed class SheetRowWriter
     public void Write(SheetXmlBuffer xml, ReadOnlySpan<XlsxCell> cells, int rowNumber)
     {
         var span = xml.Reserve(Room(cells.Length));
+        var origin = xml.Length;
+
+        // Up to two values a cell (its reference's row, its value), two marks each.
+        var marks = xml.ReserveMarks(cells.Length * 4);
+        var marked = 0;
         "<row>"u8.CopyTo(span);
         var at = 5;
         var next = 0;
@@ -55,7 +60,9 @@ internal sealed class SheetRowWriter
                 at += 6;
                 columnNames[i].CopyTo(span[at..]);
                 at += columnNames[i].Length;
+                marks[marked++] = origin + at;
                 at += AsciiDigits.Write((uint)rowNumber, span[at..]);
+                marks[marked++] = origin + at;
                 span[at++] = (byte)'"';
             }
 
@@ -65,7 +72,9 @@ internal sealed class SheetRowWriter
             {
                 " t=\"s\"><v>"u8.CopyTo(span[at..]);
                 at += 10;
+                marks[marked++] = origin + at;
                 at += AsciiDigits.Write((uint)index, span[at..]);
+                marks[marked++] = origin + at;
                 "</v></c>"u8.CopyTo(span[at..]);
                 at += 8;
             }
@@ -73,14 +82,19 @@ internal sealed class SheetRowWriter
             {
                 // Text of any length: written through the buffer, then a fresh span for the rest of the row.
                 xml.Advance(at);
+                xml.AdvanceMarks(marked);
                 WriteInline(xml, cell.Text, bold: false);
                 span = xml.Reserve(Room(cells.Length - i));
+                origin = xml.Length;
+                marks = xml.ReserveMarks((cells.Length - i) * 4);
+                marked = 0;
                 at = 0;
             }
             else
             {
                 "><v>"u8.CopyTo(span[at..]);
                 at += 4;
+                marks[marked++] = origin + at;
 
                 // The two kinds of nearly every figure written directly, the rare double through the general writer.
                 at += kind switch
@@ -89,6 +103,7 @@ internal sealed class SheetRowWriter
                     XlsxCellKind.Whole => AsciiDigits.WriteSigned(cell.Units, span[at..]),
                     _ => XlsxNumbers.Write(cell, span[at..]),
                 };
+                marks[marked++] = origin + at;
                 "</v></c>"u8.CopyTo(span[at..]);
                 at += 8;
             }
@@ -96,6 +111,7 @@ internal sealed class SheetRowWriter
 
         "</row>"u8.CopyTo(span[at..]);
         xml.Advance(at + 6);
+        xml.AdvanceMarks(marked);
     }
 
     /// <summary>An inline string cell after its "&lt;c" and reference: the text cleaned, escaped, its edges kept.</summary>
@@ -104,7 +120,9 @@ internal sealed class SheetRowWriter
         var clean = XmlText.Clean(text);
         xml.Append(bold ? " t=\"inlineStr\" s=\"1\"><is>"u8 : " t=\"inlineStr\"><is>"u8);
         xml.Append(clean.Length > 0 && WorkbookParts.NeedsPreserve(clean) ? "<t xml:space=\"preserve\">"u8 : "<t>"u8);
+        var start = xml.Length;
         xml.AppendText(clean);
+        xml.MarkValue(start, xml.Length);
         xml.Append("</t></is></c>"u8);
     }
 

@@ -14,8 +14,13 @@ internal sealed class SheetXmlBuffer : IDisposable
 
     private static readonly SearchValues<char> Escaped = SearchValues.Create("<>&");
 
+    /// <summary>Value marks of a block of ratings rows: two per value, about 70 values a row.</summary>
+    private const int MarksPerBlock = 1 << 17;
+
     private byte[] block = ArrayPool<byte>.Shared.Rent(BlockSize + (BlockSize / 4));
     private int length;
+    private int[] marks = ArrayPool<int>.Shared.Rent(MarksPerBlock);
+    private int markCount;
 
     /// <summary>Whether the block has reached <see cref="BlockSize"/> and should be handed on.</summary>
     public bool IsFull => length >= BlockSize;
@@ -26,16 +31,54 @@ internal sealed class SheetXmlBuffer : IDisposable
     /// <summary>The bytes written since the last <see cref="Clear"/> or <see cref="TakeBlock"/>.</summary>
     public ReadOnlySpan<byte> Written => block.AsSpan(0, length);
 
-    /// <summary>Empties the block, keeping its array (a buffer reused block after block).</summary>
-    public void Clear() => length = 0;
+    /// <summary>
+    /// Where the values (numbers, texts, the row of a cell reference) start and end in the block:
+    /// pairs of offsets, in order. Everything between them is markup, which
+    /// <see cref="MarkupDeflater"/> finds again a few cells later.
+    /// </summary>
+    public ReadOnlySpan<int> Marks => marks.AsSpan(0, markCount);
 
-    /// <summary>The filled block (the caller now owns the rented array) and its length; a fresh block takes its place.</summary>
-    public (byte[] Block, int Length) TakeBlock()
+    /// <summary>Empties the block, keeping its arrays (a buffer reused block after block).</summary>
+    public void Clear()
     {
-        var taken = (block, length);
+        length = 0;
+        markCount = 0;
+    }
+
+    /// <summary>The filled block and its marks (the caller now owns both rented arrays); fresh ones take their place.</summary>
+    public SheetXmlBlock TakeBlock()
+    {
+        var taken = new SheetXmlBlock(block, length, marks, markCount);
         block = ArrayPool<byte>.Shared.Rent(BlockSize + (BlockSize / 4));
         length = 0;
+        marks = ArrayPool<int>.Shared.Rent(MarksPerBlock);
+        markCount = 0;
         return taken;
+    }
+
+    /// <summary>Room for at least <paramref name="count"/> marks; <see cref="AdvanceMarks"/> then counts those written.</summary>
+    public Span<int> ReserveMarks(int count)
+    {
+        if (marks.Length - markCount < count)
+        {
+            var larger = ArrayPool<int>.Shared.Rent(Math.Max(marks.Length * 2, markCount + count));
+            marks.AsSpan(0, markCount).CopyTo(larger);
+            ArrayPool<int>.Shared.Return(marks);
+            marks = larger;
+        }
+
+        return marks.AsSpan(markCount);
+    }
+
+    public void AdvanceMarks(int count) => markCount += count;
+
+    /// <summary>Marks bytes <paramref name="start"/> to <paramref name="end"/> of the block as a value.</summary>
+    public void MarkValue(int start, int end)
+    {
+        var free = ReserveMarks(2);
+        free[0] = start;
+        free[1] = end;
+        markCount += 2;
     }
 
     public void Append(ReadOnlySpan<byte> bytes)
@@ -93,10 +136,28 @@ internal sealed class SheetXmlBuffer : IDisposable
         ArrayPool<byte>.Shared.Return(block);
         block = [];
         length = 0;
+        if (marks.Length > 0)
+        {
+            ArrayPool<int>.Shared.Return(marks);
+        }
+
+        marks = [];
+        markCount = 0;
     }
 
     /// <summary>Copy of the bytes so far (the small parts of a workbook are built this way too).</summary>
     public byte[] ToArray() => block.AsSpan(0, length).ToArray();
+}
+
+/// <summary>A block of sheet XML handed on to be deflated, with its value marks: two rented arrays.</summary>
+internal readonly record struct SheetXmlBlock(byte[] Bytes, int Length, int[] Marks, int MarkCount)
+{
+    /// <summary>Gives both arrays back to the pool.</summary>
+    public void Return()
+    {
+        ArrayPool<byte>.Shared.Return(Bytes);
+        ArrayPool<int>.Shared.Return(Marks);
+    }
 }
 
 /// <summary>Extensions that make <see cref="SheetXmlBuffer"/> calls read like the XML they write.</summary>

@@ -50,10 +50,11 @@ public sealed partial class WorkbookWriter
                 {
                     var source = sources[worker];
                     var rows = new SheetRowWriter(columnNames, shared);
+                    var deflater = new MarkupDeflater();
                     for (var b = Interlocked.Increment(ref next); b < blocks.Length; b = Interlocked.Increment(ref next))
                     {
                         var block = blocks[b];
-                        ring.Fill(b, slot => WriteBlock(slot, block, source, rows));
+                        ring.Fill(b, slot => WriteBlock(slot, block, source, rows, deflater));
                     }
 
                     references[worker] = rows.SharedReferences;
@@ -125,7 +126,7 @@ public sealed partial class WorkbookWriter
     }
 
     /// <summary>Worker side: one block's XML (the sheet's opening before its first row, its end after its last), deflated.</summary>
-    private void WriteBlock(SheetBlockSlot slot, SheetBlock block, IXlsxRowSource source, SheetRowWriter rows)
+    private void WriteBlock(SheetBlockSlot slot, SheetBlock block, IXlsxRowSource source, SheetRowWriter rows, MarkupDeflater deflater)
     {
         if (block.First)
         {
@@ -143,7 +144,7 @@ public sealed partial class WorkbookWriter
             WorkbookParts.SheetEnd(slot.Xml);
         }
 
-        slot.SetCompressed(DeflateBlocks.CompressRented(slot.Xml.Written, level, final: false));
+        slot.SetCompressed(deflater.Compress(slot.Xml.Written, slot.Xml.Marks));
     }
 
     /// <summary>Appender side: the blocks into the zip in order, a sheet entry per sheet, the CRC-32 over the XML.</summary>

@@ -13,7 +13,9 @@ namespace MuScore.Ingest;
 /// <see cref="XlsxTableWriter.MaxRows"/> rows each, the header repeated. Empty cells are not
 /// written (the next cell carries its reference); text of columns marked repeated goes into the
 /// shared string table (a bounded one). The bytes depend only on the cells: fixed zip times, no
-/// document properties, fixed block boundaries and compression level.
+/// document properties, fixed block boundaries; the sheets are deflated by <see cref="MarkupDeflater"/>
+/// (the row writer marks each value, the markup between values goes out as back-references), the
+/// small parts by zlib at a fixed level.
 /// Rows come either one by one (<see cref="WriteRow"/>: the XML on the caller's thread, deflated on
 /// the thread pool) or as a whole table (<see cref="WriteRows(int, Func{IXlsxRowSource}, Action{int})"/>:
 /// blocks of rows written and deflated on every core). Both give the same XML; the zip's bytes
@@ -21,7 +23,7 @@ namespace MuScore.Ingest;
 /// </summary>
 public sealed partial class WorkbookWriter : IDisposable
 {
-    /// <summary>zlib level 1: measured fastest per byte written in docs/benchmarks.md, and fixed, so the bytes are too.</summary>
+    /// <summary>zlib level 1 for the small parts (styles, workbook, relationships): fixed, so the bytes are too.</summary>
     internal const int DefaultLevel = 1;
 
     /// <summary>
@@ -58,7 +60,7 @@ public sealed partial class WorkbookWriter : IDisposable
     {
     }
 
-    /// <summary>As the public constructor, with a sheet length small enough for tests of the split, and a compression level.</summary>
+    /// <summary>As the public constructor, with a sheet length small enough for tests of the split, and the small parts' zlib level.</summary>
     internal WorkbookWriter(Stream stream, IReadOnlyList<string> headers, string sheetName, bool leaveOpen, int rowsPerSheet, int level)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -121,8 +123,7 @@ public sealed partial class WorkbookWriter : IDisposable
         RowsWritten++;
         if (xml.IsFull)
         {
-            var (block, length) = xml.TakeBlock();
-            sheet!.Add(block, length);
+            sheet!.Add(xml.TakeBlock());
         }
     }
 
@@ -186,7 +187,7 @@ public sealed partial class WorkbookWriter : IDisposable
     private void StartSheet()
     {
         sheetNames.Add(XlsxTableWriter.SheetName(sheetName, sheetNames.Count + 1));
-        sheet = new ParallelDeflateEntry(zip, WorkbookParts.SheetPath(sheetNames.Count), level);
+        sheet = new ParallelDeflateEntry(zip, WorkbookParts.SheetPath(sheetNames.Count));
         WriteSheetStart(xml);
         rowsInSheet = 0;
         rowNumber = 1;
@@ -209,8 +210,7 @@ public sealed partial class WorkbookWriter : IDisposable
     private void EndSheet()
     {
         WorkbookParts.SheetEnd(xml);
-        var (block, length) = xml.TakeBlock();
-        sheet!.Add(block, length);
+        sheet!.Add(xml.TakeBlock());
         sheet.Finish();
         sheet = null;
     }
