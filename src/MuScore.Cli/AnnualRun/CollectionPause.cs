@@ -40,6 +40,12 @@ internal sealed class CollectionPause : IDisposable
     /// <summary>Starts a pause sized for reading and rating a file of <paramref name="inputBytes"/> bytes.</summary>
     public static CollectionPause Start(long inputBytes)
     {
+        // Asking again inside a pause would end it: a caller that paused the collector keeps its pause.
+        if (GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
+        {
+            return new CollectionPause(false);
+        }
+
         var budget = Math.Min(MaxBudget, BaseBudget + (Math.Max(0, inputBytes) * BytesPerInputByte));
         try
         {
@@ -52,7 +58,7 @@ internal sealed class CollectionPause : IDisposable
         }
         catch (InvalidOperationException)
         {
-            // Already in a pause (a caller of the pipeline set one): leave it to that caller.
+            // Another thread started a pause since the check above: leave it to that thread.
             return new CollectionPause(false);
         }
     }
