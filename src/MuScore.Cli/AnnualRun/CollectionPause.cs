@@ -3,12 +3,12 @@ using System.Runtime;
 namespace MuScore.Cli.AnnualRun;
 
 /// <summary>
-/// Holds off garbage collection while a rate run reads and rates its table. Nearly everything
+/// Holds off garbage collection while a rate run reads, rates and writes its table. Most of what
 /// those steps allocate stays alive to the end of the run (every row's record and strings, the
 /// run's results): a collection there marks a growing heap of live objects, on one thread while
-/// every other thread waits, and frees almost nothing. A 1M-row run made three such full
-/// collections (0.3-0.5 s) and allocated only about 5 % more than it kept (docs/benchmarks.md,
-/// "Fewer collections in a rate run").
+/// every other thread waits, and frees little. A 1M-row run made three or four such full
+/// collections and kept about four fifths of what it allocated (docs/benchmarks.md, "Fewer
+/// collections in a rate run").
 /// </summary>
 /// <remarks>
 /// The pause asks the collector for a budget sized from the input file; a run that allocates
@@ -38,7 +38,7 @@ internal sealed class CollectionPause : IDisposable
 
     private CollectionPause(bool active) => this.active = active;
 
-    /// <summary>Starts a pause sized for reading and rating a file of <paramref name="inputBytes"/> bytes.</summary>
+    /// <summary>Starts a pause sized for a run over a file of <paramref name="inputBytes"/> bytes.</summary>
     public static CollectionPause Start(long inputBytes)
     {
         // Asking again inside a pause would end it: a caller that paused the collector keeps its pause.
