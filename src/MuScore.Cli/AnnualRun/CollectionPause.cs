@@ -47,7 +47,11 @@ internal sealed class CollectionPause : IDisposable
             return new CollectionPause(false);
         }
 
-        var budget = Math.Min(MaxBudget, BaseBudget + (Math.Max(0, inputBytes) * BytesPerInputByte));
+        if (BudgetFor(inputBytes, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes) is not { } budget)
+        {
+            return new CollectionPause(false);
+        }
+
         try
         {
             return new CollectionPause(GC.TryStartNoGCRegion(budget));
@@ -62,6 +66,19 @@ internal sealed class CollectionPause : IDisposable
             // Another thread started a pause since the check above: leave it to that thread.
             return new CollectionPause(false);
         }
+    }
+
+    /// <summary>
+    /// The budget for a file of <paramref name="inputBytes"/> bytes, or null when it is more than
+    /// half of <paramref name="availableBytes"/> (the heap's hard limit, or the machine's or
+    /// container's memory): asking the collector for a budget beyond its limit ends the process
+    /// with "Out of memory" rather than failing the call, so a run that would need most of the
+    /// memory collects as usual instead.
+    /// </summary>
+    internal static long? BudgetFor(long inputBytes, long availableBytes)
+    {
+        var budget = Math.Min(MaxBudget, BaseBudget + (Math.Max(0, inputBytes) * BytesPerInputByte));
+        return budget <= availableBytes / 2 ? budget : null;
     }
 
     /// <summary>Ends the pause, if it is still on: from here on the collector runs as usual.</summary>

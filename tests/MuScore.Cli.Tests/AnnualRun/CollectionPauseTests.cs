@@ -47,6 +47,19 @@ public sealed class CollectionPauseTests : IDisposable
         Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
     }
 
+    [Theory]
+    [InlineData(189_076_577L, 16L << 30, 823_415_172L)]
+    [InlineData(189_076_577L, 768L << 20, null)]
+    [InlineData(1_890_722_990L, 6L << 30, null)]
+    [InlineData(1_890_722_990L, 32L << 30, 4L << 30)]
+    [InlineData(0L, 1L << 30, 64L << 20)]
+    public void BudgetFor_AFileAgainstTheMemoryAvailable_IsSizedFromTheFileOrNoneAboveHalfTheMemory(long inputBytes, long availableBytes, long? expected)
+    {
+        // A 1M-row file (189 MB) in a container whose heap limit is 768 MiB must not pause: asking
+        // for more than the limit ends the process with "Out of memory".
+        Assert.Equal(expected, CollectionPause.BudgetFor(inputBytes, availableBytes));
+    }
+
     [Fact]
     public void Start_InsideAnotherPause_LeavesTheOuterPauseToItsOwner()
     {
