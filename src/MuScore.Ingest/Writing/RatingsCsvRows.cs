@@ -31,6 +31,10 @@ public sealed class RatingsCsvRows
     private readonly int[]?[] itemOfIndicator;
     private char[] imputed = new char[256];
 
+    // The reasons of an EXCLUDED row are one of a few lists the run shares (one per set of
+    // reasons): each list's text is joined once, not once per row (some 80,000 rows at 1M).
+    private readonly Dictionary<IReadOnlyList<ExclusionReason>, string> exclusionTexts = new(ReferenceEqualityComparer.Instance);
+
     public RatingsCsvRows(RatingsTableLayout layout, RatingRun run)
     {
         ArgumentNullException.ThrowIfNull(layout);
@@ -81,7 +85,7 @@ public sealed class RatingsCsvRows
         }
         else
         {
-            buffer.Text(RatingsTableLayout.Reason(status, results.Problems(row), results.Exclusions(row)), XlsxColumnKind.Text);
+            buffer.Text(Reason(status, row), XlsxColumnKind.Text);
         }
 
         buffer.Text(results.CreditCode(row), XlsxColumnKind.Text);
@@ -134,6 +138,23 @@ public sealed class RatingsCsvRows
     }
 
     /// <summary>The 14 rating columns (pool … imputed_items) stay empty for a row that is not RATED.</summary>
+    private string Reason(RowStatus status, int row)
+    {
+        if (status != RowStatus.Excluded)
+        {
+            return RatingsTableLayout.Reason(status, results.Problems(row), results.Exclusions(row));
+        }
+
+        var exclusions = results.Exclusions(row);
+        if (!exclusionTexts.TryGetValue(exclusions, out var text))
+        {
+            text = RatingsTableLayout.Reason(status, [], exclusions);
+            exclusionTexts[exclusions] = text;
+        }
+
+        return text;
+    }
+
     private static void WriteLeadingGap(CsvRowBuffer buffer, bool empty)
     {
         if (!empty)

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 
 namespace MuScore.Ingest.Tests.Writing;
@@ -77,6 +78,41 @@ public class NumberTextUtf8Tests
         var buffer = new byte[NumberText.MaxUtf8Length];
 
         Assert.Equal(NumberText.Format(value), Encoding.UTF8.GetString(buffer, 0, NumberText.FormatUtf8(value, buffer)));
+    }
+
+    [Theory]
+    [InlineData("-0.00")]
+    [InlineData("120.000000")]
+    [InlineData("0.000001")]
+    [InlineData("-9223372036854.775807")]
+    [InlineData("9223372036854.775808")]
+    [InlineData("18446744073709551615")]
+    [InlineData("18446744073709551616")]
+    [InlineData("0.0000005")]
+    [InlineData("0.0000015")]
+    public void FormatUtf8_DecimalAtTheFastPathsEdges_IsTheStringFormatsText(string text)
+    {
+        var value = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        var buffer = new byte[NumberText.MaxUtf8Length];
+
+        Assert.Equal(NumberText.Format(value), Encoding.UTF8.GetString(buffer, 0, NumberText.FormatUtf8(value, buffer)));
+    }
+
+    [Fact]
+    public void FormatUtf8_RandomDecimalsOfEveryScale_AreTheStringFormatsText()
+    {
+        // Land areas are written from decimals: mantissas of 1 to 96 bits, both signs, scales 0 to 28.
+        var random = new Random(7);
+        var buffer = new byte[NumberText.MaxUtf8Length];
+        var raw = new byte[16];
+        for (var i = 0; i < 200_000; i++)
+        {
+            random.NextBytes(raw);
+            var mantissa = BinaryPrimitives.ReadUInt128LittleEndian(raw) >> (128 - random.Next(1, 97));
+            var value = new decimal(
+                unchecked((int)(uint)mantissa), unchecked((int)(uint)(mantissa >> 32)), unchecked((int)(uint)(mantissa >> 64)), random.Next(2) == 0, (byte)random.Next(0, 29));
+            Assert.Equal(NumberText.Format(value), Encoding.UTF8.GetString(buffer, 0, NumberText.FormatUtf8(value, buffer)));
+        }
     }
 
     [Theory]
