@@ -29,7 +29,7 @@ internal static class RunDrafting
         steps.Done("rate");
         UploadMemory.Compact(intake.RecordCount);
         steps.Done("compact");
-        var draft = DraftRunBuilder.From(run, intake.Region, intake.Year, createdAt, submittedBy);
+        var draft = UploadMemory.WithoutCollections(intake.RecordCount, () => DraftRunBuilder.From(run, intake.Region, intake.Year, createdAt, submittedBy));
         steps.Done("draft");
         return draft;
     }

@@ -1,3 +1,4 @@
+using System.Runtime;
 using Grpc.Core;
 
 namespace MuScore.Server.Evaluation;
@@ -49,6 +50,87 @@ internal sealed class UploadMemory(UploadGate gate)
 
             return Task.CompletedTask;
         });
+
+    /// <summary>
+    /// Bytes a large upload's draft allocates per record, with room to spare: about 560 measured
+    /// for a rated row of six items (the <c>StoredRating</c>, its figures, rating and items).
+    /// </summary>
+    public const long DraftBytesPerRecord = 768;
+
+    // 1 while one upload drafts without collections: the runtime holds one such region at a time.
+    private static int drafting;
+
+    /// <summary>
+    /// For a large run, builds its draft with the collector held off (<see cref="GC.TryStartNoGCRegion(long)"/>
+    /// with room for the whole draft): everything the draft allocates stays live until the store
+    /// has it, so the young collections a draft otherwise triggers only copy it from generation to
+    /// generation. <see cref="Compact"/> after it compacts the draft once. When the region cannot
+    /// be had (another upload holds it, or the runtime refuses the size) the draft is built as
+    /// usual; when the budget runs out (other calls allocate too) the runtime simply collects again.
+    /// </summary>
+    public static T WithoutCollections<T>(int records, Func<T> build)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        if (records < LargeRun || Interlocked.CompareExchange(ref drafting, 1, 0) != 0)
+        {
+            return build();
+        }
+
+        try
+        {
+            var held = TryHold(records * DraftBytesPerRecord);
+            try
+            {
+                return build();
+            }
+            finally
+            {
+                if (held)
+                {
+                    Release();
+                }
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref drafting, 0);
+        }
+    }
+
+    private static bool TryHold(long bytes)
+    {
+        try
+        {
+            return GC.TryStartNoGCRegion(bytes);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // More than the runtime can hold off for: draft with collections.
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            // Some other code of the process is in a region already.
+            return false;
+        }
+    }
+
+    private static void Release()
+    {
+        if (GCSettings.LatencyMode != GCLatencyMode.NoGCRegion)
+        {
+            return;
+        }
+
+        try
+        {
+            GC.EndNoGCRegion();
+        }
+        catch (InvalidOperationException)
+        {
+            // The region had already ended: its budget ran out and the runtime collected.
+        }
+    }
 
     private static void Collect() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 }
