@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using MuScore.Core.Rating;
 using MuScore.Core.Records;
 using MuScore.Core.Sampling;
@@ -10,7 +11,8 @@ namespace MuScore.Bench.Profiling;
 
 /// <summary>
 /// The server's steps of a large upload after the rating, without the upload around them:
-/// <c>loop draft N PASSES</c> times <see cref="DraftRunBuilder.From"/> of one rated run;
+/// <c>loop draft N PASSES</c> times <see cref="DraftRunBuilder.From"/> of one rated run, with
+/// collections and without (the server's no-GC region), each pass;
 /// <c>loop save N PASSES</c> saves that draft into a fresh SQLite file each pass
 /// (<see cref="IRatingStore.SaveDraftAsync"/>, then the publish) and prints the times, the CPU of
 /// the process and the sizes of the database file and its WAL when the save returns. N generated
@@ -37,28 +39,11 @@ internal static class SaveLoop
         var createdAt = new DateTimeOffset(2026, 12, 7, 0, 0, 0, TimeSpan.Zero);
         if (mode == "draft")
         {
+            // Each pass drafts twice, as before and as the server now does, the order alternating.
             for (var pass = 1; pass <= passes; pass++)
             {
-                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-                var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-                var pause = GC.GetTotalPauseDuration();
-                var allocated = GC.GetTotalAllocatedBytes(precise: true);
-                var noGc = false;
-                var (wall, cpu) = Timed(() =>
-                {
-                    noGc = Environment.GetEnvironmentVariable("EXP_NOGC") is { } size && GC.TryStartNoGCRegion(long.Parse(size, CultureInfo.InvariantCulture) * n);
-                    var built = DraftRunBuilder.From(run, Region, 2024, createdAt, "bench");
-                    if (noGc && System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion)
-                    {
-                        GC.EndNoGCRegion();
-                    }
-
-                    return built;
-                });
-                allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
-                var gcDraft = $"{GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3}";
-                var (wall2, cpu2) = Timed(() => { GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true); return pass; });
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pass {pass}: draft wall {wall:F0} ms, cpu {cpu:F0} ms (no-GC region {noGc}; GCs {gcDraft}; allocated {allocated / (double)n:F0} B/row); then compaction wall {wall2:F0} ms, cpu {cpu2:F0} ms; pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms"));
+                DraftOnce(pass, run, n, createdAt, noCollections: pass % 2 == 0);
+                DraftOnce(pass, run, n, createdAt, noCollections: pass % 2 == 1);
             }
 
             return 0;
@@ -73,6 +58,40 @@ internal static class SaveLoop
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// One draft after a compacting collection, with collections or inside a no-GC region with
+    /// room for 768 bytes a row (as <c>UploadMemory.WithoutCollections</c> in the server; the
+    /// region's own full collection is in the time), then the compaction the server runs after it.
+    /// </summary>
+    private static void DraftOnce(int pass, RatingRun run, int n, DateTimeOffset createdAt, bool noCollections)
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        var before = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var held = false;
+        var (wall, cpu) = Timed(() =>
+        {
+            held = noCollections && GC.TryStartNoGCRegion(768L * n);
+            var built = DraftRunBuilder.From(run, Region, 2024, createdAt, "bench");
+            if (held && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
+            {
+                GC.EndNoGCRegion();
+            }
+
+            return built;
+        });
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        var collections = string.Create(CultureInfo.InvariantCulture, $"{GC.CollectionCount(0) - before.Item1}/{GC.CollectionCount(1) - before.Item2}/{GC.CollectionCount(2) - before.Item3}");
+        var (compactWall, compactCpu) = Timed(() =>
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            return pass;
+        });
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"pass {pass}, {(held ? "no-GC region" : "collections ")}: draft wall {wall:F0} ms, cpu {cpu:F0} ms, collections (gen 0/1/2) {collections}, allocated {allocated / (double)n:F0} B/row; compaction after it wall {compactWall:F0} ms, cpu {compactCpu:F0} ms"));
     }
 
     private static async Task SaveOnce(int pass, DraftRun draft)
