@@ -46,7 +46,8 @@ echo "== writing $rows rows of region 331082"
 # A free loopback port: bind port 0, read what the kernel gave, release it.
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 echo "== starting muscore serve on 127.0.0.1:$port (store $work/muscore.db)"
-# GNU time wraps the server so its peak RSS is printed when it stops.
+# GNU time wraps the server so its peak RSS is printed when it stops. No web listener: it has a
+# fixed default port, which two of these scripts running at once would both ask for.
 # The Debug level of the upload handler logs the server's time per step (read, rate, store).
 /usr/bin/time -v -o "$work/server.time" env 'Logging__LogLevel__MuScore.Server.Services.EvaluationGrpcService=Debug' \
     "${muscore[@]}" serve --urls "http://127.0.0.1:$port" --metrics off --web off \

@@ -16,7 +16,8 @@ namespace MuScore.Bench.Profiling;
 /// Usage: loop rate|load|load-gb18030|[sep-]split[-gb18030]|retain|xlsx-write|csv-rows|csv-cells|xlsx-ratings N PASSES
 /// [SpreadCheetahStrings|SpreadCheetahTyped|ParallelTyped|ParallelRows [LEVEL]] (a 1M-row .xlsx outlasts BenchmarkDotNet's in-process
 /// time limit; retain: the managed bytes a loaded row keeps alive); loop deflate FILE PASSES [LEVEL [STRATEGY [BLOCK_KIB]]]
-/// times the compressor alone (<see cref="DeflateLoop"/>).
+/// times the compressor alone (<see cref="DeflateLoop"/>); loop save|draft N PASSES: the server's
+/// draft and SQLite save of a large upload (<see cref="SaveLoop"/>).
 /// </summary>
 internal static class ProfileLoop
 {
@@ -27,6 +28,12 @@ internal static class ProfileLoop
         if (args.Count > 1 && args[1] == "deflate")
         {
             return DeflateLoop.Run(args);
+        }
+
+        if (args.Count == 4 && args[1] is "save" or "draft" && int.TryParse(args[2], CultureInfo.InvariantCulture, out var rows)
+            && int.TryParse(args[3], CultureInfo.InvariantCulture, out var times) && rows > 0 && times > 0)
+        {
+            return SaveLoop.Run(args[1], rows, times);
         }
 
         if (args.Count is < 4 or > 6 || !int.TryParse(args[2], CultureInfo.InvariantCulture, out var n)

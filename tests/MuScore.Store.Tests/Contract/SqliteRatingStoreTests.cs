@@ -47,6 +47,42 @@ public sealed class SqliteRatingStoreTests : RatingStoreContract
     }
 
     [Fact]
+    public async Task Initialize_NewFile_Uses16KiBPages()
+    {
+        Assert.Equal(16_384L, await PageSizeAsync(Options().ConnectionString!));
+    }
+
+    [Fact]
+    public async Task Initialize_FileOfAnEarlierBuild_KeepsItsPageSizeAndStoresRuns()
+    {
+        // A database an earlier build created: SQLite's default 4 KiB pages, already in WAL mode.
+        var older = $"Data Source={Path.Combine(directory.FullName, "older.db")}";
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(older))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA page_size = 4096; PRAGMA journal_mode = WAL; CREATE TABLE earlier (x INTEGER)";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var store = RatingStoreFactory.Create(new RatingStoreOptions { ConnectionString = older });
+        await using (store as IAsyncDisposable)
+        {
+            await store.InitializeAsync(None);
+            var ratings = Builders.TestRuns.Mixed(300);
+            var draft = Builders.TestRuns.Draft("older", ratings);
+            await store.SaveDraftAsync(draft, None);
+            var published = await store.PublishAsync(Request(draft.RunId), None);
+            var read = await store.GetRatingsAsync(published.Publication!, [.. ratings.Select(r => r.CreditCode)], None);
+
+            Assert.Equal(300, read.Count);
+            Builders.RatingAssert.Identical(ratings[42], read[ratings[42].CreditCode]);
+        }
+
+        Assert.Equal(4_096L, await PageSizeAsync(older));
+    }
+
+    [Fact]
     public async Task Initialize_NewFile_UsesWriteAheadLogging()
     {
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(Options().ConnectionString);
@@ -55,5 +91,14 @@ public sealed class SqliteRatingStoreTests : RatingStoreContract
         command.CommandText = "PRAGMA journal_mode";
 
         Assert.Equal("wal", await command.ExecuteScalarAsync());
+    }
+
+    private static async Task<long> PageSizeAsync(string connectionString)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA page_size";
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 }
