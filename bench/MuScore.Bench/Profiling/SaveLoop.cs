@@ -62,7 +62,7 @@ internal static class SaveLoop
 
     /// <summary>
     /// One draft after a compacting collection, with collections or inside a no-GC region with
-    /// room for 768 bytes a row (as <c>UploadMemory.WithoutCollections</c> in the server; the
+    /// room for 768 bytes a row (measured, not kept in the server: docs/benchmarks.md; the
     /// region's own full collection is in the time), then the compaction the server runs after it.
     /// </summary>
     private static void DraftOnce(int pass, RatingRun run, int n, DateTimeOffset createdAt, bool noCollections)
