@@ -21,60 +21,9 @@ except ImportError:
     sys.stderr.write("python3-grpcio is missing: apt-get install python3-grpcio\n")
     sys.exit(3)
 
+from protowire import length_delimited, parse, text, varint  # noqa: E402
+
 SUBMIT_RUN = "/muscore.v1.EvaluationService/SubmitRun"
-
-
-def varint(value):
-    out = bytearray()
-    while True:
-        bits = value & 0x7F
-        value >>= 7
-        if value:
-            out.append(bits | 0x80)
-        else:
-            out.append(bits)
-            return bytes(out)
-
-
-def length_delimited(number, data):
-    return varint(number << 3 | 2) + varint(len(data)) + data
-
-
-def parse(data):
-    """Every field of one message: {number: [value, ...]}, bytes for length-delimited fields."""
-    fields = {}
-    i = 0
-    while i < len(data):
-        key, i = read_varint(data, i)
-        number, wire = key >> 3, key & 7
-        if wire == 0:
-            value, i = read_varint(data, i)
-        elif wire == 1:
-            value, i = data[i:i + 8], i + 8
-        elif wire == 2:
-            length, i = read_varint(data, i)
-            value, i = data[i:i + length], i + length
-        elif wire == 5:
-            value, i = data[i:i + 4], i + 4
-        else:
-            raise ValueError(f"wire type {wire} in field {number}")
-        fields.setdefault(number, []).append(value)
-    return fields
-
-
-def read_varint(data, i):
-    value, shift = 0, 0
-    while True:
-        byte = data[i]
-        i += 1
-        value |= (byte & 0x7F) << shift
-        shift += 7
-        if not byte & 0x80:
-            return value, i
-
-
-def text(fields, number):
-    return fields.get(number, [b""])[0].decode("utf-8")
 
 
 def messages(region, year, scheme, table, part_bytes):

@@ -59,14 +59,7 @@ internal sealed class SheetXmlBuffer : IDisposable
     /// <summary>Room for at least <paramref name="count"/> marks; <see cref="AdvanceMarks"/> then counts those written.</summary>
     public Span<int> ReserveMarks(int count)
     {
-        if (marks.Length - markCount < count)
-        {
-            var larger = ArrayPool<int>.Shared.Rent(Math.Max(marks.Length * 2, markCount + count));
-            marks.AsSpan(0, markCount).CopyTo(larger);
-            ArrayPool<int>.Shared.Return(marks);
-            marks = larger;
-        }
-
+        EnsureRoom(ref marks, markCount, count);
         return marks.AsSpan(markCount);
     }
 
@@ -90,15 +83,20 @@ internal sealed class SheetXmlBuffer : IDisposable
     /// <summary>A span of at least <paramref name="count"/> free bytes; <see cref="Advance"/> then counts what was written.</summary>
     public Span<byte> Reserve(int count)
     {
-        if (block.Length - length < count)
-        {
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(block.Length * 2, length + count));
-            block.AsSpan(0, length).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(block);
-            block = larger;
-        }
-
+        EnsureRoom(ref block, length, count);
         return block.AsSpan(length);
+    }
+
+    /// <summary>Swaps <paramref name="array"/> for a pooled one at least twice as long when fewer than <paramref name="count"/> items are free after <paramref name="used"/>.</summary>
+    private static void EnsureRoom<T>(ref T[] array, int used, int count)
+    {
+        if (array.Length - used < count)
+        {
+            var larger = ArrayPool<T>.Shared.Rent(Math.Max(array.Length * 2, used + count));
+            array.AsSpan(0, used).CopyTo(larger);
+            ArrayPool<T>.Shared.Return(array);
+            array = larger;
+        }
     }
 
     public void Advance(int count) => length += count;
