@@ -58,3 +58,13 @@ def read_varint(data, i):
 
 def text(fields, number):
     return fields.get(number, [b""])[0].decode("utf-8")
+
+
+def status_details(error):
+    """The google.rpc.Status details a failed call carries in its trailers, as (type URL, message bytes) pairs."""
+    for key, value in error.trailing_metadata() or ():
+        if key != "grpc-status-details-bin":
+            continue
+        for detail in parse(value).get(3, []):  # Status.details: repeated Any
+            any_message = parse(detail)
+            yield text(any_message, 1), any_message[2][0]

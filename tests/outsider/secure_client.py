@@ -21,7 +21,7 @@ except ImportError:
     sys.stderr.write("python3-grpcio is missing: apt-get install python3-grpcio\n")
     sys.exit(3)
 
-from protowire import parse, string_field, text  # noqa: E402
+from protowire import parse, status_details, string_field, text  # noqa: E402
 
 GET_RATING = "/muscore.v1.RatingService/GetRating"
 HEALTH_CHECK = "/grpc.health.v1.Health/Check"
@@ -49,17 +49,13 @@ def describe_health(reply):
 def describe_error(error):
     """The google.rpc.Status in the trailers: ErrorInfo's reason and metadata, as a client branches on them."""
     parts = [f"status={error.code().name}"]
-    for key, value in error.trailing_metadata() or ():
-        if key != "grpc-status-details-bin":
-            continue
-        for detail in parse(value).get(3, []):  # Status.details: repeated Any
-            any_message = parse(detail)
-            if text(any_message, 1).endswith("/google.rpc.ErrorInfo"):
-                info = parse(any_message[2][0])
-                parts.append(f"reason={text(info, 1)}")
-                for entry in info.get(3, []):  # map<string, string> metadata
-                    pair = parse(entry)
-                    parts.append(f"{text(pair, 1)}={text(pair, 2)}")
+    for type_url, message in status_details(error):
+        if type_url.endswith("/google.rpc.ErrorInfo"):
+            info = parse(message)
+            parts.append(f"reason={text(info, 1)}")
+            for entry in info.get(3, []):  # map<string, string> metadata
+                pair = parse(entry)
+                parts.append(f"{text(pair, 1)}={text(pair, 2)}")
     return " ".join(parts)
 
 

@@ -21,7 +21,7 @@ except ImportError:
     sys.stderr.write("python3-grpcio is missing: apt-get install python3-grpcio\n")
     sys.exit(3)
 
-from protowire import length_delimited, parse, text, varint  # noqa: E402
+from protowire import length_delimited, parse, status_details, text, varint  # noqa: E402
 
 SUBMIT_RUN = "/muscore.v1.EvaluationService/SubmitRun"
 
@@ -38,14 +38,10 @@ def messages(region, year, scheme, table, part_bytes):
 def describe_error(error):
     """The google.rpc.Status in the trailers: the first BadRequest violation, as a client reads it."""
     parts = [f"status={error.code().name}"]
-    for key, value in error.trailing_metadata() or ():
-        if key != "grpc-status-details-bin":
-            continue
-        for detail in parse(value).get(3, []):  # Status.details: repeated Any
-            any_message = parse(detail)
-            if text(any_message, 1).endswith("/google.rpc.BadRequest"):
-                violation = parse(parse(any_message[2][0])[1][0])
-                parts.append(f"field={text(violation, 1)} reason={text(violation, 3)}")
+    for type_url, message in status_details(error):
+        if type_url.endswith("/google.rpc.BadRequest"):
+            violation = parse(parse(message)[1][0])
+            parts.append(f"field={text(violation, 1)} reason={text(violation, 3)}")
     return " ".join(parts)
 
 

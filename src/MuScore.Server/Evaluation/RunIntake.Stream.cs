@@ -88,11 +88,12 @@ internal sealed partial class RunIntake
         }
     }
 
-    private static async ValueTask<bool> TryWriteAsync(ChannelWriter<IEnumerable<ProtoRecord>> writer, IEnumerable<ProtoRecord> records, CancellationToken cancellationToken)
+    /// <summary>Hands the next message's records or table part on; false when the consumer closed the channel (its error is the one to report).</summary>
+    private static async ValueTask<bool> TryWriteAsync<T>(ChannelWriter<T> writer, T item, CancellationToken cancellationToken)
     {
         try
         {
-            await writer.WriteAsync(records, cancellationToken).ConfigureAwait(false);
+            await writer.WriteAsync(item, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (ChannelClosedException)

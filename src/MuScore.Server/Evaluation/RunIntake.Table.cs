@@ -114,19 +114,6 @@ internal sealed partial class RunIntake
         }
     }
 
-    private static async ValueTask<bool> TryWriteAsync(ChannelWriter<ReadOnlyMemory<byte>> writer, ReadOnlyMemory<byte> part, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await writer.WriteAsync(part, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (ChannelClosedException)
-        {
-            return false;
-        }
-    }
-
     /// <summary>What the reader sees when the upload ended early for another reason (a limit, a bad message, the client gone).</summary>
     private sealed class UploadStoppedException : IOException
     {
