@@ -9,11 +9,9 @@ namespace MuScore.Server.Evaluation;
 internal static class RunDrafting
 {
     /// <summary>
-    /// Rates the intake's rows and builds the draft. Synchronous and separate from the handler on
-    /// purpose: the rows and the core's run live only inside this call, so the caller can compact
-    /// the heap (<see cref="UploadMemory.Compact"/>) with the draft alone live before storing it,
-    /// and here the rows' leftovers are compacted away before the draft is built
-    /// (docs/benchmarks.md, "Memory of a large SubmitRun").
+    /// Rates the intake's rows and builds the draft, which reads its ratings from the core's run as
+    /// the store asks for them. The rating's temporaries are compacted away before the draft is
+    /// built (<see cref="UploadMemory.Compact"/>; docs/benchmarks.md, "Memory of a large SubmitRun").
     /// </summary>
     public static DraftRun Draft(RunIntake intake, IRatingHistory history, DateTimeOffset createdAt, string submittedBy, UploadSteps steps)
     {

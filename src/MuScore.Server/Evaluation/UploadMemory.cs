@@ -6,9 +6,9 @@ namespace MuScore.Server.Evaluation;
 /// Keeps a large upload's memory bounded and gives it back afterwards (docs/benchmarks.md,
 /// "Memory of a large SubmitRun"). The server's collector (Server GC) lets the heap grow ahead of
 /// what is live, and after the call, with nothing allocating, it never collects again: a
-/// million-record run left 1.6 GB resident for good. So a large upload compacts the heap each
-/// time a big part of it has just died (the rows once rated, the core's run once drafted), and
-/// returns the memory to the operating system once the call is over and no other upload runs.
+/// million-record run left 1.6 GB resident for good. So a large upload compacts the heap once the
+/// rating's temporaries have died (the draft is read from the core's run, so nothing large dies
+/// after it), and returns the memory to the operating system once the call is over and no other upload runs.
 /// Each is one blocking collection, which is why small uploads skip them.
 /// </summary>
 internal sealed class UploadMemory(UploadGate gate)

@@ -50,8 +50,6 @@ internal sealed class EvaluationGrpcService(
         var history = await store.LoadHistoryAsync(intake.Region, intake.Year, cancellationToken).ConfigureAwait(false);
         steps.Done("history");
         var draft = RunDrafting.Draft(intake, history, time.GetUtcNow(), caller.Id, steps);
-        UploadMemory.Compact(intake.RecordCount);
-        steps.Done("compact");
         var stored = await store.SaveDraftAsync(draft, cancellationToken).ConfigureAwait(false);
         steps.Done("store");
         if (kept is not null)

@@ -43,23 +43,25 @@ public static class DraftRunBuilder
             throw new ArgumentException($"the run rates region {run.Region}, not {region}", nameof(region));
         }
 
-        // Read from the run's columns, not run.Rows (a RowOutcome built per row on each access).
-        // One core: two threads allocating a million ratings were no faster, and cost more CPU
-        // (docs/benchmarks.md, "Publishing a million rows in under ten seconds").
+        // Read from the run's columns, not run.Rows (a RowOutcome built per row on each access);
+        // the ratings themselves are built when read (RunRatings says why).
         var results = run.Results;
-        var ratings = new List<StoredRating>(results.Count);
+        var kept = new int[results.Count];
+        var keptCount = 0;
         var rejected = new List<RejectedRecord>();
         for (var row = 0; row < results.Count; row++)
         {
-            if (Kept(results, row, region) is { } record)
+            if (Kept(results, row, region))
             {
-                ratings.Add(Stored(results, row, record, year));
+                kept[keptCount++] = row;
             }
             else
             {
                 rejected.Add(Rejected(results, row, region));
             }
         }
+
+        var ratings = new RunRatings(results, keptCount == kept.Length ? kept : kept[..keptCount], year);
 
         return new DraftRun
         {
@@ -86,19 +88,19 @@ public static class DraftRunBuilder
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
-    /// <summary>The record of a row the draft keeps: RATED or EXCLUDED, of the run's region.</summary>
-    private static EnterpriseRecord? Kept(RatingResults results, int row, string region) =>
-        results.Record(row) is { } record && record.Region == region && !results.Exclusions(row).Contains(ExclusionReason.OtherRegion)
-            ? record
-            : null;
+    /// <summary>Whether the draft keeps a row: RATED or EXCLUDED, of the run's region.</summary>
+    private static bool Kept(RatingResults results, int row, string region) =>
+        results.Record(row) is { } record && record.Region == region && !results.Exclusions(row).Contains(ExclusionReason.OtherRegion);
 
     private static RejectedRecord Rejected(RatingResults results, int row, string region) =>
         results.Record(row) is { } record
             ? new RejectedRecord(results.RowNumber(row) - 1, results.CreditCode(row), [OtherRegion(record.Region, region)])
             : new RejectedRecord(results.RowNumber(row) - 1, results.CreditCode(row), [.. results.Problems(row).Select(Violation)]);
 
-    private static StoredRating Stored(RatingResults results, int row, EnterpriseRecord record, int year)
+    /// <summary>The stored form of a row the draft keeps (<see cref="RunRatings"/> builds them when read).</summary>
+    internal static StoredRating Stored(RatingResults results, int row, int year)
     {
+        var record = results.Record(row)!;
         var status = results.Status(row);
         var exclusions = results.Exclusions(row);
         return new()

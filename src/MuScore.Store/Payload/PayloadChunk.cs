@@ -30,6 +30,11 @@ internal sealed class PayloadChunk
     private short[] statuses = [];
     private short[] classes = [];
     private int[] ranks = [];
+
+    // Without the key texts, the ratings encoded, for a writer that reads them (a draft's ratings
+    // may be built on each read: RunRatings).
+    private StoredRating[] encoded = [];
+    private bool keepsRatings;
     private int rangeSize;
 
     /// <summary>What <see cref="Status"/> gives for a rating that cannot be stored: the writer asks <see cref="RatingColumns.Status"/> again, to fail with its message.</summary>
@@ -58,6 +63,12 @@ internal sealed class PayloadChunk
             ranks = new int[count];
         }
 
+        keepsRatings = !keyTexts;
+        if (keepsRatings && encoded.Length < count)
+        {
+            encoded = new StoredRating[count];
+        }
+
         this.ratings = ratings;
         this.order = order;
         this.start = start;
@@ -70,6 +81,11 @@ internal sealed class PayloadChunk
             for (var i = range * rangeSize; i < Math.Min(count, (range + 1) * rangeSize); i++)
             {
                 var stored = ratings[order[start + i]];
+                if (keepsRatings)
+                {
+                    encoded[i] = stored;
+                }
+
                 starts[i] = writer.Length;
                 RatingPayload.Append(stored, writer);
                 ends[i] = writer.Length;
@@ -102,7 +118,7 @@ internal sealed class PayloadChunk
     public int Rank(int index) => ranks[index];
 
     /// <summary>The rating <paramref name="index"/> of the chunk is of.</summary>
-    public StoredRating Rating(int index) => ratings[order[start + index]];
+    public StoredRating Rating(int index) => keepsRatings ? encoded[index] : ratings[order[start + index]];
 
     /// <summary>Payload <paramref name="index"/> of the chunk, in place: valid until the chunk is encoded again.</summary>
     public ReadOnlyMemory<byte> Payload(int index) => Written(index)[starts[index]..ends[index]];

@@ -10,12 +10,16 @@ internal static class InsertionOrder
 {
     public static int[] Of(IReadOnlyList<StoredRating> ratings)
     {
+        // A draft read from the run's columns gives pool and rank without building each rating.
+        var (pool, rank) = ratings is RunRatings run
+            ? ((Func<int, string?>)(i => run.IsRated(i) ? run.Pool(i) : null), (Func<int, int>)run.Rank)
+            : (i => ratings[i].Rating?.Pool, i => ratings[i].Rating!.Rank);
         var poolNames = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var stored in ratings)
+        for (var i = 0; i < ratings.Count; i++)
         {
-            if (stored.Rating is { } rating)
+            if (pool(i) is { } name)
             {
-                poolNames.Add(rating.Pool);
+                poolNames.Add(name);
             }
         }
 
@@ -27,8 +31,8 @@ internal static class InsertionOrder
             order[i] = i;
 
             // One sortable number per row: pool position in the high half, rank in the low half.
-            keys[i] = ratings[i].Rating is { } rating
-                ? ((long)Array.BinarySearch(pools, rating.Pool, StringComparer.Ordinal) << 32) | (uint)rating.Rank
+            keys[i] = pool(i) is { } name
+                ? ((long)Array.BinarySearch(pools, name, StringComparer.Ordinal) << 32) | (uint)rank(i)
                 : long.MaxValue;
         }
 

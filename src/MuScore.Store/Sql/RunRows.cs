@@ -91,6 +91,17 @@ internal static class RunRows
     public static (int Rated, int Excluded) Count(DraftRun draft)
     {
         var rated = 0;
+        if (draft.Ratings is RunRatings run)
+        {
+            // Built from a run, every rating can be stored: RATED with its rating, or EXCLUDED.
+            for (var i = 0; i < run.Count; i++)
+            {
+                rated += run.IsRated(i) ? 1 : 0;
+            }
+
+            return (rated, run.Count - rated);
+        }
+
         foreach (var rating in draft.Ratings)
         {
             if (RatingColumns.Status(rating) == RatingColumns.Rated)
