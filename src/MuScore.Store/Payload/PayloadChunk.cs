@@ -3,17 +3,19 @@ using MuScore.Store.Sql;
 namespace MuScore.Store.Payload;
 
 /// <summary>
-/// The payloads of one chunk of a save, encoded on every core: the chunk is cut into one range a
-/// core, and each range's payloads are appended to one buffer, kept from chunk to chunk. A
+/// The payloads of one chunk of a save, encoded on every core but one: the chunk is cut into one
+/// range a core, and each range's payloads are appended to one buffer, kept from chunk to chunk. A
 /// million-row save thus allocates a few MB of buffers, not a million payload arrays that outlive
 /// the young generation and pile up until a full collection. With the key texts, each payload is
 /// followed by the UTF-8 of the row's credit code, pool and industry key, so that the database's
 /// single writer thread binds bytes instead of encoding text (docs/benchmarks.md, "Publishing a
-/// million rows in under ten seconds").
+/// million rows in under ten seconds"). The core left out is the database writer's: on two cores,
+/// encoding on both took turns with the writer, which is the save's bottleneck (docs/benchmarks.md,
+/// "A draft read from the run's columns").
 /// </summary>
 internal sealed class PayloadChunk
 {
-    private readonly PayloadWriter[] ranges = [.. Enumerable.Range(0, Environment.ProcessorCount).Select(_ => new PayloadWriter())];
+    private readonly PayloadWriter[] ranges = [.. Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount - 1)).Select(_ => new PayloadWriter())];
     private IReadOnlyList<StoredRating> ratings = [];
     private int[] order = [];
     private int start;
