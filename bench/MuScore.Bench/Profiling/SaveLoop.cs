@@ -12,8 +12,9 @@ namespace MuScore.Bench.Profiling;
 /// <summary>
 /// The server's steps of a large upload after the rating, without the upload around them:
 /// <c>loop draft N PASSES</c> times <see cref="DraftRunBuilder.From"/> of one rated run, with
-/// collections and without (the server's no-GC region), each pass;
-/// <c>loop save N PASSES</c> saves that draft into a fresh SQLite file each pass
+/// collections and without (a no-GC region, measured in session 7 and not kept), each pass: since
+/// session 8 an index pass, the ratings being built as the save reads them (RunRatings);
+/// <c>loop save N PASSES</c> saves that draft, building and encoding its ratings, into a fresh SQLite file each pass
 /// (<see cref="IRatingStore.SaveDraftAsync"/>, then the publish) and prints the times, the CPU of
 /// the process and the sizes of the database file and its WAL when the save returns. N generated
 /// enterprises of region 331082 rated under zj-standard for 2024 (seed 42).
