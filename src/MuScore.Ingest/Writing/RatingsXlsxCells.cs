@@ -24,6 +24,9 @@ public sealed class RatingsXlsxCells : IXlsxRowSource, IXlsxRowWriter
     // Per pool (index in RatingRun.Pools): for each of the layout's indicators in column order, the
     // item index in the pool's spans (-1: no such item, the three cells stay empty). Built on first use.
     private readonly int[]?[] itemOfIndicator;
+
+    // The imputed-items text of each pool (index) and set of imputed items (a bit per item) met so far.
+    private readonly Dictionary<(int Pool, ulong Items), string> imputedTexts = [];
     private readonly XlsxCell[] cells;
     private readonly XlsxCell[] shared = new XlsxCell[SharedCells];
     private readonly XlsxCell year;
@@ -138,7 +141,7 @@ public sealed class RatingsXlsxCells : IXlsxRowSource, IXlsxRowWriter
 
     private static XlsxCell OverrideCell(RatingResults results, int row) => XlsxCell.OfText(results.Override(row).Code(), repeated: true);
 
-    private static XlsxCell ImputedCell(RatingResults results, int row) => XlsxCell.OfText(ImputedItems(results, row), repeated: true);
+    private XlsxCell ImputedCell(RatingResults results, int row) => XlsxCell.OfText(ImputedItems(results, row), repeated: true);
 
     private void EmitRating<TSink>(ref TSink sink, RatingResults results, int row)
         where TSink : IXlsxCellSink, allows ref struct
@@ -211,14 +214,51 @@ public sealed class RatingsXlsxCells : IXlsxRowSource, IXlsxRowWriter
         _ => value.ToString(),
     };
 
-    /// <summary>The imputed indicators in scheme order joined by ";" (usually none, then no string is made).</summary>
-    private static string? ImputedItems(RatingResults results, int row)
+    /// <summary>
+    /// The imputed indicators in scheme order joined by ";" (usually none, then no string is made).
+    /// One string per pool and set of imputed items, kept: the same instance row after row lets the
+    /// sheet writer skip the shared string look-up, and no string is joined per row.
+    /// </summary>
+    private string? ImputedItems(RatingResults results, int row)
+    {
+        var indicators = results.Indicators(row);
+        if (indicators.Length > 64)
+        {
+            return JoinImputed(results, row, ulong.MaxValue);
+        }
+
+        var set = 0UL;
+        for (var k = 0; k < indicators.Length; k++)
+        {
+            if (results.ItemBasis(row, k) == ItemBasis.Imputed)
+            {
+                set |= 1UL << k;
+            }
+        }
+
+        if (set == 0)
+        {
+            return null;
+        }
+
+        var key = (results.PoolIndex(row), set);
+        if (!imputedTexts.TryGetValue(key, out var text))
+        {
+            text = JoinImputed(results, row, set)!;
+            imputedTexts[key] = text;
+        }
+
+        return text;
+    }
+
+    /// <summary>The ids of the row's imputed items among <paramref name="items"/> (a bit per item; all bits: every item, checked).</summary>
+    private static string? JoinImputed(RatingResults results, int row, ulong items)
     {
         var indicators = results.Indicators(row);
         List<string>? ids = null;
         for (var k = 0; k < indicators.Length; k++)
         {
-            if (results.ItemBasis(row, k) == ItemBasis.Imputed)
+            if ((k >= 64 || (items & (1UL << k)) != 0) && results.ItemBasis(row, k) == ItemBasis.Imputed)
             {
                 (ids ??= []).Add(indicators[k].Id());
             }

@@ -63,7 +63,18 @@ internal ref struct SheetRow : IXlsxCellSink
         Value(AsciiDigits.WriteSigned(value, span[(at + 4)..]));
     }
 
-    public void Number(int column, double value) => Cell(column, XlsxNumbers.Of(value));
+    public void Number(int column, double value)
+    {
+        if (XlsxNumbers.TryMillionths(value, out var millionths))
+        {
+            Open(column);
+            Value(NumberText.WriteMillionths(millionths, span[(at + 4)..]));
+        }
+        else
+        {
+            Cell(column, XlsxNumbers.Of(value));
+        }
+    }
 
     public void Shared(int column, string? text)
     {
