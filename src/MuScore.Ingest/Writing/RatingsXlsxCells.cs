@@ -43,11 +43,12 @@ public sealed class RatingsXlsxCells : IXlsxRowSource, IXlsxRowWriter
         this.layout = layout;
         itemOfIndicator = new int[run.Pools.Count][];
         cells = new XlsxCell[layout.Headers.Count];
-        year = XlsxCell.Of(run.Year);
-        schemeId = XlsxCell.OfText(run.SchemeId, repeated: true);
-        schemeVersion = XlsxCell.OfText(run.SchemeVersion, repeated: true);
-        schemeHash = XlsxCell.OfText(run.SchemeHash, repeated: true);
-        inputHash = XlsxCell.OfText(run.InputHash, repeated: true);
+        // The same on every row: the sheet's deflater takes them with the markup around them.
+        year = XlsxCell.Of(run.Year).SameOnEveryRow();
+        schemeId = XlsxCell.OfText(run.SchemeId, repeated: true).SameOnEveryRow();
+        schemeVersion = XlsxCell.OfText(run.SchemeVersion, repeated: true).SameOnEveryRow();
+        schemeHash = XlsxCell.OfText(run.SchemeHash, repeated: true).SameOnEveryRow();
+        inputHash = XlsxCell.OfText(run.InputHash, repeated: true).SameOnEveryRow();
     }
 
     /// <summary>

@@ -33,6 +33,11 @@ internal ref struct SheetRow : IXlsxCellSink
 
     public void Cell(int column, in XlsxCell cell)
     {
+        if (cell.OnEveryRow && OnEveryRow(column, cell))
+        {
+            return;
+        }
+
         switch (cell.Kind)
         {
             case XlsxCellKind.Empty:
@@ -76,29 +81,8 @@ internal ref struct SheetRow : IXlsxCellSink
         }
     }
 
-    public void Shared(int column, string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return;
-        }
+    public void Shared(int column, string? text) => Shared(column, text, mark: true);
 
-        Open(column);
-        var index = writer.SharedIndex(column, text);
-        if (index < 0)
-        {
-            Inline(column, text);
-            return;
-        }
-
-        " t=\"s\"><v>"u8.CopyTo(span[at..]);
-        at += 10;
-        marks[marked++] = origin + at;
-        at += AsciiDigits.Write((uint)index, span[at..]);
-        marks[marked++] = origin + at;
-        "</v></c>"u8.CopyTo(span[at..]);
-        at += 8;
-    }
 
     public void Text(int column, string? text)
     {
@@ -159,16 +143,74 @@ internal ref struct SheetRow : IXlsxCellSink
         next = column + 1;
     }
 
-    /// <summary>A number cell after its <c>&lt;c</c>: <c>&gt;&lt;v&gt;</c>, the <paramref name="length"/> digits already written 4 bytes on, <c>&lt;/v&gt;&lt;/c&gt;</c>.</summary>
-    private void Value(int length)
+    /// <summary>
+    /// A cell the same on every row (<see cref="XlsxCell.OnEveryRow"/>): its value is not marked, so
+    /// the deflater finds it again with the markup on either side; only a reference's row (after a
+    /// gap) is. False for other kinds, written as any cell.
+    /// </summary>
+    private bool OnEveryRow(int column, in XlsxCell cell)
+    {
+        switch (cell.Kind)
+        {
+            case XlsxCellKind.Whole:
+                Open(column);
+                Value(AsciiDigits.WriteSigned(cell.Units, span[(at + 4)..]), mark: false);
+                return true;
+            case XlsxCellKind.SharedText:
+                Shared(column, cell.Text, mark: false);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// A number cell after its <c>&lt;c</c>: <c>&gt;&lt;v&gt;</c>, the <paramref name="length"/> digits
+    /// already written 4 bytes on, <c>&lt;/v&gt;&lt;/c&gt;</c>; the digits marked as a value unless the
+    /// cell is the same on every row.
+    /// </summary>
+    private void Value(int length, bool mark = true)
     {
         "><v>"u8.CopyTo(span[at..]);
         at += 4;
-        marks[marked++] = origin + at;
+        Mark(mark);
         at += length;
-        marks[marked++] = origin + at;
+        Mark(mark);
         "</v></c>"u8.CopyTo(span[at..]);
         at += 8;
+    }
+
+    /// <summary>A shared-string cell (its index marked as a value unless the same on every row), or inline text when the table has no room.</summary>
+    private void Shared(int column, string? text, bool mark)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return;
+        }
+
+        Open(column);
+        var index = writer.SharedIndex(column, text);
+        if (index < 0)
+        {
+            Inline(column, text);
+            return;
+        }
+
+        " t=\"s\"><v>"u8.CopyTo(span[at..]);
+        at += 10;
+        Mark(mark);
+        at += AsciiDigits.Write((uint)index, span[at..]);
+        Mark(mark);
+        "</v></c>"u8.CopyTo(span[at..]);
+        at += 8;
+    }
+
+    private void Mark(bool mark)
+    {
+        if (mark)
+        {
+            marks[marked++] = origin + at;
+        }
     }
 
     /// <summary>Text of any length, through the buffer; then a fresh span for the rest of the row.</summary>
