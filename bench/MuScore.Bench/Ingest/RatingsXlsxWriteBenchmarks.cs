@@ -49,6 +49,12 @@ public class RatingsXlsxWriteBenchmarks
     /// <summary>zlib level of the parallel writer's small parts; its sheets are deflated by MarkupDeflater since session 7, whatever the level.</summary>
     public int Level { get; set; } = WorkbookWriter.DefaultLevel;
 
+    /// <summary>The rated run (after <see cref="Setup"/>).</summary>
+    internal RatingRun Run => run;
+
+    /// <summary>The scheme it was rated with.</summary>
+    internal Scheme Scheme => scheme;
+
     [GlobalSetup]
     public void Setup()
     {

@@ -17,7 +17,8 @@ namespace MuScore.Bench.Profiling;
 /// [SpreadCheetahStrings|SpreadCheetahTyped|ParallelTyped|ParallelRows [LEVEL]] (a 1M-row .xlsx outlasts BenchmarkDotNet's in-process
 /// time limit; retain: the managed bytes a loaded row keeps alive); loop deflate FILE PASSES [LEVEL [STRATEGY [BLOCK_KIB]]]
 /// times the compressor alone (<see cref="DeflateLoop"/>); loop save|draft N PASSES: the server's
-/// draft and SQLite save of a large upload (<see cref="SaveLoop"/>).
+/// draft and SQLite save of a large upload (<see cref="SaveLoop"/>); loop sheet-xml|sheet-deflate|sheet-number N PASSES [typed]:
+/// the sheet's XML and its deflate apart, on one thread (<see cref="SheetLoop"/>).
 /// </summary>
 internal static class ProfileLoop
 {
@@ -39,7 +40,7 @@ internal static class ProfileLoop
         if (args.Count is < 4 or > 6 || !int.TryParse(args[2], CultureInfo.InvariantCulture, out var n)
             || !int.TryParse(args[3], CultureInfo.InvariantCulture, out var passes) || n < 1 || passes < 1)
         {
-            Console.Error.WriteLine("usage: loop rate|load|load-gb18030|[sep-]split[-gb18030]|retain|xlsx-write|csv-rows|csv-cells|xlsx-ratings N PASSES [writer [level]]");
+            Console.Error.WriteLine("usage: loop rate|load|load-gb18030|[sep-]split[-gb18030]|retain|xlsx-write|csv-rows|csv-cells|xlsx-ratings|sheet-xml|sheet-deflate|sheet-number N PASSES [writer [level]]");
             return 2;
         }
 
@@ -77,6 +78,9 @@ internal static class ProfileLoop
                 csvRatings.Setup();
                 body = args[1] == "csv-rows" ? () => csvRatings.Utf8Rows() : () => csvRatings.CellStrings();
                 break;
+            case "sheet-xml" or "sheet-deflate" or "sheet-number":
+                body = SheetLoop.Body(args[1], n, typed: args.Count >= 5 && args[4] == "typed");
+                break;
             case "xlsx-ratings":
                 var ratings = new RatingsXlsxWriteBenchmarks
                 {
@@ -89,7 +93,7 @@ internal static class ProfileLoop
                 cleanup = ratings.Cleanup;
                 break;
             default:
-                Console.Error.WriteLine($"unknown scenario '{args[1]}': rate, load, load-gb18030, split, sep-split, split-gb18030, sep-split-gb18030, retain, xlsx-write, csv-rows, csv-cells or xlsx-ratings");
+                Console.Error.WriteLine($"unknown scenario '{args[1]}': rate, load, load-gb18030, split, sep-split, split-gb18030, sep-split-gb18030, retain, xlsx-write, csv-rows, csv-cells, xlsx-ratings, sheet-xml, sheet-deflate or sheet-number");
                 return 2;
         }
 

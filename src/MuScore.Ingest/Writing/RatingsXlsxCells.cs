@@ -13,13 +13,20 @@ namespace MuScore.Ingest;
 /// repeated, for the shared string table. One buffer is reused per row: a writer thread needs a
 /// source of its own.
 /// </summary>
-public sealed class RatingsXlsxCells : IXlsxRowSource
+public sealed class RatingsXlsxCells : IXlsxRowSource, IXlsxRowWriter
 {
     /// <summary>Shared-text cells of a row (<see cref="FillShared"/>): status, region, industry, scale, pool, class, override, imputed, the scheme's four.</summary>
     private const int SharedCells = 12;
 
     private readonly RatingRun run;
-    private readonly int[] indicatorColumn;
+    private readonly RatingsTableLayout layout;
+
+    // Per pool (index in RatingRun.Pools): for each of the layout's indicators in column order, the
+    // item index in the pool's spans (-1: no such item, the three cells stay empty). Built on first use.
+    private readonly int[]?[] itemOfIndicator;
+
+    // The imputed-items text of each pool (index) and set of imputed items (a bit per item) met so far.
+    private readonly Dictionary<(int Pool, ulong Items), string> imputedTexts = [];
     private readonly XlsxCell[] cells;
     private readonly XlsxCell[] shared = new XlsxCell[SharedCells];
     private readonly XlsxCell year;
@@ -33,19 +40,15 @@ public sealed class RatingsXlsxCells : IXlsxRowSource
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(run);
         this.run = run;
-        indicatorColumn = new int[IndicatorCatalog.All.Count];
-        var headers = layout.Headers.ToList();
-        foreach (var indicator in layout.Indicators)
-        {
-            indicatorColumn[(int)indicator] = headers.IndexOf($"{indicator.Id()}_value");
-        }
-
-        cells = new XlsxCell[headers.Count];
-        year = XlsxCell.Of(run.Year);
-        schemeId = XlsxCell.OfText(run.SchemeId, repeated: true);
-        schemeVersion = XlsxCell.OfText(run.SchemeVersion, repeated: true);
-        schemeHash = XlsxCell.OfText(run.SchemeHash, repeated: true);
-        inputHash = XlsxCell.OfText(run.InputHash, repeated: true);
+        this.layout = layout;
+        itemOfIndicator = new int[run.Pools.Count][];
+        cells = new XlsxCell[layout.Headers.Count];
+        // The same on every row: the sheet's deflater takes them with the markup around them.
+        year = XlsxCell.Of(run.Year).SameOnEveryRow();
+        schemeId = XlsxCell.OfText(run.SchemeId, repeated: true).SameOnEveryRow();
+        schemeVersion = XlsxCell.OfText(run.SchemeVersion, repeated: true).SameOnEveryRow();
+        schemeHash = XlsxCell.OfText(run.SchemeHash, repeated: true).SameOnEveryRow();
+        inputHash = XlsxCell.OfText(run.InputHash, repeated: true).SameOnEveryRow();
     }
 
     /// <summary>
@@ -54,34 +57,49 @@ public sealed class RatingsXlsxCells : IXlsxRowSource
     /// </summary>
     public ReadOnlySpan<XlsxCell> Fill(int row)
     {
-        var results = run.Results;
         Array.Clear(cells);
+        var sink = new XlsxCellArray(cells);
+        Emit(ref sink, row);
+        return cells;
+    }
+
+    /// <summary>Row <paramref name="row"/>'s cells straight into the sheet XML: <see cref="Fill"/>'s cells without the array in between.</summary>
+    void IXlsxRowWriter.Write(ref SheetRow sheetRow, int row) => Emit(ref sheetRow, row);
+
+    /// <summary>The non-empty cells of row <paramref name="row"/>, in column order, into <paramref name="sink"/>.</summary>
+    private void Emit<TSink>(ref TSink sink, int row)
+        where TSink : IXlsxCellSink, allows ref struct
+    {
+        var results = run.Results;
         var status = results.Status(row);
-        cells[0] = XlsxCell.Of(results.RowNumber(row));
-        cells[1] = StatusCell(status);
-        cells[2] = status == RowStatus.Rated ? XlsxCell.Empty : XlsxCell.OfText(RatingsTableLayout.Reason(status, results.Problems(row), results.Exclusions(row)));
-        cells[3] = XlsxCell.OfText(results.CreditCode(row));
-        cells[4] = XlsxCell.OfText(results.Name(row));
-        cells[5] = RegionCell(results, row);
-        cells[6] = year;
+        sink.Whole(0, results.RowNumber(row));
+        sink.Cell(1, StatusCell(status));
+        if (status != RowStatus.Rated)
+        {
+            sink.Text(2, RatingsTableLayout.Reason(status, results.Problems(row), results.Exclusions(row)));
+        }
+
+        sink.Text(3, results.CreditCode(row));
+        sink.Text(4, results.Name(row));
+        sink.Cell(5, RegionCell(results, row));
+        sink.Cell(6, year);
         if (results.Record(row) is { } record)
         {
-            cells[7] = IndustryCell(record);
-            cells[8] = ScaleCell(record);
-            cells[9] = XlsxNumbers.Of(record.LandMu);
+            sink.Cell(7, IndustryCell(record));
+            sink.Cell(8, ScaleCell(record));
+            sink.Cell(9, XlsxNumbers.Of(record.LandMu));
         }
 
         if (status == RowStatus.Rated)
         {
-            FillRating(results, row);
+            EmitRating(ref sink, results, row);
         }
 
         var last = cells.Length - 4;
-        cells[last] = schemeId;
-        cells[last + 1] = schemeVersion;
-        cells[last + 2] = schemeHash;
-        cells[last + 3] = inputHash;
-        return cells;
+        sink.Cell(last, schemeId);
+        sink.Cell(last + 1, schemeVersion);
+        sink.Cell(last + 2, schemeHash);
+        sink.Cell(last + 3, inputHash);
     }
 
     /// <summary>
@@ -124,42 +142,68 @@ public sealed class RatingsXlsxCells : IXlsxRowSource
 
     private static XlsxCell OverrideCell(RatingResults results, int row) => XlsxCell.OfText(results.Override(row).Code(), repeated: true);
 
-    private static XlsxCell ImputedCell(RatingResults results, int row) => XlsxCell.OfText(ImputedItems(results, row), repeated: true);
+    private XlsxCell ImputedCell(RatingResults results, int row) => XlsxCell.OfText(ImputedItems(results, row), repeated: true);
 
-    private void FillRating(RatingResults results, int row)
+    private void EmitRating<TSink>(ref TSink sink, RatingResults results, int row)
+        where TSink : IXlsxCellSink, allows ref struct
     {
-        cells[10] = PoolCell(results, row);
-        cells[11] = XlsxNumbers.Of(results.Total(row));
-        cells[12] = XlsxCell.Of(results.Rank(row));
-        cells[13] = XlsxCell.Of(results.PoolSize(row));
-        cells[14] = XlsxNumbers.Of(results.Percentile(row));
-        cells[15] = XlsxNumbers.Of(results.QuotaRank(row));
-        cells[16] = XlsxCell.Of(results.QuotaPoolSize(row));
-        cells[17] = ClassCell(results, row);
-        cells[18] = OverrideCell(results, row);
-        cells[19] = XlsxNumbers.Of(results.GapToNextClass(row));
-        cells[20] = XlsxCell.Of(results.ConsecutiveDYears(row));
-        cells[21] = XlsxNumbers.Of(results.Bonus(row));
-        cells[22] = XlsxNumbers.Of(results.Penalty(row));
-        cells[23] = ImputedCell(results, row);
-        var indicators = results.Indicators(row);
+        sink.Cell(10, PoolCell(results, row));
+        sink.Number(11, results.Total(row));
+        sink.Whole(12, results.Rank(row));
+        sink.Whole(13, results.PoolSize(row));
+        sink.Number(14, results.Percentile(row));
+        sink.Cell(15, XlsxNumbers.Of(results.QuotaRank(row)));
+        sink.Whole(16, results.QuotaPoolSize(row));
+        sink.Cell(17, ClassCell(results, row));
+        sink.Cell(18, OverrideCell(results, row));
+        sink.Cell(19, XlsxNumbers.Of(results.GapToNextClass(row)));
+        sink.Whole(20, results.ConsecutiveDYears(row));
+        sink.Number(21, results.Bonus(row));
+        sink.Number(22, results.Penalty(row));
+        sink.Cell(23, ImputedCell(results, row));
+        var items = itemOfIndicator[results.PoolIndex(row)] ??= ItemsByIndicator(results.Indicators(row));
         var values = results.ItemValues(row);
         var benchmarks = results.Benchmarks(row);
         var scores = results.ItemScores(row);
-        for (var k = 0; k < indicators.Length; k++)
+        for (var i = 0; i < items.Length; i++)
         {
-            var column = indicatorColumn[(int)indicators[k]];
-            if (column <= 0)
+            var k = items[i];
+            if (k < 0)
             {
-                // An indicator the layout has no columns for: never from the scheme that rated it.
                 continue;
             }
 
             // NaN is an absent value or benchmark (an empty cell); a score is always there.
-            cells[column] = double.IsNaN(values[k]) ? XlsxCell.Empty : XlsxNumbers.Of(values[k]);
-            cells[column + 1] = double.IsNaN(benchmarks[k]) ? XlsxCell.Empty : XlsxNumbers.Of(benchmarks[k]);
-            cells[column + 2] = XlsxNumbers.Of(scores[k]);
+            var column = RatingsTableLayout.LeadingCount + (3 * i);
+            if (!double.IsNaN(values[k]))
+            {
+                sink.Number(column, values[k]);
+            }
+
+            if (!double.IsNaN(benchmarks[k]))
+            {
+                sink.Number(column + 1, benchmarks[k]);
+            }
+
+            sink.Number(column + 2, scores[k]);
         }
+    }
+
+    /// <summary>For each of the layout's indicators, the item index in a pool's spans; the last wins (a later item's cells replaced an earlier one's).</summary>
+    private int[] ItemsByIndicator(ReadOnlySpan<Indicator> indicators)
+    {
+        var slots = new int[layout.Indicators.Count];
+        Array.Fill(slots, -1);
+        for (var k = 0; k < indicators.Length; k++)
+        {
+            var column = layout.FirstColumnOf(indicators[k]);
+            if (column > 0)
+            {
+                slots[(column - RatingsTableLayout.LeadingCount) / 3] = k;
+            }
+        }
+
+        return slots;
     }
 
     private static string ClassText(RatingClass value) => value switch
@@ -171,14 +215,51 @@ public sealed class RatingsXlsxCells : IXlsxRowSource
         _ => value.ToString(),
     };
 
-    /// <summary>The imputed indicators in scheme order joined by ";" (usually none, then no string is made).</summary>
-    private static string? ImputedItems(RatingResults results, int row)
+    /// <summary>
+    /// The imputed indicators in scheme order joined by ";" (usually none, then no string is made).
+    /// One string per pool and set of imputed items, kept: the same instance row after row lets the
+    /// sheet writer skip the shared string look-up, and no string is joined per row.
+    /// </summary>
+    private string? ImputedItems(RatingResults results, int row)
+    {
+        var indicators = results.Indicators(row);
+        if (indicators.Length > 64)
+        {
+            return JoinImputed(results, row, ulong.MaxValue);
+        }
+
+        var set = 0UL;
+        for (var k = 0; k < indicators.Length; k++)
+        {
+            if (results.ItemBasis(row, k) == ItemBasis.Imputed)
+            {
+                set |= 1UL << k;
+            }
+        }
+
+        if (set == 0)
+        {
+            return null;
+        }
+
+        var key = (results.PoolIndex(row), set);
+        if (!imputedTexts.TryGetValue(key, out var text))
+        {
+            text = JoinImputed(results, row, set)!;
+            imputedTexts[key] = text;
+        }
+
+        return text;
+    }
+
+    /// <summary>The ids of the row's imputed items among <paramref name="items"/> (a bit per item; all bits: every item, checked).</summary>
+    private static string? JoinImputed(RatingResults results, int row, ulong items)
     {
         var indicators = results.Indicators(row);
         List<string>? ids = null;
         for (var k = 0; k < indicators.Length; k++)
         {
-            if (results.ItemBasis(row, k) == ItemBasis.Imputed)
+            if ((k >= 64 || (items & (1UL << k)) != 0) && results.ItemBasis(row, k) == ItemBasis.Imputed)
             {
                 (ids ??= []).Add(indicators[k].Id());
             }

@@ -21,6 +21,22 @@ public sealed class OutputFilesTests : IDisposable
     }
 
     [Fact]
+    public void Create_TemporaryFileAFailedRunLeft_IsReplaced()
+    {
+        File.WriteAllText(temp.File("ratings.csv.partial"), "left by a run that was killed");
+        using var files = new OutputFiles(temp.Path);
+        using (var stream = new StreamWriter(files.Create("ratings.csv")))
+        {
+            stream.Write("new");
+        }
+
+        files.Commit();
+
+        Assert.Equal("new", File.ReadAllText(temp.File("ratings.csv")));
+        Assert.Equal(["ratings.csv"], Directory.EnumerateFiles(temp.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void Commit_ReplacesEarlierOutputsOnlyAtTheEnd()
     {
         File.WriteAllText(temp.File("ratings.csv"), "old");

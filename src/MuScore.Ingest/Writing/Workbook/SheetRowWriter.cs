@@ -28,91 +28,26 @@ internal sealed class SheetRowWriter
     /// <summary>Cells written from the shared string table so far (the table's count attribute).</summary>
     public long SharedReferences { get; private set; }
 
-    /// <summary>Appends row <paramref name="rowNumber"/> (the sheet's, 1-based) of <paramref name="cells"/> to <paramref name="xml"/>.</summary>
+    /// <summary>Columns of the sheet.</summary>
+    public int Columns => columnNames.Length;
+
+    /// <summary>Appends row <paramref name="rowNumber"/> (the sheet's, 1-based) of <paramref name="cells"/>, one per column, to <paramref name="xml"/>.</summary>
     public void Write(SheetXmlBuffer xml, ReadOnlySpan<XlsxCell> cells, int rowNumber)
     {
-        var span = xml.Reserve(Room(cells.Length));
-        var origin = xml.Length;
-
-        // Up to two values a cell (its reference's row, its value), two marks each.
-        var marks = xml.ReserveMarks(cells.Length * 4);
-        var marked = 0;
-        "<row>"u8.CopyTo(span);
-        var at = 5;
-        var next = 0;
+        var row = Begin(xml, rowNumber);
         for (var i = 0; i < cells.Length; i++)
         {
-            ref readonly var cell = ref cells[i];
-            var kind = cell.Kind;
-            if (kind == XlsxCellKind.Empty)
-            {
-                continue;
-            }
-
-            if (i == next)
-            {
-                "<c"u8.CopyTo(span[at..]);
-                at += 2;
-            }
-            else
-            {
-                "<c r=\""u8.CopyTo(span[at..]);
-                at += 6;
-                columnNames[i].CopyTo(span[at..]);
-                at += columnNames[i].Length;
-                marks[marked++] = origin + at;
-                at += AsciiDigits.Write((uint)rowNumber, span[at..]);
-                marks[marked++] = origin + at;
-                span[at++] = (byte)'"';
-            }
-
-            next = i + 1;
-            var index = kind == XlsxCellKind.SharedText ? SharedIndex(i, cell.Text) : -1;
-            if (index >= 0)
-            {
-                " t=\"s\"><v>"u8.CopyTo(span[at..]);
-                at += 10;
-                marks[marked++] = origin + at;
-                at += AsciiDigits.Write((uint)index, span[at..]);
-                marks[marked++] = origin + at;
-                "</v></c>"u8.CopyTo(span[at..]);
-                at += 8;
-            }
-            else if (kind is XlsxCellKind.Text or XlsxCellKind.SharedText)
-            {
-                // Text of any length: written through the buffer, then a fresh span for the rest of the row.
-                xml.Advance(at);
-                xml.AdvanceMarks(marked);
-                WriteInline(xml, cell.Text, bold: false);
-                span = xml.Reserve(Room(cells.Length - i));
-                origin = xml.Length;
-                marks = xml.ReserveMarks((cells.Length - i) * 4);
-                marked = 0;
-                at = 0;
-            }
-            else
-            {
-                "><v>"u8.CopyTo(span[at..]);
-                at += 4;
-                marks[marked++] = origin + at;
-
-                // The two kinds of nearly every figure written directly, the rare double through the general writer.
-                at += kind switch
-                {
-                    XlsxCellKind.Millionths => NumberText.WriteMillionths(cell.Units, span[at..]),
-                    XlsxCellKind.Whole => AsciiDigits.WriteSigned(cell.Units, span[at..]),
-                    _ => XlsxNumbers.Write(cell, span[at..]),
-                };
-                marks[marked++] = origin + at;
-                "</v></c>"u8.CopyTo(span[at..]);
-                at += 8;
-            }
+            row.Cell(i, cells[i]);
         }
 
-        "</row>"u8.CopyTo(span[at..]);
-        xml.Advance(at + 6);
-        xml.AdvanceMarks(marked);
+        row.End();
     }
+
+    /// <summary>Starts row <paramref name="rowNumber"/> (the sheet's, 1-based) in <paramref name="xml"/>: its cells then go in by column, and <see cref="SheetRow.End"/> closes it.</summary>
+    public SheetRow Begin(SheetXmlBuffer xml, int rowNumber) => new(xml, this, rowNumber);
+
+    /// <summary>The letters of a column (A, B, …, AQ).</summary>
+    public ReadOnlySpan<byte> ColumnName(int column) => columnNames[column];
 
     /// <summary>An inline string cell after its "&lt;c" and reference: the text cleaned, escaped, its edges kept.</summary>
     public static void WriteInline(SheetXmlBuffer xml, string text, bool bold)
@@ -126,10 +61,11 @@ internal sealed class SheetRowWriter
         xml.Append("</t></is></c>"u8);
     }
 
-    private static int Room(int cells) => 16 + (cells * MaxCellLength);
+    /// <summary>Bytes a row of <paramref name="cells"/> cells may take, inline text aside.</summary>
+    public static int Room(int cells) => 16 + (cells * MaxCellLength);
 
     /// <summary>The shared string index of a column's text, or -1 to write it inline.</summary>
-    private int SharedIndex(int column, string text)
+    public int SharedIndex(int column, string text)
     {
         if (!ReferenceEquals(text, lastShared[column]))
         {

@@ -133,10 +133,22 @@ public sealed partial class WorkbookWriter
             WriteSheetStart(slot.Xml);
         }
 
-        for (var row = block.Start; row < block.End; row++)
+        // Sheet row 1 is the header.
+        if (source is IXlsxRowWriter direct)
         {
-            // Sheet row 1 is the header.
-            rows.Write(slot.Xml, source.Fill(row), row - block.SheetStart + 2);
+            for (var row = block.Start; row < block.End; row++)
+            {
+                var sheetRow = rows.Begin(slot.Xml, row - block.SheetStart + 2);
+                direct.Write(ref sheetRow, row);
+                sheetRow.End();
+            }
+        }
+        else
+        {
+            for (var row = block.Start; row < block.End; row++)
+            {
+                rows.Write(slot.Xml, source.Fill(row), row - block.SheetStart + 2);
+            }
         }
 
         if (block.Last)

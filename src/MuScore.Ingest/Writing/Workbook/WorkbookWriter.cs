@@ -76,8 +76,11 @@ public sealed partial class WorkbookWriter : IDisposable
         this.stream = stream;
         this.leaveOpen = leaveOpen;
 
-        // Local headers are completed by seeking back; any other stream gets the archive from a temporary file.
-        archive = stream.CanSeek && stream.CanRead ? stream : XlsxTableWriter.TemporaryFile();
+        // Local headers are completed by seeking back, never read: any seekable stream takes the zip
+        // in place (muscore rate's output file is write-only: a temporary file and a copy of it at
+        // the end were 2 × 218 MB more through the page cache at 1M rows); any other gets the
+        // archive from a temporary file.
+        archive = stream.CanSeek && stream.CanWrite ? stream : XlsxTableWriter.TemporaryFile();
         zip = new ZipWriter(archive);
         this.headers = headers.Select(XmlText.Clean).ToArray();
         this.sheetName = sheetName;

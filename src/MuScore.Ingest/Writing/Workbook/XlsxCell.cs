@@ -11,12 +11,13 @@ public readonly struct XlsxCell
     private readonly long integer;
     private readonly double number;
 
-    private XlsxCell(XlsxCellKind kind, string? text, long integer, double number)
+    private XlsxCell(XlsxCellKind kind, string? text, long integer, double number, bool onEveryRow = false)
     {
         Kind = kind;
         this.text = text;
         this.integer = integer;
         this.number = number;
+        OnEveryRow = onEveryRow;
     }
 
     /// <summary>An empty cell (nothing is written for it).</summary>
@@ -33,6 +34,16 @@ public readonly struct XlsxCell
 
     /// <summary>The value of a <see cref="XlsxCellKind.Shortest"/> cell.</summary>
     public double Value => number;
+
+    /// <summary>
+    /// Whether the cell is the same on every row of its column (a run's year, scheme, input): the
+    /// sheet writer then gives its value to the deflater as markup, matched with the markup around it.
+    /// The cell shows the same either way.
+    /// </summary>
+    public bool OnEveryRow { get; }
+
+    /// <summary>This cell, marked as the same on every row of its column (<see cref="OnEveryRow"/>).</summary>
+    public XlsxCell SameOnEveryRow() => new(Kind, text, integer, number, onEveryRow: true);
 
     /// <summary>An integer number cell.</summary>
     public static XlsxCell Of(long value) => new(XlsxCellKind.Whole, null, value, 0);

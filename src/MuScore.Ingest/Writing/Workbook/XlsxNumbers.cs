@@ -19,26 +19,34 @@ public static class XlsxNumbers
     /// <summary>Millionths at or above this have more than 15 digits.</summary>
     private const long LargestPlain = 999_999_999_999_999;
 
-    public static XlsxCell Of(double value)
-    {
-        if (double.IsFinite(value) && Math.Abs(value) < 1e9)
-        {
-            // Math.Round(value, 6) is Round(value · 10⁶) / 10⁶ (the runtime rounds to digits so), so
-            // one rounding gives both the text's value and its millionths: zero exactly when it is.
-            var scaled = Math.Round(value * 1e6, MidpointRounding.ToEven);
-            if (scaled == 0)
-            {
-                return XlsxCell.Of(0);
-            }
+    public static XlsxCell Of(double value) =>
+        TryMillionths(value, out var millionths)
+            ? millionths == 0 ? XlsxCell.Of(0) : XlsxCell.OfMillionths(millionths)
+            : FromText(NumberText.Format(value));
 
-            var millionths = (long)scaled;
-            if (Math.Abs(millionths) is >= SmallestPlain and <= LargestPlain)
-            {
-                return XlsxCell.OfMillionths(millionths);
-            }
+    /// <summary>
+    /// The millionths of <paramref name="value"/> when its cell is 0 (<see cref="XlsxCellKind.Whole"/>)
+    /// or a <see cref="XlsxCellKind.Millionths"/> number, nearly every figure: then its text is
+    /// <see cref="NumberText.WriteMillionths"/>' (zero's too, "0"), and no cell need be made.
+    /// </summary>
+    internal static bool TryMillionths(double value, out long millionths)
+    {
+        millionths = 0;
+        if (!double.IsFinite(value) || !(Math.Abs(value) < 1e9))
+        {
+            return false;
         }
 
-        return FromText(NumberText.Format(value));
+        // Math.Round(value, 6) is Round(value · 10⁶) / 10⁶ (the runtime rounds to digits so), so
+        // one rounding gives both the text's value and its millionths: zero exactly when it is.
+        var scaled = Math.Round(value * 1e6, MidpointRounding.ToEven);
+        if (scaled == 0)
+        {
+            return true;
+        }
+
+        millionths = (long)scaled;
+        return Math.Abs(millionths) is >= SmallestPlain and <= LargestPlain;
     }
 
     public static XlsxCell Of(double? value) => value is { } v ? Of(v) : XlsxCell.Empty;

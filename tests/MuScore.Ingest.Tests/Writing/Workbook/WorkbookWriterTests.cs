@@ -88,6 +88,29 @@ public class WorkbookWriterTests
     }
 
     [Fact]
+    public void Dispose_WriteOnlyFile_GetsTheZipInPlaceWithTheSameBytes()
+    {
+        // muscore rate's output file is opened for writing only: the zip goes straight into it.
+        var rows = Enumerable.Range(1, 3_000).Select(Samples.Row).ToList();
+        var path = Path.Combine(Path.GetTempPath(), Path.GetRandomFileName());
+        try
+        {
+            using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+            using (var writer = new WorkbookWriter(file, Samples.EnglishHeaders, "ratings"))
+            {
+                Assert.False(file.CanRead);
+                rows.ForEach(r => writer.WriteRow(Typed(r)));
+            }
+
+            Assert.Equal(WriteTyped(rows), File.ReadAllBytes(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void WriteRow_EmptyCells_AreLeftOutAndTheNextCellNamesItsColumn()
     {
         var bytes = WriteTyped([Samples.RowWith(1, "industry", string.Empty)]);
