@@ -10,8 +10,8 @@ internal static class RunDrafting
 {
     /// <summary>
     /// Rates the intake's rows and builds the draft, which reads its ratings from the core's run as
-    /// the store asks for them. The rating's temporaries are compacted away before the draft is
-    /// built (<see cref="UploadMemory.Compact"/>; docs/benchmarks.md, "Memory of a large SubmitRun").
+    /// the store asks for them: nothing large dies between the rating and the save, so no
+    /// collection is forced in between (docs/benchmarks.md, "A draft read from the run's columns").
     /// </summary>
     public static DraftRun Draft(RunIntake intake, IRatingHistory history, DateTimeOffset createdAt, string submittedBy, UploadSteps steps)
     {
@@ -25,8 +25,6 @@ internal static class RunDrafting
             History = history,
         });
         steps.Done("rate");
-        UploadMemory.Compact(intake.RecordCount);
-        steps.Done("compact");
         var draft = DraftRunBuilder.From(run, intake.Region, intake.Year, createdAt, submittedBy);
         steps.Done("draft");
         return draft;

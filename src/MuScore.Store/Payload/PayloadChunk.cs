@@ -9,9 +9,9 @@ namespace MuScore.Store.Payload;
 /// the young generation and pile up until a full collection. With the key texts, each payload is
 /// followed by the UTF-8 of the row's credit code, pool and industry key, so that the database's
 /// single writer thread binds bytes instead of encoding text (docs/benchmarks.md, "Publishing a
-/// million rows in under ten seconds"). The core left out is the database writer's: on two cores,
-/// encoding on both took turns with the writer, which is the save's bottleneck (docs/benchmarks.md,
-/// "A draft read from the run's columns").
+/// million rows in under ten seconds"). The core left out is the database writer's, the save's
+/// bottleneck: on two cores one encoder keeps a chunk ahead of it, the same as two on a quiet
+/// machine and a little faster on a busy one (docs/benchmarks.md, "A draft read from the run's columns").
 /// </summary>
 internal sealed class PayloadChunk
 {
