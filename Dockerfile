@@ -14,14 +14,19 @@ COPY Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/MuScore.Core/MuScore.Core.csproj src/MuScore.Core/
 COPY src/MuScore.Store/MuScore.Store.csproj src/MuScore.Store/
 COPY src/MuScore.Contracts/MuScore.Contracts.csproj src/MuScore.Contracts/
+COPY src/MuScore.Ingest/MuScore.Ingest.csproj src/MuScore.Ingest/
+COPY src/MuScore.Reports/MuScore.Reports.csproj src/MuScore.Reports/
 COPY src/MuScore.Server/MuScore.Server.csproj src/MuScore.Server/
 RUN dotnet restore src/MuScore.Server/MuScore.Server.csproj
 
-# Only what the server is built from: the contract and its four projects.
+# Only what the server is built from: the contract and its six projects (the web console reads
+# and writes tables with MuScore.Ingest and draws with MuScore.Reports).
 COPY protos/ protos/
 COPY src/MuScore.Core/ src/MuScore.Core/
 COPY src/MuScore.Store/ src/MuScore.Store/
 COPY src/MuScore.Contracts/ src/MuScore.Contracts/
+COPY src/MuScore.Ingest/ src/MuScore.Ingest/
+COPY src/MuScore.Reports/ src/MuScore.Reports/
 COPY src/MuScore.Server/ src/MuScore.Server/
 RUN dotnet publish src/MuScore.Server/MuScore.Server.csproj -c Release --no-restore -o /app
 
