@@ -225,7 +225,7 @@ public sealed class RatingsXlsxCells : IXlsxRowSource, IXlsxRowWriter
         var indicators = results.Indicators(row);
         if (indicators.Length > 64)
         {
-            return JoinImputed(results, row, ulong.MaxValue);
+            return JoinImputed(results, row);
         }
 
         var set = 0UL;
@@ -245,21 +245,21 @@ public sealed class RatingsXlsxCells : IXlsxRowSource, IXlsxRowWriter
         var key = (results.PoolIndex(row), set);
         if (!imputedTexts.TryGetValue(key, out var text))
         {
-            text = JoinImputed(results, row, set)!;
+            text = JoinImputed(results, row)!;
             imputedTexts[key] = text;
         }
 
         return text;
     }
 
-    /// <summary>The ids of the row's imputed items among <paramref name="items"/> (a bit per item; all bits: every item, checked).</summary>
-    private static string? JoinImputed(RatingResults results, int row, ulong items)
+    /// <summary>The ids of the row's imputed items, in scheme order, joined by ";"; null when none is.</summary>
+    private static string? JoinImputed(RatingResults results, int row)
     {
         var indicators = results.Indicators(row);
         List<string>? ids = null;
         for (var k = 0; k < indicators.Length; k++)
         {
-            if ((k >= 64 || (items & (1UL << k)) != 0) && results.ItemBasis(row, k) == ItemBasis.Imputed)
+            if (results.ItemBasis(row, k) == ItemBasis.Imputed)
             {
                 (ids ??= []).Add(indicators[k].Id());
             }

@@ -11,13 +11,14 @@ internal static class InsertionOrder
     public static int[] Of(IReadOnlyList<StoredRating> ratings)
     {
         // A draft read from the run's columns gives pool and rank without building each rating.
-        var (pool, rank) = ratings is RunRatings run
-            ? ((Func<int, string?>)(i => run.IsRated(i) ? run.Pool(i) : null), (Func<int, int>)run.Rank)
-            : (i => ratings[i].Rating?.Pool, i => ratings[i].Rating!.Rank);
+        var run = ratings as RunRatings;
+        string? PoolOf(int i) => run is null ? ratings[i].Rating?.Pool : run.IsRated(i) ? run.Pool(i) : null;
+        int RankOf(int i) => run is null ? ratings[i].Rating!.Rank : run.Rank(i);
+
         var poolNames = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < ratings.Count; i++)
         {
-            if (pool(i) is { } name)
+            if (PoolOf(i) is { } name)
             {
                 poolNames.Add(name);
             }
@@ -31,8 +32,8 @@ internal static class InsertionOrder
             order[i] = i;
 
             // One sortable number per row: pool position in the high half, rank in the low half.
-            keys[i] = pool(i) is { } name
-                ? ((long)Array.BinarySearch(pools, name, StringComparer.Ordinal) << 32) | (uint)rank(i)
+            keys[i] = PoolOf(i) is { } name
+                ? ((long)Array.BinarySearch(pools, name, StringComparer.Ordinal) << 32) | (uint)RankOf(i)
                 : long.MaxValue;
         }
 

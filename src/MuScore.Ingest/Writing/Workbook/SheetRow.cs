@@ -43,7 +43,7 @@ internal ref struct SheetRow : IXlsxCellSink
             case XlsxCellKind.Empty:
                 return;
             case XlsxCellKind.Whole:
-                Whole(column, cell.Units);
+                Whole(column, cell.Units, mark: true);
                 return;
             case XlsxCellKind.Millionths:
                 Open(column);
@@ -62,11 +62,7 @@ internal ref struct SheetRow : IXlsxCellSink
         }
     }
 
-    public void Whole(int column, long value)
-    {
-        Open(column);
-        Value(AsciiDigits.WriteSigned(value, span[(at + 4)..]));
-    }
+    public void Whole(int column, long value) => Whole(column, value, mark: true);
 
     public void Number(int column, double value)
     {
@@ -82,7 +78,6 @@ internal ref struct SheetRow : IXlsxCellSink
     }
 
     public void Shared(int column, string? text) => Shared(column, text, mark: true);
-
 
     public void Text(int column, string? text)
     {
@@ -153,8 +148,7 @@ internal ref struct SheetRow : IXlsxCellSink
         switch (cell.Kind)
         {
             case XlsxCellKind.Whole:
-                Open(column);
-                Value(AsciiDigits.WriteSigned(cell.Units, span[(at + 4)..]), mark: false);
+                Whole(column, cell.Units, mark: false);
                 return true;
             case XlsxCellKind.SharedText:
                 Shared(column, cell.Text, mark: false);
@@ -162,6 +156,13 @@ internal ref struct SheetRow : IXlsxCellSink
             default:
                 return false;
         }
+    }
+
+    /// <summary>An integer cell, its digits marked as a value unless the same on every row.</summary>
+    private void Whole(int column, long value, bool mark)
+    {
+        Open(column);
+        Value(AsciiDigits.WriteSigned(value, span[(at + 4)..]), mark);
     }
 
     /// <summary>
